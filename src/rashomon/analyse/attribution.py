@@ -1,0 +1,708 @@
+"""Who says so: the source registry, attribution cues, and one attribution per sentence.
+
+An attribution has a cue ("said", "told", "according to", "quoted … as saying"), a source (a
+state outlet, an official, a named or anonymous person, another outlet, a document) and content
+(PARC 3.0's three parts). ``find_cues`` finds the cues of a parsed article in reading order and
+resolves their sources, anaphora included ("the news agency" → the agency named before, "the
+source" → the anonymous source introduced before, "she" → the last named speaker);
+``attribute_sentences`` turns them into one attribution per sentence, carrying attribution over
+sentences that continue a quotation or an account.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rashomon.analyse.quotes import quote_spans
+from rashomon.errors import InputError
+from rashomon.records import Article, Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs that introduce reported content ("X said that …", "…, X added.").
+REPORTING_VERBS = frozenset(
+    "say tell report quote cite confirm claim add note announce state muse write explain insist "
+    "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
+    "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge".split()
+)
+# Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
+SELF_VERBS = frozenset({"learn"})
+# Verbs that introduce what follows only with "the following …" or a colon ("shared the
+# following thoughts.", "offered this account:").
+INTRODUCING_VERBS = frozenset({"share", "offer", "give", "express", "put", "describe", "recount"})
+ANONYMOUS_HEADS = frozenset(
+    "source sources person people resident residents insider insiders informant defector "
+    "defectors witness witnesses someone somebody one another third fourth fifth local locals "
+    "trader traders worker workers official officials diplomat diplomats observer observers "
+    "acquaintance relative relatives student students soldier soldiers merchant merchants "
+    "farmer farmers woman women man men citizen citizens".split()
+)
+ANONYMOUS_DETS = frozenset(
+    "a an one another some several two three four many other a_third third few".split()
+)
+ANONYMITY_CUES = re.compile(
+    r"condition of anonymity|not to be (named|identified)|declined to be (named|identified)|"
+    r"(was|were) not authori[sz]ed|speaking anonymously|on background",
+    re.I,
+)
+DOCUMENT_HEADS = frozenset(
+    "resolution resolutions sanction sanctions schedule website site filing filings document "
+    "documents record records data statistics figure figures survey study paper transcript "
+    "decree law treaty agreement communique communiqué minutes indictment ruling verdict "
+    "notice post posting bulletin guideline guidelines estimate estimates table chart "
+    "database registry list catalog catalogue image images footage photo photos".split()
+)
+OFFICIAL_WORDS = frozenset(
+    "minister ministry president premier secretary spokesman spokeswoman spokesperson "
+    "official officials ambassador envoy general commander chairman chairwoman chief director "
+    "governor mayor lawmaker senator representative government cabinet council committee "
+    "department office bureau agency command army navy military police party parliament "
+    "assembly kremlin administration embassy mission prosecutor prosecutors court "
+    "premier chancellor king queen leader deputy vice".split()
+)
+NEWS_NAME_WORDS = frozenset(
+    "news times post herald daily journal tribune gazette tv television radio broadcasting "
+    "press telegraph chronicle observer".split()
+)
+# Words by which an article refers back to a source it named before, grouped by the registry
+# ``form`` they may point to (None: any news source).
+ANAPHOR_FORMS: dict[str, frozenset[str] | None] = {
+    "agency": frozenset({"agency"}),
+    "newspaper": frozenset({"newspaper"}),
+    "paper": frozenset({"newspaper"}),
+    "daily": frozenset({"newspaper"}),
+    "broadcaster": frozenset({"broadcaster"}),
+    "station": frozenset({"broadcaster"}),
+    "channel": frozenset({"broadcaster"}),
+    "website": frozenset({"website"}),
+    "outlet": None,
+    "media": None,
+    "report": None,
+    "reports": None,
+    "article": None,
+    "dispatch": None,
+}
+SOURCE_ANAPHORS = frozenset({"source", "sources", "informant", "insider", "resident"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+NEWS_KINDS = frozenset({"state_media", "news_outlet"})
+CONTINUATION_OPENERS = re.compile(
+    r"^\W*(moreover|furthermore|in addition|additionally|also|besides|he also|she also|"
+    r"they also|the source also)\b",
+    re.I,
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Registry
+
+
+@dataclass(frozen=True)
+class Source:
+    """One outlet, agency or body that articles cite."""
+
+    name: str | None
+    kind: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    form: str | None = None  # agency | newspaper | broadcaster | website | government | media
+    generic: bool = False  # a phrase such as "state media" that names no single outlet
+
+    @property
+    def attribution_type(self) -> str:
+        if self.kind == "state_media":
+            return "state_media"
+        if self.kind == "government":
+            return "official"
+        return "news_outlet"
+
+
+@dataclass
+class SourceRegistry:
+    """Known sources, with one compiled pattern finding their aliases in text."""
+
+    sources: list[Source] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_alias: dict[str, Source] = {}
+        exact: list[str] = []
+        folded: list[str] = []
+        for source in self.sources:
+            for alias in (source.name, *source.aliases):
+                if not alias:
+                    continue
+                # Short or all-capital aliases (AP, RT, KCNA) only match as written.
+                if len(alias) <= 5 or alias.isupper():
+                    self._by_alias[alias] = source
+                    exact.append(alias)
+                else:
+                    self._by_alias[alias.casefold()] = source
+                    folded.append(alias)
+
+        def alternation(names: list[str]) -> str:
+            names = sorted(set(names), key=lambda a: (-len(a), a))
+            return "|".join(re.sub("['’]", "['’]", re.escape(a)) for a in names)
+
+        parts = []
+        if exact:
+            parts.append(rf"(?-i:\b(?:{alternation(exact)})\b)")
+        if folded:
+            parts.append(rf"\b(?:{alternation(folded)})\b")
+        self._pattern = re.compile("|".join(parts) or r"(?!x)x", re.I)
+
+    def lookup(self, alias: str) -> Source | None:
+        alias = alias.replace("’", "'")
+        for key in (alias, alias.casefold()):
+            if key in self._by_alias:
+                return self._by_alias[key]
+            key2 = key.replace("'", "’")
+            if key2 in self._by_alias:
+                return self._by_alias[key2]
+        return None
+
+    def find(self, text: str) -> list[tuple[int, int, Source]]:
+        """Every alias occurrence in ``text`` as (start, end, source), leftmost-longest."""
+        found = []
+        for m in self._pattern.finditer(text):
+            source = self.lookup(m.group(0))
+            if source is not None:
+                found.append((m.start(), m.end(), source))
+        return found
+
+    def best(self, text: str) -> Source | None:
+        """The source named by the longest alias in ``text``; specific beats generic."""
+        hits = self.find(text)
+        if not hits:
+            return None
+        hits.sort(key=lambda h: (h[2].generic, -(h[1] - h[0]), h[0]))
+        return hits[0][2]
+
+
+def load_sources(path: str | Path | None = None) -> SourceRegistry:
+    """The packaged registry (``rashomon/data/sources.json``), with the entries of the JSON file
+    at ``path`` (same layout) merged on top: an entry with a known name replaces it."""
+    packaged = resources.files("rashomon").joinpath("data/sources.json").read_text("utf-8")
+    entries = {_key(e): e for e in _entries(json.loads(packaged), "packaged sources.json")}
+    if path is not None:
+        try:
+            user = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError(f"source registry {path} does not exist; check the path") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(
+                f"cannot read source registry {path}: {exc}; it must be JSON like "
+                '{"sources": [{"name": …, "kind": …, "aliases": […]}]}'
+            ) from None
+        for entry in _entries(user, str(path)):
+            entries[_key(entry)] = entry
+    return SourceRegistry([_source(e) for e in entries.values()])
+
+
+def _entries(data: object, origin: str) -> list[dict]:
+    rows = data.get("sources") if isinstance(data, dict) else data
+    if not isinstance(rows, list) or not all(isinstance(r, dict) and "kind" in r for r in rows):
+        raise InputError(
+            f"{origin}: expected {{\"sources\": [{{\"name\": …, \"kind\": …, \"aliases\": […]}}]}}"
+        )
+    return rows
+
+
+def _key(entry: dict) -> str:
+    return str(entry.get("name") or "|".join(entry.get("aliases", [])))
+
+
+def _source(entry: dict) -> Source:
+    return Source(
+        name=entry.get("name"),
+        kind=entry["kind"],
+        country=entry.get("country"),
+        aliases=tuple(entry.get("aliases", ())),
+        affiliation=entry.get("affiliation"),
+        form=entry.get("form"),
+        generic=bool(entry.get("generic", False)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Cues
+
+
+@dataclass
+class Cue:
+    """One attribution cue in the text, its source resolved.
+
+    ``verb`` is the token index of the cue word ("said", "according"); ``subject`` the token
+    span (start, end) of the source as written in this sentence; ``content`` the token index of
+    the head of the reported content when the parse gives one; ``relay`` the outlet that relays
+    a quoted speaker ("KCNA" in "KCNA quoted Kim as saying")."""
+
+    sentence: int
+    verb: int
+    subject: tuple[int, int] | None
+    attribution: Attribution
+    content: int | None = None
+    relay: str | None = None
+    introduces: bool = False  # "X shared the following thoughts." / "X said:" at the end
+    head: str | None = None  # lemma of the source phrase's head ("source", "agency")
+
+
+@dataclass
+class _Context:
+    """What the article has named so far, for anaphora."""
+
+    mentions: list[tuple[int, Source]] = field(default_factory=list)  # (offset, source)
+    cues: list[Cue] = field(default_factory=list)
+
+
+def find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[Cue]:
+    """Attribution cues in reading order, with sources resolved (anaphora included)."""
+    text = article.text
+    quoted = quote_spans(text)
+    context = _Context(mentions=[(s, src) for s, _e, src in registry.find(text)])
+    cues: list[Cue] = []
+    for index, sent in enumerate(_sentence_spans(doc, article)):
+        found: list[Cue] = []
+        for token in sent:
+            if _inside(token.idx, quoted):
+                continue
+            cue = _cue_at(
+                token, sent, index, article=article, registry=registry, context=context, quoted=quoted
+            )
+            if cue is not None and not any(c.verb == cue.verb for c in found):
+                if cue.subject is not None:
+                    cue.head = doc[cue.subject[0] : cue.subject[1]].root.lemma_
+                found.append(cue)
+                context.cues.append(cue)
+        cues.extend(found)
+    return cues
+
+
+def _cue_at(
+    token: Token,
+    sent: Span,
+    index: int,
+    *,
+    article: Article,
+    registry: SourceRegistry,
+    context: _Context,
+    quoted: list[tuple[int, int]],
+) -> Cue | None:
+    if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+        objs = [c for c in token.nbor().children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        subject = _np_span(objs[0])
+        attribution = _classify(subject, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
+        return Cue(index, token.i, subject, attribution, content=_governor(token))
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or lemma not in REPORTING_VERBS | SELF_VERBS | INTRODUCING_VERBS:
+        return None
+    if lemma in INTRODUCING_VERBS and not _introduces(token, sent):
+        return None
+    if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as":
+        return None  # "quoted X as saying": the cue is "quoted"
+    subj = _subject(token)
+    if lemma in SELF_VERBS:
+        if subj is None or not any(c.dep_ == "ccomp" for c in token.children):
+            return None
+        lo, hi = _phrase_bounds(token, subj)
+        attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
+        return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
+    doc = token.doc
+    content = content_child(token)
+    relay = None
+    speaker = subj
+    as_saying = [
+        c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+        and any(g.lemma_ in {"say", "describe", "call", "tell"} for g in c.children)
+    ]
+    if lemma in {"quote", "cite"} and as_saying:
+        obj = _child(token, "dobj")
+        saying = next(g for g in as_saying[0].children if g.lemma_ in {"say", "describe", "call", "tell"})
+        if obj is not None:
+            speaker, relay_span = _np_span(obj), subj
+            relay = _span_name(doc, relay_span) if relay_span else None
+        elif token.dep_ == "ROOT" and any(c.dep_ == "nsubjpass" for c in token.children):
+            speaker = subj  # "Kim was quoted as saying …"
+        content = _child(saying, "ccomp") or content
+    introduces = _introduces(token, sent)
+    in_quote_sentence = content is None and any(
+        _inside(t.idx, quoted) for t in sent if not t.is_punct
+    )
+    if content is None and relay is None and not introduces and not in_quote_sentence:
+        return None
+    if speaker is None:
+        return None
+    attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+    if relay is not None and attribution.type in {"state_media", "news_outlet"}:
+        return None  # "KCNA quoted Yonhap as saying": keep it simple, not a speaker
+    lo, hi = _phrase_bounds(token, subj or speaker, extra=speaker)
+    _set_phrase(attribution, doc, lo, hi, article.text)
+    if relay is not None and attribution.type == "self":
+        attribution.type = "named_person"
+    return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
+               relay=relay, introduces=introduces)
+
+
+def _introduces(token: Token, sent: Span) -> bool:
+    """Whether the cue introduces content that follows in later sentences."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if obj.lower_ == "following" or any(g.lower_ == "following" for g in obj.children):
+            return True
+    last = [t for t in sent if not t.is_space]
+    return bool(last) and last[-1].text == ":" and last[-1].head.i == token.i
+
+
+def content_child(verb: Token) -> Token | None:
+    """The head of the clause a reporting verb reports: a ccomp (a real verb before a clitic
+    such as "’s" when the parse gives two), else a parataxis."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    comps.sort(key=lambda c: (not (c.pos_ == "VERB" and c.text.isalpha()), c.i))
+    return comps[0] if comps else _child(verb, "parataxis")
+
+
+def _governor(token: Token) -> int | None:
+    head = token.head
+    return head.i if head.i != token.i and head.pos_ in {"VERB", "AUX"} else None
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _subject(token: Token) -> tuple[int, int] | None:
+    """The token span of the subject of ``token``, inherited through verb coordination.
+
+    An inverted cue after a quotation ("…,” mused another.") may be parsed with its subject as
+    an object: the nominal right after the verb is then the speaker. A subject on another line
+    than the verb (a parse across a paragraph break) is replaced by its part on the verb's line.
+    """
+    verb = token
+    doc = token.doc
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and not _same_line(doc, subj.i, token.i):
+            line_start = max(t.i for t in doc[subj.i : token.i] if t.is_space and "\n" in t.text) + 1
+            return (line_start, verb.i) if line_start < verb.i else None
+        if subj is None and verb is token and token.i > 0:
+            before = doc[token.i - 1]
+            after = next((c for c in token.rights if c.dep_ in {"dobj", "attr", "npadvmod", "dep"}), None)
+            if (before.is_quote or before.text == ",") and after is not None and after.i <= token.i + 4:
+                subj = after
+        if subj is not None:
+            return _np_span(subj)
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _same_line(doc: Doc, i: int, j: int) -> bool:
+    lo, hi = min(i, j), max(i, j)
+    return not any(t.is_space and "\n" in t.text for t in doc[lo:hi])
+
+
+def _np_span(head: Token) -> tuple[int, int]:
+    """Token span of a noun phrase: its subtree, cut before a comma, relative clause or a
+    temporal modifier to the right of the head."""
+    left = head.left_edge.i
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"relcl", "acl"} and child.tag_ != "VBN" or child.dep_ == "punct" and child.text not in "()":
+            break
+        if child.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
+            break
+        right = child.right_edge.i + 1
+    while right - 1 > left and head.doc[right - 1].is_punct and head.doc[right - 1].text != ")":
+        right -= 1
+    return left, right
+
+
+def _phrase_bounds(
+    verb: Token, subj: tuple[int, int] | None, *, extra: tuple[int, int] | None = None
+) -> tuple[int, int]:
+    """Token bounds of the cue phrase: subject + verb + its non-content modifiers."""
+    lo = hi = verb.i
+    spans = [s for s in (subj, extra) if s]
+    for s in spans:
+        lo, hi = min(lo, s[0]), max(hi, s[1] - 1)
+    for child in verb.children:
+        if not _same_line(verb.doc, child.i, verb.i):
+            continue
+        if child.dep_ == "prep" and child.lower_ == "as":  # "as saying": up to the verb
+            saying = next((g for g in child.children if g.pos_ == "VERB"), child)
+            hi = max(hi, saying.i)
+            continue
+        if child.dep_ in {"aux", "auxpass", "neg", "prt", "dative", "dobj", "npadvmod", "agent", "advmod"} or (
+            child.dep_ == "prep" and child.i > verb.i
+        ):
+            if child.dep_ == "dobj" and verb.lemma_ not in {"tell", "quote", "cite", "share"}:
+                continue
+            if child.dep_ == "advmod" and child.i < lo - 1:
+                continue
+            lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
+    # keep the phrase contiguous around the verb
+    return lo, hi + 1
+
+
+def _span_text(doc: Doc, lo: int, hi: int, text: str) -> tuple[str, int, int]:
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    return text[start:end], start, end
+
+
+def _set_phrase(attribution: Attribution, doc: Doc, lo: int, hi: int, text: str) -> None:
+    attribution.phrase, attribution.start, attribution.end = _span_text(doc, lo, hi, text)
+
+
+def _span_name(doc: Doc, span: tuple[int, int]) -> str:
+    words = [t for t in doc[span[0] : span[1]]]
+    while words and words[0].lower_ in {"the", "a", "an"}:
+        words = words[1:]
+    return "".join(t.text_with_ws for t in words).strip() if words else doc[span[0]].text
+
+
+# --------------------------------------------------------------------------------------------
+# Classifying a source phrase
+
+
+def _classify(
+    span: tuple[int, int], sent: Span, *, article: Article, registry: SourceRegistry, context: _Context
+) -> Attribution:
+    doc = sent.doc
+    tokens = doc[span[0] : span[1]]
+    head = tokens.root
+    full = doc[head.left_edge.i : head.right_edge.i + 1]
+    words = {t.lower_ for t in tokens}
+    dets = {t.lower_ for t in tokens if t.dep_ in {"det", "nummod", "amod"} and t.i < head.i}
+    name = _span_name(doc, span)
+    written = tokens.text
+    offset = tokens[0].idx
+
+    # Pronouns: he/she → the last person-like source; they/it → the last source.
+    if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
+        return _resolve_pronoun(head, offset, article=article, context=context)
+    # "the news agency", "the report", "the newspaper": a source named before.
+    head_word = head.lower_
+    if "the" in words or "this" in words:
+        if head_word in SOURCE_ANAPHORS and not any(t.ent_type_ for t in tokens):
+            earlier = _last(
+                context, offset, lambda c: c.attribution.type == "anonymous_source" and c.head == head.lemma_
+            ) or _last(context, offset, lambda c: c.attribution.type == "anonymous_source")
+            if earlier is not None:
+                return _copy(earlier.attribution)
+            return Attribution("anonymous_source", written)
+        if head_word in ANAPHOR_FORMS and not registry.find(tokens.text):
+            forms = ANAPHOR_FORMS[head_word]
+            source = _last_mentioned(context, offset, forms)
+            if source is not None:
+                return Attribution(source.attribution_type, source.name)
+            if head_word in {"report", "reports", "article", "dispatch"}:
+                return Attribution("document", written)
+    if ANONYMITY_CUES.search(sent.text) and not any(t.ent_type_ == "PERSON" for t in tokens):
+        if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
+            return Attribution("anonymous_source", written)
+    # Anonymous people: "a source in X province", "one person", "another", "a third".
+    if _anonymous(head, tokens, dets):
+        return Attribution("anonymous_source", written)
+    source = registry.best(tokens.text) or (registry.best(full.text) if head.pos_ == "PROPN" else None)
+    if source is not None:
+        if article.outlet and source.name and registry.lookup(article.outlet) is source:
+            return Attribution("self", None)
+        return Attribution(source.attribution_type, source.name)
+    if head.lemma_.lower() in DOCUMENT_HEADS and head.ent_type_ not in {"PERSON", "ORG"}:
+        return Attribution("document", written)
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and span[0] <= e.start < span[1]), None)
+    if person is not None:
+        titled = any(t.lower_ in OFFICIAL_WORDS for t in full) or _titled_before(person, doc)
+        return Attribution("official" if titled else "named_person", person.text)
+    org = next(
+        (e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and span[0] <= e.start < span[1]),
+        None,
+    )
+    if org is not None:
+        if org.label_ == "ORG" and any(w.lower_ in NEWS_NAME_WORDS for w in org):
+            return Attribution("news_outlet", org.text)
+        if org.label_ in {"GPE", "NORP"} or any(t.lower_ in OFFICIAL_WORDS for t in full):
+            return Attribution("official", _span_name(doc, span) if org.label_ == "NORP" else org.text)
+        return Attribution("named_person", org.text)
+    if any(t.lower_ in OFFICIAL_WORDS for t in tokens):
+        return Attribution("official", name)
+    if head.pos_ == "PROPN":
+        return Attribution("named_person", name)
+    return Attribution("anonymous_source", written)
+
+
+def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
+    if head.ent_type_ or any(t.ent_type_ == "PERSON" for t in tokens):
+        return False
+    word = head.lower_
+    if word in {"another", "someone", "somebody"} or (word in {"third", "fourth", "fifth"} and "a" in dets):
+        return True
+    if head.pos_ in {"NUM"} and word == "one":
+        return True
+    if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not dets)):
+        return word not in {"official", "officials"}
+    return False
+
+
+def _titled_before(person: Span, doc: Doc) -> bool:
+    """Whether the person carries a title ("Minister Ju Yong Il", "Secretary Park") where it is
+    named, here or earlier in the text."""
+    surname = person[-1].lower_
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start >= person.end or ent[-1].lower_ != surname:
+            continue
+        title = doc[ent.start - 1] if ent.start else None
+        if title is not None and title.lower_ in OFFICIAL_WORDS and title.head.i in range(ent.start, ent.end):
+            return True
+    return False
+
+
+def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Context) -> Attribution:
+    word = pron.lower_
+    if word in PERSON_PRONOUNS:
+        earlier = _last(
+            context, offset, lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"}
+        )
+        if earlier is not None:
+            return _copy(earlier.attribution)
+        person = next(
+            (m for m in reversed(article.mentions) if m.label == "PERSON" and m.end <= offset), None
+        )
+        if person is not None:
+            return Attribution("named_person", person.text)
+        return Attribution("anonymous_source", pron.text)
+    earlier = _last(context, offset, lambda c: c.attribution.type != "self")
+    return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
+
+
+def _last(context: _Context, offset: int, keep) -> Cue | None:
+    for cue in reversed(context.cues):
+        if cue.attribution.start is not None and cue.attribution.start < offset and keep(cue):
+            return cue
+    return None
+
+
+def _last_mentioned(context: _Context, offset: int, forms: frozenset[str] | None) -> Source | None:
+    """The source named last before ``offset`` whose form fits (any news source for None)."""
+    for start, source in reversed(context.mentions):
+        if start >= offset:
+            continue
+        if forms is None and source.attribution_type in NEWS_KINDS:
+            return source
+        if forms is not None and source.form in forms and not source.generic:
+            return source
+    return None
+
+
+def _copy(attribution: Attribution) -> Attribution:
+    return Attribution(attribution.type, attribution.name)
+
+
+# --------------------------------------------------------------------------------------------
+# One attribution per sentence
+
+
+def attribute_sentences(
+    doc: Doc, *, article: Article, registry: SourceRegistry
+) -> list[Attribution | None]:
+    """The attribution of each sentence's content, one per sentence of ``article``.
+
+    A sentence with its own cue gets that cue's source (the cue governing its main clause when
+    there are several); a sentence that opens inside a quotation gets the quotation's source; a
+    sentence opening with "Moreover", "In addition", … in the same paragraph as an attributed
+    sentence gets the previous one's; the rest is the outlet's own reporting (type ``self``,
+    name None; the integrator knows the outlet). A carried attribution keeps the cue phrase and
+    offsets of the sentence it comes from."""
+    sentences = _sentence_spans(doc, article)
+    cues = find_cues(doc, article=article, registry=registry)
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in cues:
+        by_sentence.setdefault(cue.sentence, []).append(cue)
+    quoted = quote_spans(article.text)
+    bounds = [(s.start_char, s.end_char) for s in sentences]
+    result: list[Attribution | None] = []
+    for index, sent in enumerate(sentences):
+        own = by_sentence.get(index)
+        if own:
+            result.append(_main_cue(own, sent).attribution)
+            continue
+        carried = None
+        first = next((t for t in sent if not t.is_space and not t.is_quote and not t.is_punct), None)
+        span = next(((s, e) for s, e in quoted if first is not None and s <= first.idx < e), None)
+        if span is not None:
+            cue = nearest_cue(doc, cues, quoted, span, bounds)
+            carried = cue.attribution if cue is not None else None
+        previous = result[-1] if result else None
+        if carried is None and previous is not None and previous.type != "self":
+            same_paragraph = "\n" not in article.text[sentences[index - 1].end_char : sent.start_char].strip(" ")
+            if same_paragraph and CONTINUATION_OPENERS.match(sent.text):
+                carried = previous
+        result.append(_copy_with_phrase(carried) if carried else Attribution("self", None))
+    return result
+
+
+def nearest_cue(
+    doc: Doc,
+    cues: list[Cue],
+    quoted: list[tuple[int, int]],
+    span: tuple[int, int],
+    bounds: list[tuple[int, int]],
+) -> Cue | None:
+    """The cue that introduces the quotation ``span``: in a sentence it touches, outside any
+    quotation, nearest to its marks; else an introducing cue ("X shared the following
+    thoughts.", "X said:") in the sentence before it."""
+    start, end = span
+    touched = [i for i, (s, e) in enumerate(bounds) if s < end and e > start - 1]
+    if not touched:
+        return None
+    best: tuple[int, int, Cue] | None = None
+    for cue in cues:
+        if cue.sentence not in touched:
+            continue
+        pos = doc[cue.verb].idx
+        if _inside(pos, quoted) or "\n" in doc.text[min(pos, end) : max(pos, start)]:
+            continue  # inside a quotation, or in another paragraph
+        distance = start - pos if pos < start else pos - end
+        key = (distance, pos)
+        if best is None or key < best[:2]:
+            best = (distance, pos, cue)
+    if best is not None:
+        return best[2]
+    return next((c for c in cues if c.sentence == touched[0] - 1 and c.introduces), None)
+
+
+def _main_cue(cues: list[Cue], sent: Span) -> Cue:
+    doc = sent.doc
+    root = sent.root
+    for cue in cues:
+        token = doc[cue.verb]
+        if token.i == root.i or (token.lower_ == "according" and token.head.i == root.i):
+            return cue
+    return cues[0]
+
+
+def _copy_with_phrase(attribution: Attribution) -> Attribution:
+    return Attribution(attribution.type, attribution.name, attribution.phrase, attribution.start, attribution.end)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _sentence_spans(doc: Doc, article: Article) -> list[Span]:
+    """spaCy spans of the article's sentences (``article.sentences`` when filled)."""
+    if not article.sentences:
+        return list(doc.sents)
+    spans = []
+    for s in article.sentences:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        spans.append(span if span is not None else doc[0:0])
+    return spans

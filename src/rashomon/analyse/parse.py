@@ -1,0 +1,100 @@
+"""The analysis stage: parse clean articles with spaCy and fill sentences, entities, dates,
+numbers, quotes and claims."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from rashomon.records import Article, Mention, Sentence
+from rashomon.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from rashomon.analyse.attribution import SourceRegistry
+
+log = logging.getLogger(__name__)
+
+PARAGRAPH_COMPONENT = "rashomon_paragraphs"
+
+
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraph_starts(doc: Doc) -> Doc:
+        # A paragraph break always starts a sentence: spaCy's parser alone misses many of them
+        # (field notes: 558 instead of 833 sentences on joined paragraphs).
+        for i, token in enumerate(doc[1:], start=1):
+            previous = doc[i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = not token.is_space or token.is_sent_start
+        return doc
+
+
+def pipeline(settings: Settings) -> Language:
+    """The pinned spaCy pipeline with the paragraph-boundary component before the parser."""
+    from rashomon.analyse.nlp import nlp_for
+
+    nlp = nlp_for(settings.analyse)
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        _register_paragraph_component()
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Article:
+    """Fill an article's analysis from its parsed document (offsets are into article.text)."""
+    from rashomon.analyse.claims import extract_claims
+    from rashomon.analyse.dates import extract_times
+    from rashomon.analyse.quantities import extract_quantities
+    from rashomon.analyse.quotes import extract_quotes
+
+    sentence_of_token: dict[int, int] = {}
+    article.sentences = []
+    for index, sent in enumerate(doc.sents):
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        start = sent.start_char + lead
+        end = sent.start_char + len(text.rstrip())
+        article.sentences.append(Sentence(index=index, start=start, end=end, text=doc.text[start:end]))
+        for token in sent:
+            sentence_of_token[token.i] = index
+    article.mentions = [
+        Mention(
+            text=ent.text,
+            label=ent.label_,
+            start=ent.start_char,
+            end=ent.end_char,
+            sentence=sentence_of_token.get(ent.start, 0),
+        )
+        for ent in doc.ents
+    ]
+    article.times = extract_times(doc, article=article)
+    article.quantities = extract_quantities(doc, article=article)
+    article.quotes = extract_quotes(doc, article=article, registry=registry)
+    article.claims = extract_claims(doc, article=article, registry=registry)
+    return article
+
+
+def analyse_articles(
+    articles: Iterable[Article], *, settings: Settings, registry: SourceRegistry
+) -> Iterator[Article]:
+    """Parse articles in batches and fill their analysis; an article whose analysis fails is
+    logged and passed on with what could be filled (never stops the batch)."""
+    nlp = pipeline(settings)
+    pending = list(articles)
+    texts = (a.text for a in pending)
+    docs = nlp.pipe(texts, batch_size=settings.analyse.batch_size, n_process=settings.analyse.n_process)
+    for article, doc in zip(pending, docs, strict=True):
+        try:
+            yield fill_from_doc(article, doc, registry=registry)
+        except Exception:  # noqa: BLE001 - one bad article never stops a batch
+            log.exception("analysis failed for %s; its claims are left empty", article.path)
+            yield article

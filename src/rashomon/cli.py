@@ -1,0 +1,220 @@
+"""The ``rashomon`` command: a thin layer over the library (each command calls one function)."""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from rashomon.errors import RashomonError
+from rashomon.settings import Settings
+
+app = typer.Typer(
+    help=(
+        "Read news reports of the same events and report, claim by claim, what the sources "
+        "corroborate, where they conflict, and what only one of them says.\n\n"
+        "Start with:  rashomon analyze examples/ --manifest examples/manifest.csv --format md"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score a stage against a gold data set.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+# Exit statuses (documented in README.md).
+EXIT_OK = 0
+EXIT_SKIPPED = 1  # the report was written, but some inputs were skipped
+EXIT_ERROR = 2  # nothing was written: bad arguments, settings, manifest or data set
+
+
+class ReportFormat(str, enum.Enum):
+    json = "json"
+    md = "md"
+
+
+class CleanFormat(str, enum.Enum):
+    jsonl = "jsonl"
+    txt = "txt"
+
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Article files or directories (searched recursively): .txt, .md, .html, .htm "
+        "(each optionally .gz), .json and .jsonl records.",
+        show_default=False,
+    ),
+]
+ManifestOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--manifest",
+        "-m",
+        help="CSV or JSON sidecar giving per file: path, outlet, published, url, language.",
+    ),
+]
+SettingsOpt = Annotated[
+    Optional[Path],
+    typer.Option("--settings", help="TOML file overriding packaged defaults (see README)."),
+]
+OutputOpt = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+
+
+def _configure_logging(quiet: bool) -> None:
+    logging.basicConfig(
+        level=logging.ERROR if quiet else logging.WARNING,
+        format="rashomon: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise RashomonError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _fail(exc: RashomonError) -> typer.Exit:
+    typer.echo(f"rashomon: error: {exc}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _report_skipped(skipped: list) -> None:  # noqa: ANN001
+    for item in skipped:
+        typer.echo(f"rashomon: skipped {item.path}: {item.reason}", err=True)
+
+
+@app.command()
+def analyze(
+    paths: PathsArg,
+    manifest: ManifestOpt = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="json (schema rashomon.report/1) or md.")
+    ] = ReportFormat.json,
+    output: OutputOpt = None,
+    settings: SettingsOpt = None,
+    sources: Annotated[
+        Optional[Path],
+        typer.Option("--sources", help="JSON file of extra outlets/agencies for the registry."),
+    ] = None,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Group articles into stories and report corroborated, conflicting and unique claims.
+
+    Exit status: 0 all inputs analysed; 1 report written but some inputs skipped (listed in
+    the report and on stderr); 2 nothing written (bad arguments, settings or manifest).
+    """
+    from rashomon.report.json import render_json
+    from rashomon.report.markdown import render_markdown
+    from rashomon.run.pipeline import analyze as run_analyze
+
+    _configure_logging(quiet)
+    try:
+        report = run_analyze(
+            paths,
+            manifest=manifest,
+            settings=Settings.load(settings),
+            sources=sources,
+            progress=progress and not quiet and sys.stderr.isatty(),
+        )
+        text = render_json(report) if format is ReportFormat.json else render_markdown(report)
+        _write(text, output)
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    if not quiet:
+        _report_skipped(report.skipped)
+    raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+
+
+@app.command()
+def clean(
+    paths: PathsArg,
+    manifest: ManifestOpt = None,
+    format: Annotated[
+        CleanFormat,
+        typer.Option("--format", "-f", help="jsonl: one record per article; txt: readable text."),
+    ] = CleanFormat.jsonl,
+    output: OutputOpt = None,
+    settings: SettingsOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Extract and clean articles only: text, metadata and what was removed as debris."""
+    from rashomon.run.pipeline import clean as run_clean
+
+    _configure_logging(quiet)
+    try:
+        articles, skipped = run_clean(paths, manifest=manifest, settings=Settings.load(settings))
+        fields = ("id", "path", "outlet", "title", "published", "url", "language", "byline", "text")
+        if format is CleanFormat.jsonl:
+            lines = []
+            for a in articles:
+                record = {f: getattr(a, f) for f in fields}
+                record["removed"] = [{"kind": r.kind, "text": r.text} for r in a.removed]
+                lines.append(json.dumps(record, ensure_ascii=False))
+            text = "".join(line + "\n" for line in lines)
+        else:
+            blocks = []
+            for a in articles:
+                head = [f"# {a.title or a.path}", f"path: {a.path}"]
+                head += [f"{f}: {getattr(a, f)}" for f in ("outlet", "published", "url", "byline") if getattr(a, f)]
+                removed = [f"[removed {r.kind}] {r.text}" for r in a.removed]
+                blocks.append("\n".join(head + ["", a.text, ""] + removed))
+            text = "\n\n".join(blocks) + ("\n" if blocks else "")
+        _write(text, output)
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    if not quiet:
+        _report_skipped(skipped)
+    raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
+
+
+@eval_app.command("ecbplus")
+def eval_ecbplus(
+    root: Annotated[Path, typer.Argument(help="The ecbplus folder (holds ECB+/<topic>/…xml).")],
+    settings: SettingsOpt = None,
+) -> None:
+    """Story clustering on ECB+: B-cubed and pairwise P/R/F1 against the 86 gold sub-topics."""
+    from rashomon.eval.ecbplus import evaluate_ecbplus
+
+    _configure_logging(False)
+    try:
+        scores = evaluate_ecbplus(root, settings=Settings.load(settings), progress=sys.stderr.isatty())
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    typer.echo(scores.summary())
+
+
+@eval_app.command("aeb")
+def eval_aeb(
+    root: Annotated[Path, typer.Argument(help="The zyte-aeb folder (html/, ground-truth.json).")],
+    settings: SettingsOpt = None,
+) -> None:
+    """Article-body extraction on the Zyte benchmark: word 4-gram P/R/F1 over its pages."""
+    from rashomon.eval.aeb import evaluate_aeb
+
+    _configure_logging(False)
+    try:
+        scores = evaluate_aeb(root, settings=Settings.load(settings), progress=sys.stderr.isatty())
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    typer.echo(scores.summary())
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,302 @@
+"""Story clustering: group articles that report the same event.
+
+Similar-but-different events (two earthquakes, two acquisitions by one company years apart)
+share topic words; what tells them apart is who, where, when and how many. Each article is
+therefore described by several sparse TF-IDF views, fitted on the corpus being clustered:
+
+* ``words``: content words of the title and body (lower-cased, plural-stripped, no stop words);
+* ``entities``: named-entity mentions by coarse type (people, organisations, places, groups,
+  other names), with surnames of people as extra features so "Reid" meets "Tara Reid";
+* ``numbers``: counts, amounts, years and month-day dates mentioned in the text or resolved
+  by the date stage.
+
+The similarity of two articles is a weighted sum of the views' cosines, damped when their
+publication dates are far apart. Articles are grouped by average-link agglomerative clustering
+cut at ``ClusterSettings.threshold``; because an average-link cluster at cut-off t is always
+inside a single-link component at t, the linkage runs per component, so the cost grows with
+the largest story-like group rather than with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+
+from rashomon.records import Article, parse_iso_date
+from rashomon.settings import ClusterSettings
+
+_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = {
+    m: i + 1
+    for i, ms in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december"]
+    )
+    for m in ms.split()
+}
+_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.I
+)
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ENTITY_TYPES = {
+    "PERSON": "P", "ORG": "O", "GPE": "L", "LOC": "L", "FAC": "L", "NORP": "N",
+    "EVENT": "E", "PRODUCT": "E", "WORK_OF_ART": "E", "LAW": "E",
+}
+_NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_STOP = frozenset(
+    """a about above according across after afterwards again against ago all almost alone along
+    already also although always am among amongst an and another any anyone anything are around
+    as at back be became because become becomes been before being below beside besides between
+    both but by can cannot could did do does doing done down due during each either else
+    enough even ever every everyone everything except few first for former from further get
+    gets got had has have having he her here hers herself him himself his how however i if in
+    including into is it its itself just last late later least less like made make many may me
+    meanwhile might more most mostly much must my myself near nearly neither never new next no
+    nobody none nor not nothing now of off often on once one only onto or other others
+    otherwise our ours ourselves out over own per perhaps please put rather re said same say
+    says see seem seemed seems several she should since so some someone something sometime
+    still such than that the their theirs them themselves then there thereby therefore these
+    they this those though through throughout thus to together too told toward towards under
+    until up upon us very via was we well were what whatever when whenever where whereas
+    whether which while who whoever whole whom whose why will with within without would yet you
+    your yours yourself yourselves monday tuesday wednesday thursday friday saturday sunday
+    today yesterday tomorrow week weeks year years day days time times mr mrs ms don't it's
+    can't won't didn't isn't wasn't also""".split()
+)
+
+
+def _stem(word: str) -> str:
+    """A light, deterministic normalisation: possessives and plural endings stripped."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def word_features(article: Article) -> list[str]:
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    words = (_stem(w) for w in _WORD.findall(text.lower().replace("\u2019", "'")))
+    return [w for w in words if len(w) > 2 and w not in _STOP]
+
+
+_CAPITALISED = re.compile(r"(?<=[A-Za-z0-9,;:)\]] )[A-Z][A-Za-z'\-]*[A-Za-z]")
+
+
+def name_features(article: Article) -> list[str]:
+    """Capitalised words inside sentences: names the entity recogniser missed or mislabelled
+    (ship names, small places, surnames on their own). Words opening a line or following a
+    full stop are left out, as are stop words."""
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    names = (_stem(w.lower().replace("\u2019", "'")) for w in _CAPITALISED.findall(text))
+    return [n for n in names if n not in _STOP]
+
+
+def _entity_name(text: str) -> str:
+    name = text.lower().replace("\u2019", "'").strip(" \"'.,")
+    name = re.sub(r"^the\s+", "", name)
+    name = re.sub(r"'s$", "", name)
+    return re.sub(r"[\s\-]+", " ", name)
+
+
+def entity_features(article: Article) -> list[str]:
+    feats: list[str] = []
+    for m in article.mentions:
+        kind = _ENTITY_TYPES.get(m.label)
+        if kind is None:
+            continue
+        name = _entity_name(m.text)
+        if not name:
+            continue
+        feats.append(f"{kind}:{name}")
+        if kind == "P" and " " in name:
+            feats.append(f"{kind}~{name.rsplit(' ', 1)[-1]}")  # the surname alone
+    return feats
+
+
+def _numbers(text: str) -> list[str]:
+    lowered = text.lower()
+    out: list[str] = []
+    scale = next((v for k, v in _SCALES.items() if k in lowered), 1.0)
+    for raw in _NUMBER.findall(lowered):
+        digits = raw.replace(",", "")
+        try:
+            value = float(digits) * scale
+        except ValueError:
+            continue
+        out.append(f"{value:g}")
+    if not out:
+        out = [_NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", lowered) if w in _NUMBER_WORDS]
+    return out
+
+
+def number_features(article: Article) -> list[str]:
+    """Counts and amounts, years and month-day dates: the "how many" and "when" of a report."""
+    feats: list[str] = []
+    date_texts: list[str] = []
+    for m in article.mentions:
+        if m.label in _NUMBER_LABELS:
+            feats.extend(f"n:{n}" for n in _numbers(m.text))
+        elif m.label in ("DATE", "TIME"):
+            date_texts.append(m.text)
+    for t in article.times:
+        date_texts.append(t.text)
+        for value in {t.value, t.earliest, t.latest} - {None}:
+            feats.append(f"t:{value}")
+    for text in dict.fromkeys(date_texts):  # each distinct date text once per source
+        feats.extend(f"y:{y}" for y in _YEAR.findall(text))
+        feats.extend(
+            f"d:{_MONTHS[m.lower()]:02d}-{int(d):02d}" for m, d in _MONTH_DAY.findall(text)
+        )
+    return feats
+
+
+def _tfidf(docs: Sequence[list[str]]) -> sparse.csr_matrix:
+    """Rows: L2-normalised sublinear-tf x smoothed-idf vectors (empty rows stay zero)."""
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, feats in enumerate(docs):
+        counts: dict[int, int] = {}
+        for f in feats:
+            j = vocab.setdefault(f, len(vocab))
+            counts[j] = counts.get(j, 0) + 1
+        for j, c in sorted(counts.items()):
+            rows.append(i)
+            cols.append(j)
+            vals.append(1.0 + np.log(c))
+    n = len(docs)
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
+    df = np.bincount(m.indices, minlength=len(vocab))
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    m = m @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def _views(articles: Sequence[Article], settings: ClusterSettings) -> sparse.csr_matrix:
+    """The weighted views side by side: a row product is the weighted sum of view cosines."""
+    views = [
+        (settings.words_weight, word_features),
+        (settings.names_weight, name_features),
+        (settings.entities_weight, entity_features),
+        (settings.numbers_weight, number_features),
+    ]
+    total = sum(w for w, _ in views if w > 0) or 1.0
+    return sparse.hstack(
+        [np.sqrt(w / total) * _tfidf([f(a) for a in articles]) for w, f in views if w > 0],
+        format="csr",
+    )
+
+
+def direct_similarity(
+    articles: Sequence[Article], *, settings: ClusterSettings
+) -> sparse.csr_matrix:
+    """Weighted view cosines, damped by publication-date distance, below
+    ``min_similarity`` dropped (computed in row blocks, so memory stays bounded)."""
+    x = _views(articles, settings)
+    blocks = []
+    for first in range(0, x.shape[0], 512):
+        block = sparse.csr_matrix(x[first : first + 512] @ x.T)
+        block.data[block.data < settings.min_similarity] = 0.0
+        block.eliminate_zeros()
+        blocks.append(block)
+    sim = sparse.vstack(blocks, format="csr")
+    sim = _time_penalty(sim, articles, settings=settings)
+    return sparse.csr_matrix(sim + sparse.diags(1.0 - sim.diagonal()))
+
+
+def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> sparse.csr_matrix:
+    """Second-order similarity: the cosine of two articles' neighbourhood profiles.
+
+    An article's profile keeps its direct similarities to the articles at least
+    ``neighbour_ratio`` times as similar as its ``neighbours``-th nearest one (self-tuning:
+    the cut follows the local density, not a fixed count). Two reports of one event share
+    their close neighbours; a same-kind different event sits just outside them, so the profile
+    pulls the two apart even where topic words make their direct similarity high.
+    """
+    sim = direct_similarity(articles, settings=settings)
+    n = sim.shape[0]
+    k = min(settings.neighbours, n - 1)
+    keep = sim.copy()
+    if k > 0:
+        for i in range(n):
+            start, end = keep.indptr[i], keep.indptr[i + 1]
+            row = keep.data[start:end]
+            others = np.sort(row[keep.indices[start:end] != i])[::-1]
+            kth = others[k - 1] if len(others) >= k else 0.0
+            row[(row < settings.neighbour_ratio * kth) & (keep.indices[start:end] != i)] = 0.0
+        keep.eliminate_zeros()
+    norms = np.sqrt(np.asarray(keep.multiply(keep).sum(axis=1)).ravel())
+    profile = sparse.csr_matrix(sparse.diags(1.0 / norms) @ keep)
+    return sparse.csr_matrix(profile @ profile.T)
+
+
+def _time_penalty(
+    sim: sparse.csr_matrix, articles: Sequence[Article], *, settings: ClusterSettings
+) -> sparse.csr_matrix:
+    """Damp pairs published more than ``max_days_apart`` days apart (both dates known)."""
+    dates = [parse_iso_date(a.published) for a in articles]
+    known = np.array([d is not None for d in dates])
+    if known.sum() < 2:
+        return sim
+    ordinal = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.float64)
+    coo = sim.tocoo()
+    both = known[coo.row] & known[coo.col]
+    gap = np.abs(ordinal[coo.row] - ordinal[coo.col])
+    excess = np.where(both, np.maximum(gap - settings.max_days_apart, 0.0), 0.0)
+    factor = np.exp(-excess / settings.days_decay)
+    return sparse.csr_matrix((coo.data * factor, (coo.row, coo.col)), shape=sim.shape)
+
+
+def _groups(sim: sparse.csr_matrix, threshold: float) -> Iterable[np.ndarray]:
+    """Index arrays of the average-link clusters of ``sim`` cut at ``threshold``."""
+    strong = sim.copy()
+    strong.data[strong.data < threshold] = 0.0
+    strong.eliminate_zeros()
+    count, component = connected_components(strong, directed=False)
+    order = np.argsort(component, kind="stable")
+    bounds = np.searchsorted(component[order], np.arange(count + 1))
+    for k in range(count):
+        members = order[bounds[k] : bounds[k + 1]]
+        if len(members) < 3:
+            yield members
+            continue
+        block = sim[members][:, members].toarray()
+        block = np.clip((block + block.T) / 2.0, 0.0, 1.0)
+        distance = 1.0 - block[np.triu_indices(len(members), k=1)]
+        tree = linkage(distance, method="average")
+        labels = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+        for label in np.unique(labels):
+            yield members[labels == label]
+
+
+def cluster_stories(articles: Sequence[Article], *, settings: ClusterSettings) -> list[list[str]]:
+    """Article ids grouped into stories; members sorted, stories sorted by their smallest id.
+
+    The result does not depend on the order of ``articles``; every article is in exactly one
+    story (singletons included).
+    """
+    ordered = sorted(articles, key=lambda a: a.id)
+    if not ordered:
+        return []
+    sim = similarity(ordered, settings=settings)
+    stories = [sorted(ordered[i].id for i in members) for members in _groups(sim, settings.threshold)]
+    return sorted(stories, key=lambda s: s[0])

@@ -1,0 +1,36 @@
+"""Errors. Every error the library raises derives from ``RashomonError`` and says what to do."""
+
+from __future__ import annotations
+
+
+class RashomonError(Exception):
+    """Base class of every error raised by rashomon."""
+
+
+class InputError(RashomonError):
+    """An input path or record cannot be used (missing, unreadable, wrong shape)."""
+
+
+class ManifestError(InputError):
+    """A sidecar manifest cannot be read or has a bad row."""
+
+
+class SettingsError(RashomonError):
+    """A settings file or override is invalid."""
+
+
+class ModelError(RashomonError):
+    """A language model is missing or is not the pinned one."""
+
+
+class MissingExtraError(RashomonError):
+    """An optional dependency is not installed."""
+
+    def __init__(self, module: str, extra: str) -> None:
+        super().__init__(
+            f"{module} is not installed; install it with: pip install 'rashomon[{extra}]'"
+        )
+
+
+class DatasetError(RashomonError):
+    """An evaluation data set is missing or not in the expected layout."""

@@ -1,0 +1,82 @@
+"""Find the input files behind the paths a user names, in a stable order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rashomon.records import Skipped
+
+TEXT_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
+JSON_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
+SUPPORTED = ", ".join([*TEXT_SUFFIXES, *JSON_SUFFIXES]) + " (each optionally .gz)"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file: ``display`` is the path as the user gave it (or joined under a named
+    directory), ``kind`` is text, html, json or jsonl, ``gz`` says it is gzip-compressed."""
+
+    display: str
+    path: Path
+    kind: str
+    gz: bool
+
+
+def file_kind(name: str) -> tuple[str | None, bool, str]:
+    """(kind or None, gzipped, the suffix shown in messages) for a file name."""
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    if gz:
+        lower = lower[:-3]
+    suffix = os.path.splitext(lower)[1]
+    kind = TEXT_SUFFIXES.get(suffix) or JSON_SUFFIXES.get(suffix)
+    return kind, gz, (suffix + (".gz" if gz else "")) if suffix else "(no extension)"
+
+
+def _walk(display: str, root: Path) -> list[tuple[str, Path]]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel = os.path.relpath(dirpath, root)
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            shown = os.path.join(display, name) if rel == "." else os.path.join(display, rel, name)
+            found.append((shown, Path(dirpath) / name))
+    return found
+
+
+def discover(paths: Sequence[str | Path]) -> list[Source | Skipped]:
+    """Every input file under ``paths`` (directories recursively, dot-names ignored), each once,
+    sorted by displayed path; unusable paths come back as ``Skipped`` in the same order."""
+    candidates: dict[Path, str] = {}  # resolved path -> smallest displayed form
+    skipped: dict[str, Skipped] = {}
+    for given in paths:
+        display = os.fspath(given)
+        path = Path(display)
+        if path.is_dir():
+            files = _walk(display.rstrip("/\\") or display, path)
+        elif path.is_file():
+            files = [(display, path)]
+        elif path.exists():
+            skipped[display] = Skipped(display, "not a regular file or directory")
+            continue
+        else:
+            skipped[display] = Skipped(display, "no such file or directory; check the path")
+            continue
+        for shown, file in files:
+            key = file.resolve()
+            if key not in candidates or shown < candidates[key]:
+                candidates[key] = shown
+    items: list[Source | Skipped] = list(skipped.values())
+    for key, shown in candidates.items():
+        kind, gz, suffix = file_kind(Path(shown).name)
+        if kind is None:
+            items.append(Skipped(shown, f"unsupported file type {suffix}; supported: {SUPPORTED}"))
+        else:
+            items.append(Source(shown, key, kind, gz))
+    items.sort(key=lambda item: item.display if isinstance(item, Source) else item.path)
+    return items

@@ -1,0 +1,296 @@
+"""The typed records that flow through the pipeline.
+
+One ``Article`` travels through every stage; stages add to it (sentences, mentions, times,
+quantities, quotes, claims). Stories, findings, entities and quote groups are built from the
+articles of one story. Every offset (``start``/``end``) is a character offset into
+``Article.text``, the article's clean text.
+
+All records are plain dataclasses so that they serialise to JSON with ``to_dict`` and come back
+with ``from_dict`` (see ``rashomon.store``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+AttributionType = Literal[
+    "state_media",
+    "official",
+    "named_person",
+    "anonymous_source",
+    "news_outlet",
+    "document",
+    "self",
+]
+FindingKind = Literal["corroborated", "conflict", "unique"]
+
+
+@dataclass
+class Removed:
+    """A span taken out of an article during cleaning; nothing is dropped silently.
+
+    ``kind`` is one of: ``boilerplate`` (comment forms, "Read in Korean" links, share buttons),
+    ``contact`` (e-mail/contact lines), ``outlet_profile`` (the outlet's description of itself),
+    ``credit`` ("Translated by …", "Edited by …"), ``caption`` (photo captions), ``byline``,
+    ``title`` (a headline line taken out of the body), ``html`` (non-article parts of a page).
+    """
+
+    kind: str
+    text: str
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A named-entity mention. ``label`` is spaCy's (PERSON, ORG, GPE, LOC, NORP, FAC, …)."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int
+    key: str | None = None  # canonical entity key, set by rashomon.resolve
+
+
+@dataclass
+class TimeValue:
+    """A date or time expression, normalised against the publication date where possible.
+
+    ``earliest``/``latest`` bound the interval the expression denotes (ISO dates, inclusive);
+    ``value`` is the normalised form at its own granularity ("2024-02-18", "2024-02", "2024",
+    "2024-W08"). Expressions that cannot be resolved keep ``resolved=False`` and no value.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: str | None = None
+    granularity: str | None = None  # day | week | month | year | range | time
+    earliest: str | None = None
+    latest: str | None = None
+    resolved: bool = False
+    note: str | None = None  # how it was resolved ("weekday before publication", …)
+
+
+@dataclass
+class Quantity:
+    """A number with its qualifier and what it counts (the head noun)."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None  # about | over | under | at least | at most | nearly | exact
+    unit: str | None = None  # the counted noun or unit ("people", "km", "won")
+
+
+@dataclass
+class Attribution:
+    """Who a claim or quote is attributed to: the cue phrase and the source it names."""
+
+    type: str  # one of AttributionType
+    name: str | None
+    phrase: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Slot:
+    """One filled slot of a claim. ``name``: actor, action, object, recipient, time, place,
+    quantity. ``value`` is the normalised value (ISO date, number, entity key) when known."""
+
+    name: str
+    text: str
+    start: int
+    end: int
+    value: str | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    slots: list[Slot] = field(default_factory=list)
+    attribution: Attribution | None = None
+    negated: bool = False
+    hedged: bool = False  # "plans to", "is expected to", "reportedly", "believed to"
+
+    def slot(self, name: str) -> list[Slot]:
+        return [s for s in self.slots if s.name == name]
+
+
+@dataclass
+class Quote:
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    kind: str = "direct"  # direct | indirect | partial
+    attribution: Attribution | None = None
+
+
+@dataclass
+class Article:
+    id: str
+    path: str
+    text: str = ""
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, as known
+    url: str | None = None
+    language: str | None = None
+    byline: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeValue] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    copy_of: str | None = None
+    # Raw input before cleaning; dropped once the article is cleaned.
+    raw: str | None = field(default=None, repr=False)
+    raw_kind: str | None = field(default=None, repr=False)  # "text" | "html"
+
+    @property
+    def published_date(self) -> _dt.date | None:
+        return parse_iso_date(self.published)
+
+    @property
+    def source_name(self) -> str:
+        """The outlet when known, else the file name: what a reader sees as 'who says so'."""
+        if self.outlet:
+            return self.outlet
+        return self.path.rsplit("/", 1)[-1]
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+@dataclass
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass
+class Evidence:
+    article: str
+    outlet: str
+    sentence: str
+    start: int
+    end: int
+    value: str | None = None
+    attribution: Attribution | None = None
+
+
+@dataclass
+class Finding:
+    kind: str  # one of FindingKind
+    slot: str | None
+    statement: str
+    origins: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    cause: str | None = None  # likely cause of a conflict ("month slip", "romanisation", …)
+    score: float | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    variants: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    note: str | None = None  # why variants are believed to be one entity
+
+
+@dataclass
+class QuoteVariant:
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class QuoteGroup:
+    speaker: str | None
+    variants: list[QuoteVariant] = field(default_factory=list)
+    score: float | None = None
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    articles: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+
+
+def parse_iso_date(value: str | None) -> _dt.date | None:
+    """The date part of an ISO 8601 date or date-time string, or None."""
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def to_dict(record: Any) -> Any:
+    """A JSON-ready dict of a record (fields in declaration order, raw input left out)."""
+    if dataclasses.is_dataclass(record):
+        return {
+            f.name: to_dict(getattr(record, f.name))
+            for f in dataclasses.fields(record)
+            if f.repr
+        }
+    if isinstance(record, list):
+        return [to_dict(x) for x in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+SCHEMA = "rashomon.report/1"
+
+
+@dataclass
+class Report:
+    """The result of one run: every input is either an article or a skipped entry."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    schema: str = SCHEMA

@@ -1,0 +1,34 @@
+"""The JSON report (schema ``rashomon.report/1``, documented in README.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rashomon.records import Article, Report, to_dict
+
+# Article fields that go into the report; the per-token analysis (sentences, mentions, times,
+# quantities) stays in the library records.
+ARTICLE_FIELDS = (
+    "id", "path", "outlet", "title", "published", "url", "language", "byline",
+    "copy_of", "text", "removed", "quotes", "claims",
+)
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    return {name: to_dict(getattr(article, name)) for name in ARTICLE_FIELDS}
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": report.schema,
+        "articles": [article_dict(a) for a in report.articles],
+        "skipped": to_dict(report.skipped),
+        "warnings": list(report.warnings),
+        "stories": to_dict(report.stories),
+    }
+
+
+def render_json(report: Report) -> str:
+    """The report as JSON text; identical input gives byte-identical output."""
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"

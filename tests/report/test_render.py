@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import json
+
+from rashomon.records import (
+    Article, Attribution, Entity, Evidence, Finding, QuoteGroup, QuoteVariant, Removed, Report,
+    Skipped, Story,
+)
+from rashomon.report.json import render_json
+from rashomon.report.markdown import render_markdown
+
+
+def sample_report() -> Report:
+    a = Article(id="a1", path="a.txt", text="The gift arrived on Feb. 18.", outlet="Wire",
+                published="2024-02-20", removed=[Removed("credit", "Edited by A. Editor.")])
+    b = Article(id="b1", path="b.txt", text="The gift arrived on Jan. 18.", outlet="Daily")
+    kcna = Attribution("state_media", "KCNA", "KCNA reported", 0, 13)
+    conflict = Finding(
+        kind="conflict", slot="time", statement="Date differs: Feb. 18 (Wire) vs Jan. 18 (Daily)",
+        origins=["KCNA"], cause="month slip (same day, adjacent month)",
+        evidence=[Evidence("a1", "Wire", a.text, 0, len(a.text), "2024-02-18", kcna),
+                  Evidence("b1", "Daily", b.text, 0, len(b.text), "2024-01-18", None)],
+    )
+    story = Story(
+        id="s1", title="Gift", articles=["a1", "b1"], findings=[conflict],
+        entities=[Entity("s1.e1", "Ri Chol", "PERSON", ["Lee Cheol", "Ri Chol"], ["a1", "b1"])],
+        quotes=[QuoteGroup("Ri Chol", [QuoteVariant("a1", "a fine gift", 0, 5),
+                                       QuoteVariant("b1", "an excellent gift", 0, 5)], 0.8)],
+    )
+    return Report(articles=[a, b], skipped=[Skipped("c.bin", "binary file")], stories=[story])
+
+
+def test_json_follows_the_schema_and_is_stable() -> None:
+    report = sample_report()
+    text = render_json(report)
+    assert text == render_json(sample_report())
+    data = json.loads(text)
+    assert data["schema"] == "rashomon.report/1"
+    assert set(data["articles"][0]) >= {"id", "path", "outlet", "title", "published", "text", "removed"}
+    assert data["articles"][0]["removed"] == [{"kind": "credit", "text": "Edited by A. Editor."}]
+    assert data["skipped"] == [{"path": "c.bin", "reason": "binary file"}]
+    finding = data["stories"][0]["findings"][0]
+    assert finding["kind"] == "conflict" and finding["slot"] == "time"
+    assert finding["evidence"][0]["attribution"]["type"] == "state_media"
+    assert {"article", "sentence", "start", "end", "value", "attribution"} <= set(finding["evidence"][0])
+    assert data["stories"][0]["quotes"][0]["variants"][1]["text"] == "an excellent gift"
+
+
+def test_markdown_puts_conflicts_first_and_quotes_sentences_with_outlets() -> None:
+    md = render_markdown(sample_report())
+    assert md.index("### Conflicts") < md.index("### Same quote")
+    assert "Likely cause: month slip" in md
+    assert "**Wire** [2024-02-18]: “The gift arrived on Feb. 18.” — attributed to state media: KCNA" in md
+    assert "Lee Cheol, Ri Chol" in md
+    assert "[credit]: “Edited by A. Editor.”" in md
+    assert "- `c.bin`: binary file" in md

@@ -1,0 +1,202 @@
+"""Alignment and comparison on hand-built articles, with a bag-of-words stand-in for the
+sentence-embedding model (the real model is exercised by the acceptance tests)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from rashomon.align import compare_story, group_quotes
+from rashomon.records import Article, Attribution, Claim, Mention, Quantity, Quote, Slot, TimeValue
+from rashomon.settings import AlignSettings
+
+
+class BagOfWords:
+    """Cosine over word counts: same interface as rashomon.embed.Embedder."""
+
+    def similarity(self, left, right):  # noqa: ANN001, ANN201
+        def vec(text: str) -> dict[str, int]:
+            counts: dict[str, int] = {}
+            for w in re.findall(r"[a-z0-9]+", text.lower()):
+                counts[w] = counts.get(w, 0) + 1
+            return counts
+
+        out = np.zeros((len(left), len(right)))
+        for i, a in enumerate(left):
+            for j, b in enumerate(right):
+                va, vb = vec(a), vec(b)
+                dot = sum(va[w] * vb.get(w, 0) for w in va)
+                na = sum(v * v for v in va.values()) ** 0.5
+                nb = sum(v * v for v in vb.values()) ** 0.5
+                out[i, j] = dot / (na * nb) if na and nb else 0.0
+        return out
+
+
+def article(aid: str, outlet: str, sentences: list[str]) -> Article:
+    text = "\n".join(sentences)
+    art = Article(id=aid, path=f"{aid}.txt", text=text, outlet=outlet)
+    pos = 0
+    for n, sentence in enumerate(sentences):
+        art.claims.append(
+            Claim(id=f"{aid}:c{n}", article=aid, sentence=n, start=pos, end=pos + len(sentence), text=sentence)
+        )
+        pos += len(sentence) + 1
+    return art
+
+
+def add_time(art: Article, claim_no: int, phrase: str, value: str, earliest: str, latest: str) -> None:
+    claim = art.claims[claim_no]
+    start = art.text.index(phrase, claim.start)
+    tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=claim_no, value=value,
+                   granularity="day", earliest=earliest, latest=latest, resolved=True)
+    art.times.append(tv)
+    claim.slots.append(Slot("time", phrase, tv.start, tv.end, value))
+
+
+def add_quantity(art: Article, claim_no: int, phrase: str, value: float, unit: str) -> None:
+    claim = art.claims[claim_no]
+    start = art.text.index(phrase, claim.start)
+    q = Quantity(text=phrase, start=start, end=start + len(phrase), sentence=claim_no, value=value,
+                 low=value, high=value, qualifier="exact", unit=unit)
+    art.quantities.append(q)
+    claim.slots.append(Slot("quantity", phrase, q.start, q.end, str(value)))
+
+
+def add_place(art: Article, claim_no: int, phrase: str) -> None:
+    claim = art.claims[claim_no]
+    start = art.text.index(phrase, claim.start)
+    claim.slots.append(Slot("place", phrase, start, start + len(phrase), phrase))
+
+
+SETTINGS = AlignSettings(threshold=0.5, quote_threshold=0.5)
+
+
+def test_paraphrased_claim_is_corroborated_and_other_claims_are_unique() -> None:
+    a = article("a1", "Wire", ["The minister opened the new bridge over the river in the city.",
+                               "Critics said the bridge cost too much."])
+    b = article("b1", "Daily", ["The new river bridge in the city was opened by the minister.",
+                                "Traffic police expect fewer jams next year."])
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    kinds = [f.kind for f in findings]
+    assert kinds.count("corroborated") == 1
+    assert kinds.count("unique") == 2
+    corroborated = next(f for f in findings if f.kind == "corroborated")
+    assert {e.outlet for e in corroborated.evidence} == {"Wire", "Daily"}
+    assert sorted(corroborated.origins) == ["Daily", "Wire"]
+
+
+def test_date_conflict_with_month_slip_and_corroboration_both_shown() -> None:
+    a = article("a1", "Wire", ["The delegation received the gift on Feb. 18 in the capital."])
+    b = article("b1", "Daily", ["The delegation received the gift on Jan. 18 in the capital."])
+    add_time(a, 0, "Feb. 18", "2024-02-18", "2024-02-18", "2024-02-18")
+    add_time(b, 0, "Jan. 18", "2024-01-18", "2024-01-18", "2024-01-18")
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    assert [f.kind for f in findings] == ["conflict", "corroborated"]
+    conflict = findings[0]
+    assert conflict.slot == "time"
+    assert [e.value for e in conflict.evidence] == ["2024-02-18", "2024-01-18"]
+    assert conflict.cause and "month slip" in conflict.cause
+    assert conflict.statement == "Date differs: 2024-01-18 (Daily) vs 2024-02-18 (Wire)"
+
+
+def test_compatible_dates_are_not_a_conflict() -> None:
+    a = article("a1", "Wire", ["The delegation received the gift on Feb. 18 in the capital."])
+    b = article("b1", "Daily", ["The delegation received the gift in February in the capital."])
+    add_time(a, 0, "Feb. 18", "2024-02-18", "2024-02-18", "2024-02-18")
+    add_time(b, 0, "February", "2024-02", "2024-02-01", "2024-02-29")
+    b.times[0].granularity = "month"
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    assert [f.kind for f in findings] == ["corroborated"]
+
+
+def test_time_inside_attribution_is_not_compared() -> None:
+    a = article("a1", "Wire", ["The delegation received the gift, the agency reported on Tuesday."])
+    b = article("b1", "Daily", ["The delegation received the gift on Feb. 18."])
+    phrase = "the agency reported on Tuesday"
+    start = a.text.index(phrase)
+    a.claims[0].attribution = Attribution("state_media", "KCNA", phrase, start, start + len(phrase))
+    add_time(a, 0, "Tuesday", "2024-02-20", "2024-02-20", "2024-02-20")
+    add_time(b, 0, "Feb. 18", "2024-02-18", "2024-02-18", "2024-02-18")
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    assert "conflict" not in [f.kind for f in findings]
+    assert findings[0].origins == ["Daily", "KCNA"]
+
+
+def test_number_conflict_only_for_the_same_unit() -> None:
+    a = article("a1", "Wire", ["Rescuers pulled 120 workers from the flooded mine on Monday."])
+    b = article("b1", "Daily", ["Rescuers pulled 300 workers from the flooded mine on Monday."])
+    c = article("c1", "Post", ["Rescuers pulled workers from the flooded mine with 3 pumps on Monday."])
+    add_quantity(a, 0, "120", 120, "worker")
+    add_quantity(b, 0, "300", 300, "worker")
+    add_quantity(c, 0, "3", 3, "pump")
+    findings = compare_story([a, b, c], settings=SETTINGS, embedder=BagOfWords())
+    conflicts = [f for f in findings if f.kind == "conflict"]
+    assert len(conflicts) == 1
+    assert conflicts[0].slot == "quantity"
+    assert {e.value for e in conflicts[0].evidence} == {"120", "300"}
+
+
+def test_place_containment_is_compatible_but_different_countries_conflict() -> None:
+    a = article("a1", "Wire", ["The leader sat in the car during the visit to Russia last year."])
+    b = article("b1", "Daily", ["The leader sat in the car during the visit to Pyongyang last year."])
+    c = article("c1", "Post", ["The leader sat in the car during the visit to Moscow last year."])
+    add_place(a, 0, "Russia")
+    add_place(b, 0, "Pyongyang")
+    add_place(c, 0, "Moscow")
+    findings = compare_story([a, b, c], settings=SETTINGS, embedder=BagOfWords())
+    conflicts = [f for f in findings if f.kind == "conflict"]
+    # One finding for the slot, every side's value with its outlets; Russia and Moscow are
+    # one side (Moscow is in Russia), Pyongyang the other.
+    assert len(conflicts) == 1
+    assert {e.value for e in conflicts[0].evidence} == {"Russia", "Moscow", "Pyongyang"}
+    assert conflicts[0].statement.startswith("Place differs: ")
+    assert "Pyongyang (Daily)" in conflicts[0].statement
+
+
+def test_single_article_story_has_no_findings() -> None:
+    a = article("a1", "Wire", ["Only one outlet reported the parade."])
+    assert compare_story([a], settings=SETTINGS, embedder=BagOfWords()) == []
+
+
+def test_quotes_of_one_speaker_in_two_translations_are_grouped() -> None:
+    a = Article(id="a1", path="a1.txt", text="x", outlet="Wire")
+    b = Article(id="b1", path="b1.txt", text="x", outlet="Daily")
+    a.quotes = [
+        Quote(id="a1:q0", article="a1", text="this is a fine gift and a symbol of friendship between our leaders",
+              start=0, end=1, sentence=0, speaker="Ms. Ri"),
+        Quote(id="a1:q1", article="a1", text="we will build more houses", start=0, end=1, sentence=1, speaker="Ms. Ri"),
+    ]
+    b.quotes = [
+        Quote(id="b1:q0", article="b1", text="a most excellent gift and a symbol of the friendship between the leaders",
+              start=0, end=1, sentence=0, speaker="Ri"),
+    ]
+    groups = group_quotes([a, b], speaker_key={"Ms. Ri": "e1", "Ri": "e1"}, settings=SETTINGS,
+                          embedder=BagOfWords())
+    assert len(groups) == 2
+    assert sorted(v.article for v in groups[0].variants) == ["a1", "b1"]
+    assert [v.text for v in groups[1].variants] == ["we will build more houses"]
+
+
+def test_quotes_of_different_speakers_are_not_grouped() -> None:
+    a = Article(id="a1", path="a1.txt", text="x", outlet="Wire")
+    b = Article(id="b1", path="b1.txt", text="x", outlet="Daily")
+    a.quotes = [Quote(id="a1:q0", article="a1", text="the talks went well", start=0, end=1, sentence=0, speaker="Ri")]
+    b.quotes = [Quote(id="b1:q0", article="b1", text="the talks went well", start=0, end=1, sentence=0, speaker="Kim")]
+    groups = group_quotes([a, b], speaker_key={"Ri": "e1", "Kim": "e2"}, settings=SETTINGS, embedder=BagOfWords())
+    assert len(groups) == 2
+
+
+def test_entities_shared_by_claims_raise_their_score() -> None:
+    a = article("a1", "Wire", ["Ri met the envoy in the hall."])
+    b = article("b1", "Daily", ["The envoy was received by Ri."])
+    for art in (a, b):
+        start = art.text.index("Ri")
+        art.mentions.append(Mention("Ri", "PERSON", start, start + 2, 0, key="e1"))
+    strict = AlignSettings(threshold=0.57)
+    with_names = compare_story([a, b], settings=strict, embedder=BagOfWords())
+    for art in (a, b):
+        art.mentions[0].key = None
+    without = compare_story([a, b], settings=strict, embedder=BagOfWords())
+    assert [f.kind for f in with_names] == ["corroborated"]
+    assert [f.kind for f in without] == ["unique", "unique"]

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from rashomon.errors import SettingsError
+from rashomon.settings import Settings
+
+
+def test_defaults_and_override_file(tmp_path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text("[ingest]\nmax_bytes = 1000\n[align]\nthreshold = 1\n", encoding="utf-8")
+    settings = Settings.load(path)
+    assert settings.ingest.max_bytes == 1000
+    assert settings.align.threshold == 1.0
+    assert settings.cluster == Settings().cluster
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[nope]\nx = 1\n", "unknown section [nope]"),
+        ("[ingest]\nmax_byte = 1\n", "unknown setting ingest.max_byte"),
+        ("[ingest]\nmax_bytes = 'big'\n", "must be a int"),
+        ("[ingest\n", "cannot read settings file"),
+    ],
+)
+def test_bad_settings_say_what_is_wrong(tmp_path, text: str, message: str) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError, match=message.replace("[", r"\[")):
+        Settings.load(path)
+
+
+def test_missing_settings_file(tmp_path) -> None:
+    with pytest.raises(SettingsError, match="does not exist"):
+        Settings.load(tmp_path / "absent.toml")
