@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -254,18 +255,61 @@ def _conflict_place(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
     )
 
 
-def _similarities(refs: list[_ClaimRef], embedder: Embedder) -> np.ndarray:
-    texts = [r.claim.text for r in refs]
-    sims = embedder.similarity(texts, texts).astype(np.float64)
+_WORD = re.compile(r"[^\W\d_]{2,}|\d+", re.UNICODE)
+_STOP = frozenset(
+    "the and for that with from this have has had was were are his her its their they them "
+    "said says say told also been will would could into than then there which while who whom "
+    "what when where after before about over under more most some such only other another "
+    "but not one two our out all any can may might shall should upon very just "
+    "by of in on at to as is it be an or he we us no so do if up".split()
+)
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words cut to five letters (a crude stem: report/reported, vessel/vessels)."""
+    return frozenset(w[:5] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
+
+
+def _candidates(refs: list[_ClaimRef], min_shared: int) -> np.ndarray:
+    """Boolean matrix of claim pairs from different articles that share at least
+    ``min_shared`` content words: only those are compared with embeddings."""
+    stems = [_stems(r.claim.text) for r in refs]
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for i, words in enumerate(stems):
+        for w in words:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(w, len(vocabulary)))
+    from scipy.sparse import csr_matrix
+
+    incidence = csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(refs), max(1, len(vocabulary)))
+    )
+    shared = (incidence @ incidence.T).toarray()
+    articles = np.array([r.article.id for r in refs])
+    return (shared >= min_shared) & (articles[:, None] != articles[None, :])
+
+
+def _similarities(refs: list[_ClaimRef], embedder: Embedder, *, min_shared: int = 2) -> np.ndarray:
+    """Scores of claim pairs: cosine of sentence embeddings plus a bonus per shared named
+    entity, for candidate pairs only (0 elsewhere). Claims without any candidate are never
+    embedded, which is most of the cost of alignment."""
+    candidates = _candidates(refs, min_shared)
+    sims = np.zeros((len(refs), len(refs)), dtype=np.float64)
+    np.fill_diagonal(sims, 1.0)
+    used = np.flatnonzero(candidates.any(axis=1))
+    if len(used):
+        texts = [refs[i].claim.text for i in used]
+        block = embedder.similarity(texts, texts).astype(np.float64)
+        sims[np.ix_(used, used)] = np.where(candidates[np.ix_(used, used)], block, 0.0)
+        np.fill_diagonal(sims, 1.0)
     keys = [_entity_keys(r.article, r.claim) for r in refs]
-    n = len(refs)
-    for i in range(n):
-        for j in range(i + 1, n):
-            shared = len(keys[i] & keys[j])
-            if shared:
-                bonus = ENTITY_BONUS * min(shared, 2)
-                sims[i, j] += bonus
-                sims[j, i] += bonus
+    for i, j in zip(*np.nonzero(np.triu(candidates, 1)), strict=True):
+        shared = len(keys[i] & keys[j])
+        if shared:
+            bonus = ENTITY_BONUS * min(shared, 2)
+            sims[i, j] += bonus
+            sims[j, i] += bonus
     return sims
 
 
@@ -373,7 +417,7 @@ def compare_story(
     refs = [_ClaimRef(a, c) for a in articles for c in a.claims]
     if not refs:
         return []
-    sims = _similarities(refs, embedder)
+    sims = _similarities(refs, embedder, min_shared=settings.min_shared_words)
     links = _links(refs, sims, settings.threshold)
     groups = _groups(refs, sims, links)
     # A claim left alone only because its article already has a claim in the group it links

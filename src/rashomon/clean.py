@@ -314,6 +314,8 @@ def _hard_wrapped(lines: list[str]) -> bool:
         len(lines) > 1
         and 40 <= widest <= 100
         and all(n >= widest * 0.6 for n in lengths[:-1])
+        # Wrapped lines break mid-sentence; lines that all end a sentence are one per line.
+        and any(not line.rstrip().endswith((".", "!", "?", '"', "”", ":")) for line in lines[:-1])
         and not any(_BULLET.match(line) or line.lstrip().startswith("#") for line in lines)
     )
 

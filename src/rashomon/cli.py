@@ -216,5 +216,21 @@ def eval_aeb(
     typer.echo(scores.summary())
 
 
+@eval_app.command("names")
+def eval_names(
+    root: Annotated[
+        Path, typer.Argument(help="The korean-names folder (korean_names_comprehensive.json).")
+    ],
+) -> None:
+    """Korean surname romanisation: variant recall and false-merge rate of the name keys."""
+    from rashomon.eval.names import evaluate_names, summary
+
+    try:
+        score = evaluate_names(root)
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    typer.echo(summary(score))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

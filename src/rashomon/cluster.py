@@ -5,16 +5,19 @@ share topic words; what tells them apart is who, where, when and how many. Each 
 therefore described by several sparse TF-IDF views, fitted on the corpus being clustered:
 
 * ``words``: content words of the title and body (lower-cased, plural-stripped, no stop words);
+* ``names``: capitalised words inside sentences (names the entity recogniser missed);
 * ``entities``: named-entity mentions by coarse type (people, organisations, places, groups,
   other names), with surnames of people as extra features so "Reid" meets "Tara Reid";
 * ``numbers``: counts, amounts, years and month-day dates mentioned in the text or resolved
   by the date stage.
 
-The similarity of two articles is a weighted sum of the views' cosines, damped when their
-publication dates are far apart. Articles are grouped by average-link agglomerative clustering
-cut at ``ClusterSettings.threshold``; because an average-link cluster at cut-off t is always
-inside a single-link component at t, the linkage runs per component, so the cost grows with
-the largest story-like group rather than with the square of the corpus.
+The direct similarity of two articles is a weighted sum of the views' cosines, damped when
+their publication dates are far apart. Clustering uses a second-order similarity on top: the
+cosine of the two articles' close-neighbourhood profiles (see ``similarity``), which separates
+two same-kind events that share topic words. Articles are grouped by average-link
+agglomerative clustering cut at ``ClusterSettings.threshold``; because an average-link cluster
+at cut-off t is always inside a single-link component at t, the linkage runs per component, so
+the cost grows with the largest story-like group rather than with the square of the corpus.
 """
 
 from __future__ import annotations
@@ -298,5 +301,6 @@ def cluster_stories(articles: Sequence[Article], *, settings: ClusterSettings) -
     if not ordered:
         return []
     sim = similarity(ordered, settings=settings)
-    stories = [sorted(ordered[i].id for i in members) for members in _groups(sim, settings.threshold)]
+    groups = _groups(sim, settings.threshold)
+    stories = [sorted(ordered[i].id for i in members) for members in groups]
     return sorted(stories, key=lambda s: s[0])

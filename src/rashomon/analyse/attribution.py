@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from rashomon.analyse.quotes import quote_spans
 from rashomon.errors import InputError
 from rashomon.records import Article, Attribution
+from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -261,7 +262,17 @@ class _Context:
 
 
 def find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[Cue]:
-    """Attribution cues in reading order, with sources resolved (anaphora included)."""
+    """Attribution cues in reading order, with sources resolved (anaphora included).
+
+    Computed once per document and registry: quotes, attributions and claims all use them."""
+    key = ("rashomon.cues", id(registry))
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _find_cues(doc, article=article, registry=registry)
+    return cached
+
+
+def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[Cue]:
     text = article.text
     quoted = quote_spans(text)
     context = _Context(mentions=[(s, src) for s, _e, src in registry.find(text)])
@@ -660,6 +671,7 @@ def nearest_cue(
     quotation, nearest to its marks; else an introducing cue ("X shared the following
     thoughts.", "X said:") in the sentence before it."""
     start, end = span
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     touched = [i for i, (s, e) in enumerate(bounds) if s < end and e > start - 1]
     if not touched:
         return None
@@ -668,7 +680,7 @@ def nearest_cue(
         if cue.sentence not in touched:
             continue
         pos = doc[cue.verb].idx
-        if _inside(pos, quoted) or "\n" in doc.text[min(pos, end) : max(pos, start)]:
+        if _inside(pos, quoted) or "\n" in text[min(pos, end) : max(pos, start)]:
             continue  # inside a quotation, or in another paragraph
         distance = start - pos if pos < start else pos - end
         key = (distance, pos)
@@ -700,7 +712,7 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 def _sentence_spans(doc: Doc, article: Article) -> list[Span]:
     """spaCy spans of the article's sentences (``article.sentences`` when filled)."""
     if not article.sentences:
-        return list(doc.sents)
+        return sentence_spans(doc)
     spans = []
     for s in article.sentences:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")

@@ -19,6 +19,7 @@ from rashomon.analyse.attribution import (
     find_cues,
 )
 from rashomon.records import Article, Attribution, Claim, Slot
+from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -53,7 +54,7 @@ def extract_claims(doc: Doc, *, article: Article, registry: SourceRegistry) -> l
     attributions = attribute_sentences(doc, article=article, registry=registry)
     cues = find_cues(doc, article=article, registry=registry)
     cue_verbs = {c.verb: c for c in cues}
-    sentences = list(doc.sents) if not article.sentences else [
+    sentences = sentence_spans(doc) if not article.sentences else [
         doc.char_span(s.start, s.end, alignment_mode="expand") or doc[0:0] for s in article.sentences
     ]
     claims: list[Claim] = []

@@ -2,7 +2,9 @@
 
 spaCy finds DATE and TIME entities; this module turns each into a ``TimeValue``: an interval
 (``earliest``/``latest``, inclusive ISO dates) with a granularity and a ``note`` saying how it
-was resolved. Rules are our own; dateparser is only a fallback for explicit dates with a year.
+was resolved. Rules are our own. dateparser is not used: on the spaCy DATE entities of all 982 ECB+
+documents our rules left 77 explicit-looking expressions over, dateparser resolved 5 of them,
+3 wrongly ("November 2011 - 11" → 2011-11-11), at ~80 ms for its first call.
 Nothing is guessed: what cannot be resolved stays ``resolved=False`` with no value (year-less
 "Feb. 18" without a publication date keeps the ISO year-less form "--02-18").
 """
@@ -18,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from rashomon.records import Article, TimeValue
+from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -330,8 +333,10 @@ def _normalise(text: str) -> str:
     s = re.sub(r"[\u2010-\u2015]", "-", s)
     s = re.sub(r"[,;()]", " ", s)
     s = re.sub(r"(?<=[a-z])\s+\.", ".", s)
+    s = re.sub(r"(\d)'s\b", r"\1s", s)  # "the 1980's"
     s = re.sub(r"'s\b", "", s)
-    return re.sub(r"\s+", " ", s).strip(" .:")
+    s = re.sub(r"\s+", " ", s).strip(" .:")
+    return re.sub(r"\s+(?:and|or|to|-)$", "", s)
 
 
 def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
@@ -438,7 +443,7 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
         return _unresolved("a duration, not a point in time", "duration")
 
     # Days relative to publication.
-    if m := re.fullmatch(rf"(today|tonight|this {_DAYPART}|(?:today|tonight) {_DAYPART}|"
+    if m := re.fullmatch(rf"(?:(?:early|late|earlier|later) )?(today|tonight|this {_DAYPART}|(?:today|tonight) {_DAYPART}|"
                          r"yesterday(?: \w+)?|last night|tomorrow(?: \w+)?|day before yesterday|"
                          r"day after tomorrow|earlier today|later today)", s):
         if pub is None:
@@ -491,7 +496,10 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
         return _day(d, "explicit date") if d else _unresolved("no such day")
     if m := re.fullmatch(r"(\d{4})-(0[1-9])", s):
         return _month(int(m.group(1)), int(m.group(2)), "explicit month")
-    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s):
+    if m := re.fullmatch(r"(\d{4})/(\d{1,2})/(\d{1,2})", s):
+        d = _safe_date(*map(int, m.groups()))
+        return _day(d, "numeric date") if d else _unresolved("no such day")
+    if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", s):
         a, b, y = map(int, m.groups())
         if a == b or (a > 12) != (b > 12):
             month, day = (b, a) if a > 12 else (a, b)
@@ -525,6 +533,12 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
         return _yearless(_month_num(month), int(day), _month_num(month), int(day), ctx)
     if m := re.fullmatch(rf"{_PART}{_MON} (?:of )?{_Y}", s):
         return _month(int(m.group(3)), _month_num(m.group(2)), "explicit month", m.group(1))
+    if m := re.fullmatch(rf"{_MON} {_Y}{_TO}{_MON} {_Y}", s):
+        y1, m1, y2, m2 = int(m.group(2)), _month_num(m.group(1)), int(m.group(4)), _month_num(
+            m.group(3))
+        if (y1, m1) < (y2, m2):
+            a, b = dt.date(y1, m1, 1), _month_end(y2, m2)
+            return _span(f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", "range", a, b, "range of months")
     if m := re.fullmatch(rf"{_MON}{_TO}{_MON}(?: {_Y})?", s):
         m1, m2 = _month_num(m.group(1)), _month_num(m.group(2))
         if m.group(3) is None:
@@ -622,37 +636,22 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
             return _day(dt.date(int(m.group(2)), month, day), "fixed-date holiday")
         return _yearless(month, day, month, day, ctx)
 
-    if re.search(_Y, s) and re.search(rf"\b{_MON}|\d[/.]\d", s):
-        return _dateparser(s, pub)
+    # A full date followed by stray words or numbers ("May 2, 2013 1:35", a dateline).
+    if m := re.match(rf"(?:{_WD} )?{_MON} {_D} {_Y}(?! ?(?:-|to|and|through|until)\b)", s):
+        d = _safe_date(int(m.group(4)), _month_num(m.group(2)), int(m.group(3)))
+        return _day(d, "explicit date; trailing words ignored") if d else _unresolved(
+            "no such day")
+    if m := re.match(rf"(?:{_WD} )?{_D} (?:of )?{_MON} {_Y}(?! ?(?:-|to|and|through|until)\b)", s):
+        d = _safe_date(int(m.group(4)), _month_num(m.group(3)), int(m.group(2)))
+        return _day(d, "explicit date; trailing words ignored") if d else _unresolved(
+            "no such day")
+    if m := re.match(r"(?:today|tonight|yesterday|now) (.+)", s):
+        r = _resolve(m.group(1), ctx)  # "today, October 14, 2011": the explicit date
+        if r.resolved:
+            return r
     if re.fullmatch(r"[\d\s.,:/+-]+|\d[\d,]*\s+[a-z]+", s):
         return _unresolved("a number, not a date", "number")  # "0845 125 2222", "20 warships"
     return _unresolved("not understood")
-
-
-def _dateparser(s: str, published: dt.date | None) -> _R:
-    """Fallback for explicit dates with a year in forms the rules above do not cover."""
-    parser = _date_data_parser(published)
-    data = parser.get_date_data(s)
-    if data.date_obj is None or data.period not in ("day", "month", "year"):
-        return _unresolved("not understood")
-    d = data.date_obj.date()
-    if str(d.year) not in s:
-        return _unresolved("not understood")
-    note = "explicit date (dateparser)"
-    if data.period == "day":
-        return _day(d, note)
-    if data.period == "month":
-        return _month(d.year, d.month, note)
-    return _year(d.year, note)
-
-
-@functools.lru_cache(maxsize=8)
-def _date_data_parser(published: dt.date | None):  # type: ignore[no-untyped-def]
-    from dateparser.date import DateDataParser
-
-    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
-    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base,
-                                                      "PREFER_DATES_FROM": "past"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -684,7 +683,9 @@ def resolve_time(
     lines = [line for line in text.split("\n") if line.strip()] or [text]
     # An entity that runs across a line break: the first line that resolves, else the longest.
     results = [_resolve_cached(_normalise(line), ctx) for line in lines]
-    r = next((x for x in results if x.resolved), max(results, key=lambda x: x.value is not None))
+    r = next((x for x in results if x.resolved and (x.note or "").startswith("explicit")),
+             next((x for x in results if x.resolved),
+                  max(results, key=lambda x: x.value is not None)))
     return TimeValue(
         text=text, start=0, end=0, sentence=0, value=r.value, granularity=r.granularity,
         earliest=r.earliest.isoformat() if r.earliest else None,
@@ -728,7 +729,7 @@ def _is_identifier(ent: Span) -> bool:
 def extract_times(doc: Doc, *, article: Article) -> list[TimeValue]:
     """The DATE and TIME entities of ``doc`` (parsed from ``article.text``), resolved."""
     published = article.published_date
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in sentence_spans(doc)]
     out: list[TimeValue] = []
     anchor: TimeValue | None = None
     for ent in doc.ents:

@@ -84,3 +84,12 @@ def _check_weights(model: str) -> None:
 
 def nlp_for(settings: AnalyseSettings) -> Language:
     return load_nlp(settings.model, settings.model_version)
+
+
+def sentence_spans(doc):  # noqa: ANN001, ANN201 - spaCy types
+    """The document's sentences as a list, computed once per document (each ``doc.sents``
+    access rescans every token, which cost more than the rest of the analysis together)."""
+    cached = doc.user_data.get("rashomon.sentences")
+    if cached is None:
+        cached = doc.user_data["rashomon.sentences"] = list(doc.sents)
+    return cached

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rashomon.records import Article, Mention, Sentence
 from rashomon.settings import Settings
+from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,12 +59,12 @@ def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Ar
 
     sentence_of_token: dict[int, int] = {}
     article.sentences = []
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sentence_spans(doc)):
         text = sent.text
         lead = len(text) - len(text.lstrip())
         start = sent.start_char + lead
         end = sent.start_char + len(text.rstrip())
-        article.sentences.append(Sentence(index=index, start=start, end=end, text=doc.text[start:end]))
+        article.sentences.append(Sentence(index=index, start=start, end=end, text=article.text[start:end]))
         for token in sent:
             sentence_of_token[token.i] = index
     article.mentions = [

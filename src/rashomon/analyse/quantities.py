@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from rashomon.records import Article, Quantity
+from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -297,6 +298,10 @@ def _is_identifier(ent: Span, doc: Doc) -> bool:
         doc[ent.end + 1].lower_ not in ("plus", "odd")
     ))):
         return True  # "11:08", "14/08", "12-gauge", "three-day": times, dates, modifiers
+    if nxt is not None and nxt.text in ("-", "\u2013") and ent.end + 1 < len(doc) and (
+        doc[ent.end + 1].like_num
+    ):
+        return True  # "a 38-44 record", "7-0": scores, of which spaCy tagged one side
     if ent.start == 0:
         return False
     prev = doc[ent.start - 1]
@@ -358,6 +363,11 @@ def _quantity(ent: Span, doc: Doc, text: str, starts: list[int]) -> Quantity | N
     elif noun is not None:
         if noun.lower_.strip(".") in _MONTHS or noun.lower_.strip(".") in ("a.m", "p.m", "am", "pm"):
             return None  # "Jan 4", "11 p.m.": a date or a time
+        unit_word = _norm_unit(noun.lemma_)
+        if noun.tag_ == "NN" and num.value not in (None, 1.0) and noun.i >= ent.end and (
+            unit_word not in _CURRENCIES and unit_word not in _MEASURES
+        ):
+            return None  # "the 3400 block", "a 10 man", "the 2024 protocol": a modifier
         unit = None if noun.tag_ == "NNP" and not noun.lower_.endswith("s") else _norm_unit(
             noun.lemma_ if noun.pos_ == "NOUN" else noun.text)
     else:
@@ -378,7 +388,7 @@ def _quantity(ent: Span, doc: Doc, text: str, starts: list[int]) -> Quantity | N
 
 def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
     """Counts, amounts, percentages and measures in ``doc`` (parsed from ``article.text``)."""
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in sentence_spans(doc)]
     spans = [e for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")]
     text = article.text or doc.text  # doc was parsed from article.text: offsets agree
     covered = {i for e in doc.ents for i in range(e.start, e.end)}

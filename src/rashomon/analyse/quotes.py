@@ -8,9 +8,11 @@ quoted text (offsets inside the marks), its kind, and the speaker as the article
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from rashomon.records import Article, Attribution, Quote
+from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,6 +31,13 @@ _SPEECH_VERBS = frozenset(
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every top-level quotation in ``text``, inside the marks (see
+    ``_quote_spans``); cached per text, since every analysis step asks for them."""
+    return list(_quote_spans(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every top-level quotation in ``text``, inside the marks.
 
     A paragraph that opens a quotation without closing it ends it at the paragraph's end, unless
@@ -72,7 +81,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         offset += len(paragraph) + 1
         if stack and number == len(paragraphs) - 1:
             spans.append((stack[0][1], len(text)))
-    return [(s, _trim_end(text, s, e)) for s, e in spans if _trim_end(text, s, e) > s]
+    return tuple((s, _trim_end(text, s, e)) for s, e in spans if _trim_end(text, s, e) > s)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -195,7 +204,7 @@ def _indirect(doc: Doc, cue: Cue, spans: list[tuple[int, int]], article: Article
 def _sentence_bounds(doc: Doc, article: Article) -> list[tuple[int, int]]:
     if article.sentences:
         return [(s.start, s.end) for s in article.sentences]
-    return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(s.start_char, s.end_char) for s in sentence_spans(doc)]
 
 
 def _sentence_index(bounds: list[tuple[int, int]], offset: int) -> int:

@@ -45,6 +45,13 @@ class AebScores:
     seconds_per_page: float = 0.0
     per_page: list[PageScore] = field(default_factory=list)
 
+    def summary(self) -> str:
+        return (
+            f"AEB article bodies, {self.pages} pages, word 4-gram shingles: "
+            f"P {self.precision:.4f} R {self.recall:.4f} F1 {self.f1:.4f} "
+            f"({1000 * self.seconds_per_page:.1f} ms/page)"
+        )
+
 
 def shingles(text: str, *, size: int = 4) -> set[tuple[str, ...]]:
     """The set of lower-cased word ``size``-grams of ``text`` (see the module docstring)."""
@@ -133,11 +140,3 @@ def evaluate_aeb(
         seconds_per_page=elapsed / n,
         per_page=per_page,
     )
-
-
-if __name__ == "__main__":  # python -m rashomon.eval.aeb [folder]
-    default = Path(__file__).resolve().parents[3] / ".." / "shared" / "datasets" / "zyte-aeb"
-    result = evaluate_aeb(sys.argv[1] if len(sys.argv) > 1 else default, settings=Settings(),
-                          progress=True)
-    print(f"AEB {result.pages} pages: P {result.precision:.4f} R {result.recall:.4f} "
-          f"F1 {result.f1:.4f}; {1000 * result.seconds_per_page:.1f} ms/page")

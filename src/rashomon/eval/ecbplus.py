@@ -45,6 +45,16 @@ class EcbScores:
     analyse_seconds: float = 0.0
     cluster_seconds: float = 0.0
 
+    def summary(self) -> str:
+        return (
+            f"ECB+ story clustering, {self.documents} documents, {self.gold_stories} gold stories, "
+            f"{self.predicted_stories} predicted\n"
+            f"B3        P {self.b3_precision:.4f} R {self.b3_recall:.4f} F1 {self.b3_f1:.4f}\n"
+            f"pairwise  P {self.pairwise_precision:.4f} R {self.pairwise_recall:.4f} "
+            f"F1 {self.pairwise_f1:.4f}\n"
+            f"analysis {self.analyse_seconds:.1f} s, clustering {self.cluster_seconds:.1f} s"
+        )
+
 
 @dataclass(frozen=True)
 class EcbDocument:

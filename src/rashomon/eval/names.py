@@ -7,10 +7,13 @@ Records are those of ``korean_names_comprehensive.json`` (read in place from the
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from rashomon.errors import DatasetError
 from rashomon.resolve.names import surname_key
 
 _HANGUL_FIRST = 0xAC00
@@ -93,3 +96,31 @@ def evaluate_romanisation(records: Iterable[Mapping[str, Any]]) -> tuple[float, 
     """(variant recall, false-merge rate) of the surname keys on ``records``."""
     score = score_romanisation(records)
     return score.recall, score.false_merge_rate
+
+
+def evaluate_names(root: str | Path) -> RomanisationScore:
+    """Score the surname keys on ``korean_names_comprehensive.json`` under ``root``."""
+    path = Path(root) / "korean_names_comprehensive.json"
+    if Path(root).is_file():
+        path = Path(root)
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DatasetError(
+            f"{path} does not exist; pass the korean-names folder "
+            "(e.g. ../shared/datasets/korean-names)"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise DatasetError(f"cannot read {path}: {exc}") from None
+    if not isinstance(records, list):
+        raise DatasetError(f"{path} should hold a list of name records")
+    return score_romanisation(records)
+
+
+def summary(score: RomanisationScore) -> str:
+    fields = ", ".join(f"{k} {v:.3f}" for k, v in sorted(score.by_field.items()))
+    return (
+        f"Korean surnames: variant recall {score.recall:.4f} over {score.variants} spellings "
+        f"({fields}); false-merge rate {score.false_merge_rate:.4f} over {score.pairs} pairs "
+        f"of different surnames ({len(score.merged)} merged)"
+    )

@@ -1,0 +1,81 @@
+"""The command line: help, exit statuses, errors without tracebacks, output files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from rashomon.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, app
+
+runner = CliRunner()
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ARTICLE = (
+    "The city council approved a new budget for public transport on Monday, officials said.\n"
+    "The plan adds forty buses and extends the night service to every district of the city.\n"
+)
+
+
+def test_help_teaches_the_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("analyze", "clean", "eval"):
+        assert command in result.output
+    result = runner.invoke(app, ["analyze", "--help"])
+    assert "--manifest" in result.output and "Exit status" in result.output
+
+
+def test_clean_jsonl_and_skipped_inputs_set_the_exit_status(tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", ARTICLE + "Leave a Reply\n")
+    (tmp_path / "in" / "b.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["clean", str(tmp_path / "in"), "-o", str(out)])
+    assert result.exit_code == EXIT_SKIPPED
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 1
+    assert "Leave a Reply" not in records[0]["text"]
+    assert {"kind": "boilerplate", "text": "Leave a Reply"} in records[0]["removed"]
+    assert "b.txt" in result.stderr
+
+
+def test_clean_all_good_exits_zero(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    result = runner.invoke(app, ["clean", str(tmp_path / "a.txt"), "--format", "txt"])
+    assert result.exit_code == EXIT_OK
+    assert "forty buses" in result.stdout
+
+
+def test_bad_settings_file_is_an_error_without_traceback(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    settings = write(tmp_path / "s.toml", "[nope]\n")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--settings", str(settings)])
+    assert result.exit_code == EXIT_ERROR
+    assert "unknown section [nope]" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_missing_path_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "absent.txt")])
+    assert result.exit_code == EXIT_SKIPPED
+    data = json.loads(result.stdout)
+    assert [s["path"] for s in data["skipped"]] == [str(tmp_path / "absent.txt")]
+    assert len(data["articles"]) == 1 and len(data["stories"]) == 1
+
+
+def test_console_script_runs_as_a_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "from rashomon.cli import app; app()", "--help"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0 and "analyze" in result.stdout
