@@ -79,3 +79,21 @@ def test_console_script_runs_as_a_module() -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0 and "analyze" in result.stdout
+
+
+def test_an_article_whose_analysis_fails_is_counted_not_fatal(tmp_path: Path, monkeypatch) -> None:
+    import rashomon.analyse.claims as claims
+    from rashomon.run.pipeline import analyze
+
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.txt", ARTICLE.replace("forty", "fifty").replace("budget", "plan"))
+
+    def broken(doc, *, article, registry):  # noqa: ANN001, ANN202
+        if article.path.endswith("b.txt"):
+            raise ValueError("parser produced no root")
+        return []
+
+    monkeypatch.setattr(claims, "extract_claims", broken)
+    report = analyze([tmp_path])
+    assert len(report.articles) == 2
+    assert len(report.warnings) == 1 and "b.txt: analysis failed (ValueError" in report.warnings[0]

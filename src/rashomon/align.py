@@ -270,39 +270,50 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
 
 
-def _candidates(refs: list[_ClaimRef], min_shared: int) -> np.ndarray:
-    """Boolean matrix of claim pairs from different articles that share at least
-    ``min_shared`` content words: only those are compared with embeddings."""
-    stems = [_stems(r.claim.text) for r in refs]
+def _lexical(refs: list[_ClaimRef]) -> np.ndarray:
+    """TF-IDF cosine of the claims' content words and entity keys, idf over the story."""
+    from scipy.sparse import csr_matrix
+
+    bags = [
+        _stems(r.claim.text) | {f"entity:{k}" for k in _entity_keys(r.article, r.claim)}
+        for r in refs
+    ]
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
-    for i, words in enumerate(stems):
+    for i, words in enumerate(bags):
         for w in words:
             rows.append(i)
             cols.append(vocabulary.setdefault(w, len(vocabulary)))
-    from scipy.sparse import csr_matrix
-
+    if not rows:
+        return np.zeros((len(refs), len(refs)))
     incidence = csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(refs), max(1, len(vocabulary)))
+        (np.ones(len(rows)), (rows, cols)), shape=(len(refs), len(vocabulary))
     )
-    shared = (incidence @ incidence.T).toarray()
+    df = np.asarray(incidence.sum(axis=0)).ravel()
+    idf = np.log((1 + len(refs)) / (1 + df)) + 1.0
+    weighted = incidence.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    weighted = weighted.multiply(1 / norms[:, None]).tocsr()
+    return (weighted @ weighted.T).toarray()
+
+
+def _similarities(refs: list[_ClaimRef], embedder: Embedder, *, lexical_floor: float) -> np.ndarray:
+    """Scores of claim pairs of different articles: cosine of sentence embeddings plus a bonus
+    per shared named entity. Only claims whose best lexical match in another article reaches
+    ``lexical_floor`` are embedded (embedding is most of the cost of the whole analysis); a
+    pair below the floor scores 0."""
+    lexical = _lexical(refs)
     articles = np.array([r.article.id for r in refs])
-    return (shared >= min_shared) & (articles[:, None] != articles[None, :])
-
-
-def _similarities(refs: list[_ClaimRef], embedder: Embedder, *, min_shared: int = 2) -> np.ndarray:
-    """Scores of claim pairs: cosine of sentence embeddings plus a bonus per shared named
-    entity, for candidate pairs only (0 elsewhere). Claims without any candidate are never
-    embedded, which is most of the cost of alignment."""
-    candidates = _candidates(refs, min_shared)
+    other = articles[:, None] != articles[None, :]
+    candidates = (lexical >= lexical_floor) & other
     sims = np.zeros((len(refs), len(refs)), dtype=np.float64)
-    np.fill_diagonal(sims, 1.0)
     used = np.flatnonzero(candidates.any(axis=1))
     if len(used):
         texts = [refs[i].claim.text for i in used]
         block = embedder.similarity(texts, texts).astype(np.float64)
         sims[np.ix_(used, used)] = np.where(candidates[np.ix_(used, used)], block, 0.0)
-        np.fill_diagonal(sims, 1.0)
+    np.fill_diagonal(sims, 1.0)
     keys = [_entity_keys(r.article, r.claim) for r in refs]
     for i, j in zip(*np.nonzero(np.triu(candidates, 1)), strict=True):
         shared = len(keys[i] & keys[j])
@@ -417,7 +428,7 @@ def compare_story(
     refs = [_ClaimRef(a, c) for a in articles for c in a.claims]
     if not refs:
         return []
-    sims = _similarities(refs, embedder, min_shared=settings.min_shared_words)
+    sims = _similarities(refs, embedder, lexical_floor=settings.lexical_floor)
     links = _links(refs, sims, settings.threshold)
     groups = _groups(refs, sims, links)
     # A claim left alone only because its article already has a claim in the group it links

@@ -146,7 +146,8 @@ def test_extract_times_offsets_sentences_and_anchor(nlp):
         "Officials left Pyongyang on Monday to attend a forum.\n"
         "Another delegation departed the previous day.\n"
         "The talks lasted three days, the agency said on Feb. 18.\n"
-        "He will visit Moscow on Thursday."
+        "He will visit Moscow on Thursday.\n"
+        "According to the schedule, the 20-21 event will draw officials."
     )
     article = Article(id="a", path="a.txt", text=text, published="2024-02-20")
     times = extract_times(nlp(text), article=article)
@@ -159,6 +160,7 @@ def test_extract_times_offsets_sentences_and_anchor(nlp):
     assert by_text["three days"].granularity == "duration"
     assert by_text["Feb. 18"].value == "2024-02-18" and by_text["Feb. 18"].sentence == 2
     assert by_text["Thursday"].value == "2024-02-22"  # future tense: the next Thursday
+    assert by_text["20-21"].value == "2024-02-20/2024-02-21" and by_text["20-21"].sentence == 4
 
 
 def test_extract_times_without_publication_date(nlp):

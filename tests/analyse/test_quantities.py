@@ -51,7 +51,8 @@ def test_qualifiers_set_bounds(extract):
     )
     about, least, upto, nearly = qs
     assert (about.qualifier, about.low, about.high, about.unit) == ("about", 270.0, 330.0, "person")
-    assert (least.qualifier, least.low, least.high, least.unit) == ("at least", 40.0, None, "soldier")
+    assert (least.qualifier, least.low, least.high) == ("at least", 40.0, None)
+    assert least.unit == "soldier"
     assert (upto.qualifier, upto.low, upto.high, upto.unit) == ("at most", None, 40.0, "house")
     assert nearly.qualifier == "nearly" and nearly.value == 1_200_000
     assert nearly.low < 1_150_000 and nearly.high == 1_250_000
@@ -92,6 +93,14 @@ def test_identifiers_years_and_phone_numbers_are_skipped(extract):
     )
     values = {q.value for q in qs}
     assert not values & {2397.0, 3.0, 2023.0, 2024.0, 18.0, 8.0, 1.0}
+
+
+def test_modifiers_scores_and_special_units(extract):
+    qs = extract(
+        "A magnitude 6.1 quake hit the 3400 block, and the team's 38-44 record was cited. "
+        "He paid 10 million won; 300 staff left."
+    )
+    assert [(q.value, q.unit) for q in qs] == [(6.1, "magnitude"), (1e7, "won"), (300, "staff")]
 
 
 def test_digits_spacy_missed_that_count(extract):

@@ -165,3 +165,11 @@ def test_seed_articles() -> None:
     assert marshal.key == kim.id
     putin = people["Vladimir Putin"]
     assert putin.variants == ["Putin", "Vladimir Putin"]
+
+
+def test_a_person_mention_made_only_of_titles_does_not_break_resolution() -> None:
+    a = _article("a1", "The President met Mr. Ahn Sung-ho. Ahn said the talks went well.",
+                 {"President": "PERSON", "Mr.": "PERSON", "Ahn Sung-ho": "PERSON", "Ahn": "PERSON"})
+    entities = resolve_entities([a], settings=SETTINGS)
+    ahn = [e for e in entities if "Ahn Sung-ho" in e.variants]
+    assert len(ahn) == 1 and "Ahn" in ahn[0].variants

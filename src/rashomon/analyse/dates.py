@@ -246,7 +246,8 @@ def _ago(n: int, unit: str, ctx: _Ctx) -> _R:
         return _day(pub - dt.timedelta(days=n), note)
     if unit in ("week", "fortnight"):
         c = pub - dt.timedelta(days=7 * n * (2 if unit == "fortnight" else 1))
-        return _span(_iso_week(c), "week", c - 3 * _DAY, min(c + 3 * _DAY, pub), note + " (±3 days)")
+        latest = min(c + 3 * _DAY, pub)
+        return _span(_iso_week(c), "week", c - 3 * _DAY, latest, note + " (±3 days)")
     if unit == "month":
         y, m = _add_months(pub.year, pub.month, -n)
         c = _safe_date(y, m, pub.day) or _month_end(y, m)
@@ -443,9 +444,9 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
         return _unresolved("a duration, not a point in time", "duration")
 
     # Days relative to publication.
-    if m := re.fullmatch(rf"(?:(?:early|late|earlier|later) )?(today|tonight|this {_DAYPART}|(?:today|tonight) {_DAYPART}|"
-                         r"yesterday(?: \w+)?|last night|tomorrow(?: \w+)?|day before yesterday|"
-                         r"day after tomorrow|earlier today|later today)", s):
+    if m := re.fullmatch(rf"(?:(?:early|late|earlier|later) )?(today|tonight|this {_DAYPART}|"
+                         rf"(?:today|tonight) {_DAYPART}|yesterday(?: \w+)?|last night|"
+                         r"tomorrow(?: \w+)?|day before yesterday|day after tomorrow)", s):
         if pub is None:
             return _unresolved("relative to publication date, which is unknown")
         word = m.group(1)
@@ -464,8 +465,8 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
 
     # this/last/next week, weekend, month, year; early/late/end of …; earlier/later this …
     if m := re.fullmatch(r"(?:(earlier|later|early|late|mid|beginning|start|middle|end)"
-                         r"(?:\s*-\s*|\s+)(?:of\s+)?(?:the\s+)?)?(this|current|last|past|next|coming) "
-                         r"(week|weekend|month|year)", s):
+                         r"(?:\s*-\s*|\s+)(?:of\s+)?(?:the\s+)?)?"
+                         r"(this|current|last|past|next|coming) (week|weekend|month|year)", s):
         part, which, unit = m.groups()
         if which in ("past", "coming") and part is None and unit != "weekend":
             which = {"past": "last", "coming": "next"}[which]
@@ -517,7 +518,8 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
     ):
         g = m.groups()
         if len(g) == 5:
-            m1, d1, m2, d2, y = _month_num(g[0]), int(g[1]), _month_num(g[2] or g[0]), int(g[3]), g[4]
+            m1, d1, y = _month_num(g[0]), int(g[1]), g[4]
+            m2, d2 = _month_num(g[2] or g[0]), int(g[3])
         else:
             m1 = m2 = _month_num(g[2])
             d1, d2, y = int(g[0]), int(g[1]), g[3]
@@ -681,7 +683,7 @@ def resolve_time(
         anchor_day = dt.date.fromisoformat(anchor.earliest)
     ctx = _Ctx(published, "future" if tense == "future" else None, anchor_day)
     lines = [line for line in text.split("\n") if line.strip()] or [text]
-    # An entity that runs across a line break: the first line that resolves, else the longest.
+    # An entity that runs across a line break: an explicit date first, else any resolved line.
     results = [_resolve_cached(_normalise(line), ctx) for line in lines]
     r = next((x for x in results if x.resolved and (x.note or "").startswith("explicit")),
              next((x for x in results if x.resolved),
@@ -691,10 +693,6 @@ def resolve_time(
         earliest=r.earliest.isoformat() if r.earliest else None,
         latest=r.latest.isoformat() if r.latest else None, resolved=r.resolved, note=r.note,
     )
-
-
-_FUTURE_HEADS = {"schedule", "expect", "plan", "set", "due", "go", "slate", "intend", "aim",
-                 "prepare", "likely", "poise"}
 
 
 def _tense(ent: Span) -> str | None:

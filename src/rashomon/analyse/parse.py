@@ -85,10 +85,15 @@ def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Ar
 
 
 def analyse_articles(
-    articles: Iterable[Article], *, settings: Settings, registry: SourceRegistry
+    articles: Iterable[Article],
+    *,
+    settings: Settings,
+    registry: SourceRegistry,
+    warnings: list[str] | None = None,
 ) -> Iterator[Article]:
-    """Parse articles in batches and fill their analysis; an article whose analysis fails is
-    logged and passed on with what could be filled (never stops the batch)."""
+    """Parse articles in batches and fill their analysis. An article whose analysis fails is
+    logged, counted in ``warnings`` with the reason, and passed on with what could be filled:
+    it never stops the batch."""
     nlp = pipeline(settings)
     pending = list(articles)
     texts = (a.text for a in pending)
@@ -96,6 +101,12 @@ def analyse_articles(
     for article, doc in zip(pending, docs, strict=True):
         try:
             yield fill_from_doc(article, doc, registry=registry)
-        except Exception:  # noqa: BLE001 - one bad article never stops a batch
-            log.exception("analysis failed for %s; its claims are left empty", article.path)
+        except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
+            message = (
+                f"{article.path}: analysis failed ({type(exc).__name__}: {exc}); "
+                "its remaining analysis is left empty"
+            )
+            log.warning(message, exc_info=log.isEnabledFor(logging.DEBUG))
+            if warnings is not None:
+                warnings.append(message)
             yield article

@@ -85,6 +85,9 @@ _PLURALS = {"feet": "foot", "people": "person", "persons": "person", "kilos": "k
 _IDENTIFIER_WORDS = {"no", "no.", "nos", "nos.", "#", "number", "num", "num."}
 _NUMBER_NOUNS = {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores",
                  "handful", "hundred", "thousand", "million", "billion"}
+# Singular nouns that count people or things ("300 staff") rather than name a thing.
+_COLLECTIVE = {"staff", "personnel", "crew", "police", "cattle", "livestock", "infantry",
+               "artillery", "equipment", "ammunition", "head"}
 _MONTHS = set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
     "august september october november december".split()
@@ -204,6 +207,7 @@ def _parse_entity(text: str, before: str, after: str) -> _Parsed | None:
     if re.search(r"(?:\+|\s*-?\s*plus)$", t):
         t, qualifier = re.sub(r"(?:\+|\s*-?\s*plus)$", "", t), qualifier or "at least"
     t = re.sub(r"\s*(?:%|per\s?cent|percentage points?)$", "", t)
+    t = re.sub(r"(\d)-(?=[a-z])", r"\1 ", t)  # "7.8-magnitude", "10-km"
     rest = ""
     num = _number(t)
     if num is None:
@@ -293,15 +297,14 @@ def _is_identifier(ent: Span, doc: Doc) -> bool:
     if re.fullmatch(r"\d+(?:st|nd|rd|th)|\d{1,2}:\d{2}|0\d+", text, re.I):
         return True  # ordinals, clock times, zero-led codes ("08", "000")
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    if nxt is not None and (nxt.text in (":", "/") or (nxt.text in ("-", "\u2013") and not (
-        nxt.whitespace_) and ent.end + 1 < len(doc) and doc[ent.end + 1].is_alpha and (
-        doc[ent.end + 1].lower_ not in ("plus", "odd")
-    ))):
-        return True  # "11:08", "14/08", "12-gauge", "three-day": times, dates, modifiers
-    if nxt is not None and nxt.text in ("-", "\u2013") and ent.end + 1 < len(doc) and (
-        doc[ent.end + 1].like_num
-    ):
-        return True  # "a 38-44 record", "7-0": scores, of which spaCy tagged one side
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    if nxt is not None and nxt.text in (":", "/"):
+        return True  # "11:08", "14/08": a time or a date
+    if nxt is not None and nxt.text in ("-", "\u2013") and after is not None:
+        if after.like_num:
+            return True  # "a 38-44 record", "7-0": a score of which spaCy tagged one side
+        if after.is_alpha and not nxt.whitespace_ and after.lower_ not in ("plus", "odd"):
+            return True  # "12-gauge", "three-day": a modifier
     if ent.start == 0:
         return False
     prev = doc[ent.start - 1]
@@ -323,7 +326,7 @@ def _is_identifier(ent: Span, doc: Doc) -> bool:
     )
 
 
-def _is_year(ent: Span, num: _Num, noun: Token | None) -> bool:
+def _is_year(ent: Span, noun: Token | None) -> bool:
     if not re.fullmatch(r"(1[89]|20|21)\d\d", ent.text.strip()):
         return False
     if noun is not None and noun.tag_ == "NNS":
@@ -347,12 +350,16 @@ def _quantity(ent: Span, doc: Doc, text: str, starts: list[int]) -> Quantity | N
     if re.fullmatch(r"one|a|an", ent.text.strip().lower()):
         return None  # "one person said", "one of them": an article, not a reported count
     noun = _counted_noun(ent)
-    if _is_year(ent, num, noun):
+    if _is_year(ent, noun):
         return None
     if ent.label_ == "PERCENT":
         unit = "percentage point" if "point" in ent.text.lower() else "percent"
     elif parsed.currency:
         unit = parsed.currency
+    elif ent.end < len(doc) and _norm_unit(doc[ent.end].text) in _CURRENCIES:
+        unit = _CURRENCIES[_norm_unit(doc[ent.end].text)]  # "10 million won" (tagged a verb)
+    elif any(t.lower_ in ("magnitude", "richter") for t in doc[max(0, ent.start - 2):ent.end + 4]):
+        unit = "magnitude"  # "a magnitude 6.1 quake", "a 7.8-magnitude earthquake"
     elif parsed.rest:
         if re.search(r"\d", parsed.rest):
             return None  # compound measures ("5 feet 8 inches") are not one value
@@ -361,11 +368,12 @@ def _quantity(ent: Span, doc: Doc, text: str, starts: list[int]) -> Quantity | N
         joined = " ".join(words)
         unit = joined if joined in _MEASURES or joined in _CURRENCIES else words[-1]
     elif noun is not None:
-        if noun.lower_.strip(".") in _MONTHS or noun.lower_.strip(".") in ("a.m", "p.m", "am", "pm"):
+        if noun.lower_.strip(".") in _MONTHS | {"a.m", "p.m", "am", "pm"}:
             return None  # "Jan 4", "11 p.m.": a date or a time
         unit_word = _norm_unit(noun.lemma_)
         if noun.tag_ == "NN" and num.value not in (None, 1.0) and noun.i >= ent.end and (
             unit_word not in _CURRENCIES and unit_word not in _MEASURES
+            and unit_word not in _COLLECTIVE and not re.search(r"[.]\d", ent.text)
         ):
             return None  # "the 3400 block", "a 10 man", "the 2024 protocol": a modifier
         unit = None if noun.tag_ == "NNP" and not noun.lower_.endswith("s") else _norm_unit(

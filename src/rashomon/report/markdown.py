@@ -83,7 +83,8 @@ def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
         for finding in by_kind["unique"]:
             lines += _finding_lines(finding)
         lines.append("")
-    variants = [e for e in story.entities if len(e.variants) > 1 or e.note]
+    # Names written more than one way (beyond letter case), or linked with a note.
+    variants = [e for e in story.entities if len({v.casefold() for v in e.variants}) > 1 or e.note]
     if variants:
         lines += ["### Names", ""]
         for entity in variants:

@@ -193,9 +193,12 @@ def _is_full(name: str) -> bool:
 
 def _shortens(short: str, full: str) -> bool:
     """Whether ``short`` ("Kim", "Putin") is the surname or last name of ``full``."""
+    parts = name_key(full).split()
+    if not parts:  # a "name" made only of titles or punctuation
+        return False
     if is_korean_name(full):
-        return surname_key(short) is not None and surname_key(short) == name_key(full).split()[0]
-    return name_key(short) == name_key(full).split()[-1]
+        return surname_key(short) is not None and surname_key(short) == parts[0]
+    return name_key(short) == parts[-1]
 
 
 def _add(unit: _Unit, article: Article, m: Mention, surface: str, *, full: bool) -> None:

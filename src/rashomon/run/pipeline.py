@@ -109,7 +109,9 @@ def run_pipeline(
     with _timed(stage_times, "analyse"):
         analysed = list(
             _progress(
-                analyse_articles(articles, settings=settings, registry=registry),
+                analyse_articles(
+                    articles, settings=settings, registry=registry, warnings=report.warnings
+                ),
                 enabled=progress,
                 total=len(articles),
                 desc="analysing",
@@ -127,19 +129,44 @@ def run_pipeline(
     for number, members in enumerate(stories, start=1):
         members.sort(key=_article_order)
         story, embedder = _build_story(
-            f"s{number}", members, settings=settings, embedder=embedder, stage_times=stage_times
+            f"s{number}",
+            members,
+            settings=settings,
+            embedder=embedder,
+            stage_times=stage_times,
+            warnings=report.warnings,
         )
         report.stories.append(story)
     return report
 
 
-def _build_story(story_id, members, *, settings, embedder, stage_times):  # noqa: ANN001, ANN202
+def _guarded(warnings: list[str], what: str, step, default):  # noqa: ANN001, ANN202
+    """Run one per-story step; a failure is logged and counted, and never stops the run."""
+    from rashomon.errors import ModelError
+
+    try:
+        return step()
+    except ModelError:
+        raise  # a missing or wrong model fails every story alike: say so once, clearly
+    except Exception as exc:  # noqa: BLE001
+        message = f"{what} failed ({type(exc).__name__}: {exc}); left empty"
+        log.warning(message)
+        warnings.append(message)
+        return default
+
+
+def _build_story(story_id, members, *, settings, embedder, stage_times, warnings):  # noqa: ANN001, ANN202
     from rashomon.align import compare_story, group_quotes
     from rashomon.embed import Embedder
     from rashomon.resolve.entities import resolve_entities
 
     with _timed(stage_times, "names"):
-        entities = resolve_entities(members, settings=settings.resolve)
+        entities = _guarded(
+            warnings,
+            f"story {story_id}: name resolution",
+            lambda: resolve_entities(members, settings=settings.resolve),
+            [],
+        )
         for entity in entities:
             entity.id = f"{story_id}.{entity.id}"
         # Entity ids are per story; mention keys follow.
@@ -153,12 +180,22 @@ def _build_story(story_id, members, *, settings, embedder, stage_times):  # noqa
         if embedder is None:
             embedder = Embedder(settings.align.embedding_model, threads=settings.align.threads or None)
         with _timed(stage_times, "align"):
-            findings = compare_story(members, settings=settings.align, embedder=embedder)
-            quotes = group_quotes(
-                members,
-                speaker_key=_speaker_keys(members, entities),
-                settings=settings.align,
-                embedder=embedder,
+            findings = _guarded(
+                warnings,
+                f"story {story_id}: claim alignment",
+                lambda: compare_story(members, settings=settings.align, embedder=embedder),
+                [],
+            )
+            quotes = _guarded(
+                warnings,
+                f"story {story_id}: quote matching",
+                lambda: group_quotes(
+                    members,
+                    speaker_key=_speaker_keys(members, entities),
+                    settings=settings.align,
+                    embedder=embedder,
+                ),
+                [],
             )
     story = Story(
         id=story_id,
