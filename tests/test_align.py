@@ -200,3 +200,22 @@ def test_entities_shared_by_claims_raise_their_score() -> None:
     without = compare_story([a, b], settings=strict, embedder=BagOfWords())
     assert [f.kind for f in with_names] == ["corroborated"]
     assert [f.kind for f in without] == ["unique", "unique"]
+
+
+def test_origins_name_the_cited_source_even_when_unnamed() -> None:
+    from rashomon.align import origin_of
+
+    art = Article(id="a1", path="a1.txt", text="x", outlet="Wire")
+    assert origin_of(art, None) == "Wire"
+    assert origin_of(art, Attribution("self", None)) == "Wire"
+    assert origin_of(art, Attribution("state_media", None, "state media reported")) == "state media"
+    assert origin_of(art, Attribution("news_outlet", "Yonhap")) == "Yonhap"
+
+
+def test_places_compare_after_possessives_and_aliases() -> None:
+    from rashomon.align import _place_chain
+
+    assert _place_chain("North Korea’s") == ["north korea", "korean peninsula"]
+    assert _place_chain("the DPRK")[0] == "north korea"
+    assert _place_chain("Chongjin")[-1] == "korean peninsula"
+    assert _place_chain("Atlantis") is None

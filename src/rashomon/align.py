@@ -77,7 +77,8 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
 def _place_chain(name: str) -> list[str] | None:
     """The place and every place containing it, or None when the gazetteer does not know it."""
     aliases, parents = _gazetteer()
-    key = " ".join(name.lower().replace("’", "'").split())
+    key = " ".join(name.lower().replace("’", "'").split()).strip("-–, ")
+    key = key.removesuffix("'s").removesuffix("'")
     key = aliases.get(key, key)
     if key not in parents and key not in parents.values():
         return None
@@ -120,9 +121,10 @@ def _entity_keys(article: Article, claim: Claim) -> set[str]:
 
 def origin_of(article: Article, attribution: Attribution | None) -> str:
     """Where a claim comes from: the cited source when there is one, else the outlet."""
-    if attribution is not None and attribution.type != "self" and attribution.name:
-        return attribution.name
-    return article.source_name
+    if attribution is None or attribution.type == "self":
+        return article.source_name
+    # An unnamed source ("state media reported", "a source said") is still not the outlet.
+    return attribution.name or attribution.type.replace("_", " ")
 
 
 def _evidence(ref: _ClaimRef, value: str | None = None) -> Evidence:
