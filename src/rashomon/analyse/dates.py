@@ -406,9 +406,9 @@ def _resolve(s: str, ctx: _Ctx) -> _R:  # noqa: C901 - one ordered list of rules
         return _unresolved("vague")
 
     # Ages and durations: not points in time.
-    if re.fullmatch(rf"(?:aged?|age of) \d+|\d+[\s-]years?[\s-]old|(?:his|her|their|its|my|"
-                    rf"our) (?:early |mid-?|late )?(?:\d0s|teens|twenties|thirties|forties|"
-                    rf"fifties|sixties|seventies|eighties|nineties)|\d+ years? of age", s):
+    if re.fullmatch(r"(?:aged?|age of) \d+|\d+[\s-]years?[\s-]old|(?:his|her|their|its|my|"
+                    r"our) (?:early |mid-?|late )?(?:\d0s|teens|twenties|thirties|forties|"
+                    r"fifties|sixties|seventies|eighties|nineties)|\d+ years? of age", s):
         return _unresolved("an age, not a point in time", "duration")
     if m := re.fullmatch(rf"{_COUNT}[\s-]+{_UNIT} ago", s):
         return _ago(_NUMBERS.get(m.group(1)) or int(m.group(1)), m.group(2), ctx)
