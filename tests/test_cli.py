@@ -97,3 +97,13 @@ def test_an_article_whose_analysis_fails_is_counted_not_fatal(tmp_path: Path, mo
     report = analyze([tmp_path])
     assert len(report.articles) == 2
     assert len(report.warnings) == 1 and "b.txt: analysis failed (ValueError" in report.warnings[0]
+
+
+def test_match_names_prints_verdict_score_and_reasons() -> None:
+    same = runner.invoke(app, ["match-names", "Comrade Kim Yo-jong", "Kim Yo Jong"])
+    assert same.exit_code == 0 and same.stdout.startswith("same (score 1.00)")
+    different = runner.invoke(app, ["match-names", "Kim Jong Un", "Kim Yo Jong"])
+    assert different.stdout.startswith("different")
+    possible = runner.invoke(app, ["match-names", "Pak Jong Chon", "Park Chung Chol", "--role", "party secretary"])
+    assert possible.stdout.startswith("possible")
+    assert "same role 'party secretary'" in possible.stdout

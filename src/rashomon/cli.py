@@ -184,6 +184,30 @@ def clean(
     raise typer.Exit(EXIT_SKIPPED if skipped else EXIT_OK)
 
 
+@app.command("match-names")
+def match_names_command(
+    first: Annotated[str, typer.Argument(help="A name, e.g. 'Pak Jong Chon'.", show_default=False)],
+    second: Annotated[str, typer.Argument(help="Another name, e.g. 'Park Chung Chol'.", show_default=False)],
+    role: Annotated[
+        Optional[list[str]],
+        typer.Option("--role", help="A role both names hold in the same story (repeatable), "
+                     "e.g. --role 'party secretary'."),
+    ] = None,
+) -> None:
+    """Say whether two names are one person: same / possible / different, a score and why.
+
+    Titles and honorifics are ignored; Korean romanisations (McCune-Reischauer, Revised,
+    DPRK and Western spellings, Hangul) and Russian transliterations count as one name.
+    """
+    from rashomon.resolve.names import NameContext, match_names
+
+    context = NameContext(roles=frozenset(r.lower() for r in role), story="cli") if role else None
+    result = match_names(first, second, context_a=context, context_b=context)
+    typer.echo(f"{result.verdict} (score {result.score:.2f})")
+    for reason in result.reasons:
+        typer.echo(f"- {reason}")
+
+
 @eval_app.command("ecbplus")
 def eval_ecbplus(
     root: Annotated[Path, typer.Argument(help="The ecbplus folder (holds ECB+/<topic>/…xml).")],

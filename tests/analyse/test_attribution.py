@@ -198,3 +198,13 @@ def test_seed_attributions_and_quotes(registry):
     assert all(q.attribution.type == "anonymous_source" for q in direct.values() if q.speaker != "Kim Yo Jong")
     assert "Daily NK" not in {q.speaker for q in quotes}
     assert any(q.speaker == "Kim Yo Jong" and q.text.startswith("This is a fine gift") for q in quotes)
+
+
+def test_an_unnamed_document_is_a_document_not_an_anonymous_source(registry) -> None:
+    text = (
+        "The boats will hand a fifth of their catch to local processors, according to a copy "
+        "of the fisheries agreement seen by reporters."
+    )
+    attributions = attribute(text, registry)
+    assert attributions[0] is not None and attributions[0].type == "document"
+    assert "copy of the fisheries agreement" in (attributions[0].name or "")

@@ -57,7 +57,8 @@ DOCUMENT_HEADS = frozenset(
     "documents record records data statistics figure figures survey study paper transcript "
     "decree law treaty agreement communique communiqué minutes indictment ruling verdict "
     "notice post posting bulletin guideline guidelines estimate estimates table chart "
-    "database registry list catalog catalogue image images footage photo photos".split()
+    "database registry list catalog catalogue image images footage photo photos copy copies "
+    "letter letters memo memorandum contract contracts".split()
 )
 OFFICIAL_WORDS = frozenset(
     "minister ministry president premier secretary spokesman spokeswoman spokesperson "
@@ -519,6 +520,10 @@ def _classify(
     if ANONYMITY_CUES.search(sent.text) and not any(t.ent_type_ == "PERSON" for t in tokens):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
+    # A document, even an unnamed one ("a copy of the agreement seen by …").
+    if head.lemma_.lower() in DOCUMENT_HEADS and not any(t.ent_type_ == "PERSON" for t in tokens):
+        if head.ent_type_ not in {"PERSON", "ORG"} and registry.best(tokens.text) is None:
+            return Attribution("document", written)
     # Anonymous people: "a source in X province", "one person", "another", "a third".
     if _anonymous(head, tokens, dets):
         return Attribution("anonymous_source", written)
