@@ -272,32 +272,16 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
 
 
-def _lexical(refs: list[_ClaimRef]) -> np.ndarray:
+def _lexical(refs: list[_ClaimRef], keys: list[set[str]]) -> np.ndarray:
     """TF-IDF cosine of the claims' content words and entity keys, idf over the story."""
-    from scipy.sparse import csr_matrix
+    from rashomon.cluster import tfidf
 
     bags = [
-        _stems(r.claim.text) | {f"entity:{k}" for k in _entity_keys(r.article, r.claim)}
-        for r in refs
+        sorted(_stems(r.claim.text) | {f"entity:{k}" for k in ks})
+        for r, ks in zip(refs, keys, strict=True)
     ]
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for i, words in enumerate(bags):
-        for w in words:
-            rows.append(i)
-            cols.append(vocabulary.setdefault(w, len(vocabulary)))
-    if not rows:
-        return np.zeros((len(refs), len(refs)))
-    incidence = csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(refs), len(vocabulary))
-    )
-    df = np.asarray(incidence.sum(axis=0)).ravel()
-    idf = np.log((1 + len(refs)) / (1 + df)) + 1.0
-    weighted = incidence.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    weighted = weighted.multiply(1 / norms[:, None]).tocsr()
-    return (weighted @ weighted.T).toarray()
+    vectors = tfidf(bags)
+    return (vectors @ vectors.T).toarray()
 
 
 def _similarities(refs: list[_ClaimRef], embedder: Embedder, *, lexical_floor: float) -> np.ndarray:
@@ -305,7 +289,8 @@ def _similarities(refs: list[_ClaimRef], embedder: Embedder, *, lexical_floor: f
     per shared named entity. Only claims whose best lexical match in another article reaches
     ``lexical_floor`` are embedded (embedding is most of the cost of the whole analysis); a
     pair below the floor scores 0."""
-    lexical = _lexical(refs)
+    keys = [_entity_keys(r.article, r.claim) for r in refs]
+    lexical = _lexical(refs, keys)
     articles = np.array([r.article.id for r in refs])
     other = articles[:, None] != articles[None, :]
     candidates = (lexical >= lexical_floor) & other
@@ -316,7 +301,6 @@ def _similarities(refs: list[_ClaimRef], embedder: Embedder, *, lexical_floor: f
         block = embedder.similarity(texts, texts).astype(np.float64)
         sims[np.ix_(used, used)] = np.where(candidates[np.ix_(used, used)], block, 0.0)
     np.fill_diagonal(sims, 1.0)
-    keys = [_entity_keys(r.article, r.claim) for r in refs]
     for i, j in zip(*np.nonzero(np.triu(candidates, 1)), strict=True):
         shared = len(keys[i] & keys[j])
         if shared:

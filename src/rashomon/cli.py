@@ -208,6 +208,16 @@ def match_names_command(
         typer.echo(f"- {reason}")
 
 
+def _print_scores(evaluate) -> None:  # noqa: ANN001 - a no-argument evaluation
+    """Run one evaluation and print its summary; a data-set error is a clean exit 2."""
+    _configure_logging(False)
+    try:
+        scores = evaluate()
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    typer.echo(scores.summary())
+
+
 @eval_app.command("ecbplus")
 def eval_ecbplus(
     root: Annotated[Path, typer.Argument(help="The ecbplus folder (holds ECB+/<topic>/…xml).")],
@@ -216,12 +226,9 @@ def eval_ecbplus(
     """Story clustering on ECB+: B-cubed and pairwise P/R/F1 against the 86 gold sub-topics."""
     from rashomon.eval.ecbplus import evaluate_ecbplus
 
-    _configure_logging(False)
-    try:
-        scores = evaluate_ecbplus(root, settings=Settings.load(settings), progress=sys.stderr.isatty())
-    except RashomonError as exc:
-        raise _fail(exc) from None
-    typer.echo(scores.summary())
+    _print_scores(
+        lambda: evaluate_ecbplus(root, settings=Settings.load(settings), progress=sys.stderr.isatty())
+    )
 
 
 @eval_app.command("aeb")
@@ -232,12 +239,9 @@ def eval_aeb(
     """Article-body extraction on the Zyte benchmark: word 4-gram P/R/F1 over its pages."""
     from rashomon.eval.aeb import evaluate_aeb
 
-    _configure_logging(False)
-    try:
-        scores = evaluate_aeb(root, settings=Settings.load(settings), progress=sys.stderr.isatty())
-    except RashomonError as exc:
-        raise _fail(exc) from None
-    typer.echo(scores.summary())
+    _print_scores(
+        lambda: evaluate_aeb(root, settings=Settings.load(settings), progress=sys.stderr.isatty())
+    )
 
 
 @eval_app.command("names")
@@ -247,13 +251,9 @@ def eval_names(
     ],
 ) -> None:
     """Korean surname romanisation: variant recall and false-merge rate of the name keys."""
-    from rashomon.eval.names import evaluate_names, summary
+    from rashomon.eval.names import evaluate_names
 
-    try:
-        score = evaluate_names(root)
-    except RashomonError as exc:
-        raise _fail(exc) from None
-    typer.echo(summary(score))
+    _print_scores(lambda: evaluate_names(root))
 
 
 def main() -> None:  # pragma: no cover - console entry point

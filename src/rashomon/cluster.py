@@ -171,7 +171,7 @@ def number_features(article: Article) -> list[str]:
     return feats
 
 
-def _tfidf(docs: Sequence[list[str]]) -> sparse.csr_matrix:
+def tfidf(docs: Sequence[Iterable[str]]) -> sparse.csr_matrix:
     """Rows: L2-normalised sublinear-tf x smoothed-idf vectors (empty rows stay zero)."""
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
@@ -204,7 +204,7 @@ def _views(articles: Sequence[Article], settings: ClusterSettings) -> sparse.csr
     ]
     total = sum(w for w, _ in views if w > 0) or 1.0
     return sparse.hstack(
-        [np.sqrt(w / total) * _tfidf([f(a) for a in articles]) for w, f in views if w > 0],
+        [np.sqrt(w / total) * tfidf([f(a) for a in articles]) for w, f in views if w > 0],
         format="csr",
     )
 

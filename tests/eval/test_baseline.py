@@ -43,9 +43,9 @@ def test_story_clustering_floor() -> None:
 
 
 def test_romanisation_floor() -> None:
-    from rashomon.eval.names import evaluate_names, summary
+    from rashomon.eval.names import evaluate_names
 
     score = evaluate_names(dataset("korean-names"))
     floor = BASELINE["names"]
-    assert score.recall >= floor["recall"], summary(score)
-    assert score.false_merge_rate <= floor["false_merge_rate_max"], summary(score)
+    assert score.recall >= floor["recall"], score.summary()
+    assert score.false_merge_rate <= floor["false_merge_rate_max"], score.summary()

@@ -654,7 +654,7 @@ def attribute_sentences(
         first = next((t for t in sent if not t.is_space and not t.is_quote and not t.is_punct), None)
         span = next(((s, e) for s, e in quoted if first is not None and s <= first.idx < e), None)
         if span is not None:
-            cue = nearest_cue(doc, cues, quoted, span, bounds)
+            cue = nearest_cue(doc, cues, quoted, span, bounds, text=article.text)
             carried = cue.attribution if cue is not None else None
         previous = result[-1] if result else None
         if carried is None and previous is not None and previous.type != "self":
@@ -671,12 +671,14 @@ def nearest_cue(
     quoted: list[tuple[int, int]],
     span: tuple[int, int],
     bounds: list[tuple[int, int]],
+    *,
+    text: str,
 ) -> Cue | None:
     """The cue that introduces the quotation ``span``: in a sentence it touches, outside any
     quotation, nearest to its marks; else an introducing cue ("X shared the following
-    thoughts.", "X said:") in the sentence before it."""
+    thoughts.", "X said:") in the sentence before it. ``text`` is the text ``doc`` was parsed
+    from (``doc.text`` would rebuild it from the tokens on every call)."""
     start, end = span
-    text = doc.text  # rebuilt from the tokens on every access: read it once
     touched = [i for i, (s, e) in enumerate(bounds) if s < end and e > start - 1]
     if not touched:
         return None

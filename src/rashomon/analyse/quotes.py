@@ -107,7 +107,7 @@ def extract_quotes(doc: Doc, *, article: Article, registry: SourceRegistry) -> l
         last = _sentence_index(sentences, end - 1)
         kind = _kind(text, start, sentences[first][0], multi=last > first)
         words = len(text[start:end].split())
-        cue = nearest_cue(doc, cues, spans, (start, end), sentences)
+        cue = nearest_cue(doc, cues, spans, (start, end), sentences, text=text)
         if kind == "partial" and (words < 2 or words == 2 and cue is None):
             continue  # scare quotes
         if kind == "direct" and words < 2 and cue is None:

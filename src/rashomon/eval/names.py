@@ -32,6 +32,14 @@ class RomanisationScore:
     same_name: list[tuple[str, str]] = field(default_factory=list)  # 이/리: one name, two records
     by_field: dict[str, float] = field(default_factory=dict)  # recall of rr, mr, other
 
+    def summary(self) -> str:
+        fields = ", ".join(f"{k} {v:.3f}" for k, v in sorted(self.by_field.items()))
+        return (
+            f"Korean surnames: variant recall {self.recall:.4f} over {self.variants} spellings "
+            f"({fields}); false-merge rate {self.false_merge_rate:.4f} over {self.pairs} pairs "
+            f"of different surnames ({len(self.merged)} merged)"
+        )
+
 
 def initial_sound_law(hangul: str) -> str:
     """Southern spelling of a name: initial ㄹ → ㅇ before i/y and ㄴ otherwise; ㄴ → ㅇ
@@ -115,12 +123,3 @@ def evaluate_names(root: str | Path) -> RomanisationScore:
     if not isinstance(records, list):
         raise DatasetError(f"{path} should hold a list of name records")
     return score_romanisation(records)
-
-
-def summary(score: RomanisationScore) -> str:
-    fields = ", ".join(f"{k} {v:.3f}" for k, v in sorted(score.by_field.items()))
-    return (
-        f"Korean surnames: variant recall {score.recall:.4f} over {score.variants} spellings "
-        f"({fields}); false-merge rate {score.false_merge_rate:.4f} over {score.pairs} pairs "
-        f"of different surnames ({len(score.merged)} merged)"
-    )
