@@ -107,3 +107,23 @@ def test_match_names_prints_verdict_score_and_reasons() -> None:
     possible = runner.invoke(app, ["match-names", "Pak Jong Chon", "Park Chung Chol", "--role", "party secretary"])
     assert possible.stdout.startswith("possible")
     assert "same role 'party secretary'" in possible.stdout
+
+
+def test_eval_attribution_scores_a_gold_file_and_reports_a_bad_one(tmp_path: Path) -> None:
+    record = {
+        "id": "p", "outlet": "NK News",
+        "text": "Yonhap reported that the launch had failed. The site was quiet on Friday.",
+        "sentences": [
+            {"text": "Yonhap reported that the launch had failed.", "type": "news_outlet", "name": "Yonhap"},
+            {"text": "The site was quiet on Friday.", "type": "self", "name": None},
+        ],
+    }
+    gold = write(tmp_path / "gold.jsonl", json.dumps(record) + "\n")
+    result = runner.invoke(app, ["eval", "attribution", str(gold), "--mistakes"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert "news_outlet" in result.stdout and "name: P 1.000 R 1.000 F1 1.000" in result.stdout
+    assert "no mistakes" in result.stdout
+    missing = runner.invoke(app, ["eval", "attribution", str(tmp_path / "absent.jsonl")])
+    assert missing.exit_code == EXIT_ERROR and "does not exist" in missing.output
+    help_text = runner.invoke(app, ["eval", "attribution", "--help"]).output
+    assert "anonymous_source" in help_text and "--mistakes" in help_text

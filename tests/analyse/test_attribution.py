@@ -198,3 +198,29 @@ def test_an_unnamed_document_is_a_document_not_an_anonymous_source(registry) -> 
     attributions = attribute(text, registry)
     assert attributions[0] is not None and attributions[0].type == "document"
     assert "copy of the fisheries agreement" in (attributions[0].name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speech acts and documents showing are cues; descriptions and refusals are not
+        ("The Foreign Ministry denied that the ship had entered its waters.", [("official", "Foreign Ministry")]),
+        ("Satellite photos show that the reactor is running again.", [("document", "Satellite photos")]),
+        ("Kim showed the visitors a new greenhouse.", [("self", None)]),
+        ("Nixon, who had denounced him in private, testified on his behalf.", [("self", None)]),
+        ("State media did not carry any photos of the car.", [("self", None)]),
+        # a past office is no office; a lone name is the full name given before
+        ("Former defense minister Lee Jong-sup said the drills were necessary.", [("named_person", "Lee Jong-sup")]),
+        ("Interior Minister Ana Costa said the plan was ready. Costa added that it would cost $2 million.",
+         [("official", "Ana Costa"), ("official", "Ana Costa")]),
+        # "the official" is the unnamed official introduced before
+        (("A senior official, who asked not to be named, said talks had stalled. "
+          "The official added that a new round was unlikely."),
+         [("anonymous_source", "A senior official"), ("anonymous_source", "A senior official")]),
+        # a quotation of its own after a speaker's words is theirs
+        ("“We are ready,” Costa told reporters. “The money is there.”",
+         [("named_person", "Costa"), ("named_person", "Costa")]),
+    ],
+)
+def test_speech_acts_offices_and_definite_descriptions(registry, text, expected):
+    assert [(a.type, a.name) for a in attribute(text, registry)] == expected

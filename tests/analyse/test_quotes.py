@@ -70,7 +70,7 @@ def test_quoted_as_saying_partial_and_pronoun(registry):
         ("direct", "Kim Yo Jong"),
         ("direct", "Kim Yo Jong"),
         ("partial", "Kim Yo Jong"),
-        ("partial", None),
+        ("partial", "State media"),  # the subject of "described … as", a generic source
     ]
     assert found[0].attribution.phrase == "KCNA quoted Kim Yo Jong as saying"
     assert found[2].text == "a most excellent gift."
@@ -93,3 +93,86 @@ def test_quote_ids_and_order(registry):
     found = quotes_of(text, registry)
     assert [q.id for q in found] == [f"t:q{n}" for n in range(1, len(found) + 1)]
     assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+def test_pronoun_goes_to_the_last_person_who_spoke_or_acted(registry):
+    text = (
+        'Finance Minister Oleg Varga said the budget was balanced.\n'
+        'Governor Anna Petrova disagreed. "The regions were never asked," she said.'
+    )
+    (quote,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert quote.speaker == "Anna Petrova"
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+
+
+def test_title_and_surname_resolve_to_the_full_name_given_before(registry):
+    text = (
+        "Trade Minister Ivan Sorokin met Kim Jong Un's sister, Kim Yo Jong, in Pyongyang.\n"
+        "“Our trade will double,” Sorokin said.\n"
+        "The minister added that a new bridge would open in May.\n"
+        "Kim Yo Jong thanked the delegation. “We will remember this visit,” Kim said."
+    )
+    found = quotes_of(text, registry)
+    speakers = {q.text: q.speaker for q in found}
+    assert speakers["Our trade will double"] == "Ivan Sorokin"
+    assert speakers["a new bridge would open in May"] == "Ivan Sorokin"
+    assert speakers["We will remember this visit"] == "Kim Yo Jong"
+
+
+def test_apposition_and_anaphor_to_an_anonymous_source(registry):
+    text = (
+        "The mayor's spokesman, Lev Adamov, said that the square would reopen on Monday.\n"
+        "A senior official, speaking on condition of anonymity, said the delay was political.\n"
+        '"Nobody wanted the blame," the official said.'
+    )
+    found = quotes_of(text, registry)
+    assert found[0].speaker == "Lev Adamov" and found[0].kind == "indirect"
+    last = found[-1]
+    assert last.text == "Nobody wanted the blame" and last.attribution.type == "anonymous_source"
+
+
+def test_quotation_continued_in_the_next_sentence_and_after_a_colon(registry):
+    text = (
+        '"We are ready," Defence Minister Pavel Orlov told reporters. "The units are in place."\n'
+        "Orlov was unusually blunt at the parade: “Nobody will take an inch of our land.”\n"
+        "The message on the banners was the same: “Forward to victory!”"
+    )
+    found = {q.text: q for q in quotes_of(text, registry)}
+    assert found["The units are in place."].speaker == "Pavel Orlov"
+    assert found["Nobody will take an inch of our land."].speaker == "Pavel Orlov"
+    slogan = found["Forward to victory!"]
+    assert slogan.kind == "direct" and slogan.speaker is None
+
+
+def test_partial_quotes_put_in_a_speaker_mouth(registry):
+    text = (
+        "Rodong Sinmun described the exercise as a “dangerous provocation” against the country.\n"
+        'Prime Minister Ana Brnabic called the vote "historic" and said talks would go on.\n'
+        "Premier Li Qiang told officials that growth must be “steady” this year, state media reported.\n"
+        "The so-called “volunteers” arrived on Friday."
+    )
+    found = {q.text: q for q in quotes_of(text, registry)}
+    assert found["dangerous provocation"].speaker == "Rodong Sinmun"
+    assert found["dangerous provocation"].attribution.type == "state_media"
+    assert found["historic"].kind == "partial" and found["historic"].speaker == "Ana Brnabic"
+    assert found["steady"].speaker == "Li Qiang"
+    assert "volunteers" not in found
+    assert "state media reported" not in " ".join(found)  # an attribution is not reported speech
+
+
+def test_indirect_speech_in_an_adding_clause(registry):
+    text = "“The harvest is in,” Farid Aliyev said, adding that prices would fall by winter."
+    found = quotes_of(text, registry)
+    added = [q for q in found if q.kind == "indirect"]
+    assert [q.text for q in added] == ["prices would fall by winter"]
+    assert added[0].speaker == "Farid Aliyev"
+
+
+def test_paragraph_spanning_straight_quotes_keep_their_speaker(registry):
+    text = (
+        'Mayor Olga Lind spoke after the flood. "The water came at night. We had no warning.\n'
+        '"Next year the dam will be ready," Lind said.'
+    )
+    (quote,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
+    assert quote.text == 'The water came at night. We had no warning.\n"Next year the dam will be ready'
+    assert quote.speaker == "Olga Lind"

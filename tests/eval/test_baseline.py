@@ -42,6 +42,22 @@ def test_story_clustering_floor() -> None:
     assert scores.pairwise_f1 >= floor["pairwise_f1"], scores.summary()
 
 
+def test_quotes_floor() -> None:
+    from rashomon.eval.quotes import evaluate_quotes
+
+    score = evaluate_quotes(settings=Settings())  # the packaged gold set: never skipped
+    floor = BASELINE["quotes"]
+    assert score.gold >= 45
+    assert score.f1 >= floor["f1"], score.summary()
+    assert score.precision >= floor["precision"], score.summary()
+    assert score.recall >= floor["recall"], score.summary()
+    assert score.span_accuracy >= floor["span_accuracy"], score.summary()
+    assert score.speaker_accuracy >= floor["speaker_accuracy"], score.summary()
+    assert score.held_out is not None
+    assert score.held_out.f1 >= floor["held_out_f1"], score.summary()
+    assert score.held_out.speaker_accuracy >= floor["held_out_speaker_accuracy"], score.summary()
+
+
 def test_romanisation_floor() -> None:
     from rashomon.eval.names import evaluate_names
 
@@ -49,3 +65,31 @@ def test_romanisation_floor() -> None:
     floor = BASELINE["names"]
     assert score.recall >= floor["recall"], score.summary()
     assert score.false_merge_rate <= floor["false_merge_rate_max"], score.summary()
+    assert score.given["hyphenated"] >= floor["given_hyphenated"], score.summary()
+    assert score.given["joined"] >= floor["given_joined"], score.summary()
+
+
+def test_person_resolution_floor() -> None:
+    from rashomon.eval.ecbplus_entities import evaluate_ecbplus_entities
+
+    scores = evaluate_ecbplus_entities(dataset("ecbplus"))
+    floor = BASELINE["ecbplus_entities"]
+    assert scores.documents == 982 and scores.subtopics == 86
+    assert scores.system.conll_f1 >= floor["conll_f1"], scores.summary()
+    assert scores.names_system.conll_f1 >= floor["names_conll_f1"], scores.summary()
+    # The resolver beats the same-head-word baseline on names and on all mentions.
+    assert scores.names_system.conll_f1 > scores.names_baseline.conll_f1, scores.summary()
+    assert scores.system.conll_f1 > scores.baseline.conll_f1, scores.summary()
+
+
+def test_attribution_floor() -> None:
+    from rashomon.eval.attribution import evaluate_attribution
+
+    score = evaluate_attribution(settings=Settings())  # the packaged gold set: never skipped
+    floor = BASELINE["attribution"]
+    assert score.sentences >= 60
+    assert score.type_f1 >= floor["type_f1"], score.summary()
+    assert score.type_macro_f1 >= floor["type_macro_f1"], score.summary()
+    assert score.name_f1 >= floor["name_f1"], score.summary()
+    for kind, f1 in floor["f1_by_type"].items():
+        assert score.by_type[kind].f1 >= f1, score.summary()

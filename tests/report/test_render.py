@@ -54,3 +54,14 @@ def test_markdown_puts_conflicts_first_and_quotes_sentences_with_outlets() -> No
     assert "Lee Cheol, Ri Chol" in md
     assert "[credit]: “Edited by A. Editor.”" in md
     assert "- `c.bin`: binary file" in md
+
+
+def test_markdown_shows_a_word_diff_of_quote_variants() -> None:
+    from rashomon.report.markdown import word_diff
+
+    assert word_diff("a fine gift", "an excellent gift") == "~~a fine~~ **an excellent** gift"
+    assert word_diff("we thank *them*", "we thank them now") == "we thank ~~\\*them\\*~~ **them now**"
+    assert word_diff("same words", "same  words") == "same words"
+    md = render_markdown(sample_report())
+    assert "  - wording, Wire → Daily: ~~a fine~~ **an excellent** gift" in md
+    assert md == render_markdown(sample_report())

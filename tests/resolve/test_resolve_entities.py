@@ -173,3 +173,40 @@ def test_a_person_mention_made_only_of_titles_does_not_break_resolution() -> Non
     entities = resolve_entities([a], settings=SETTINGS)
     ahn = [e for e in entities if "Ahn Sung-ho" in e.variants]
     assert len(ahn) == 1 and "Ahn" in ahn[0].variants
+
+
+def _entity_of(article: Article, text: str) -> str | None:
+    return next(m.key for m in article.mentions if m.text == text)
+
+
+def test_first_name_and_multi_word_surname_short_forms() -> None:
+    a = _article(
+        "a1",
+        "Laci Peterson vanished in 2002. Scott Peterson was charged. Laci was pregnant. "
+        "Gaetano Lo Presti was arrested. Lo Presti denied it.",
+        dict.fromkeys(["Laci Peterson", "Scott Peterson", "Laci", "Gaetano Lo Presti", "Lo Presti"], "PERSON"),
+    )
+    resolve_entities([a], settings=SETTINGS)
+    assert _entity_of(a, "Laci") == _entity_of(a, "Laci Peterson")
+    assert _entity_of(a, "Laci") != _entity_of(a, "Scott Peterson")
+    assert _entity_of(a, "Lo Presti") == _entity_of(a, "Gaetano Lo Presti")
+
+
+def test_a_western_name_read_as_korean_keeps_its_family_name() -> None:
+    # "Joe" is also a spelling of the surname 최; "Biden" must still shorten "Joe Biden".
+    a = _article("a1", "Joe Biden spoke. Biden left.", dict.fromkeys(["Joe Biden", "Biden"], "PERSON"))
+    resolve_entities([a], settings=SETTINGS)
+    assert _entity_of(a, "Biden") == _entity_of(a, "Joe Biden")
+
+
+def test_middle_name_variants_merge_across_articles_with_a_note() -> None:
+    a = _article("a1", "Richard M. Nixon resigned.", dict.fromkeys(["Richard M. Nixon"], "PERSON"))
+    b = _article("b1", "President Richard Nixon left Washington.", dict.fromkeys(["President Richard Nixon"], "PERSON"))
+    c = _article("c1", "Richard Nixon and George W. Bush.", dict.fromkeys(["Richard Nixon", "George W. Bush"], "PERSON"))
+    d = _article("d1", "George H. W. Bush spoke.", dict.fromkeys(["George H. W. Bush"], "PERSON"))
+    entities = resolve_entities([a, b, c, d], settings=SETTINGS)
+    nixon = {m.key for art in (a, b, c) for m in art.mentions if "Nixon" in m.text}
+    assert len(nixon) == 1
+    note = next(e.note for e in entities if e.id in nixon)
+    assert note and "likely the same person" in note and "middle name" in note
+    assert _entity_of(c, "George W. Bush") != _entity_of(d, "George H. W. Bush")

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from rashomon.eval.names import initial_sound_law, score_romanisation
-from rashomon.resolve.names import NameContext, match_names, name_key, strip_name, surname_key
+from rashomon.resolve.names import (
+    NameContext,
+    match_names,
+    name_key,
+    strip_name,
+    surname_key,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 NAMES = SHARED / "datasets" / "korean-names" / "korean_names_comprehensive.json"
@@ -84,7 +90,7 @@ def test_hangul_and_latin_surnames() -> None:
     assert surname_key("박") == surname_key("Park") == surname_key("Pak") == surname_key("Bak")
     assert surname_key("남궁") == surname_key("Namgung") == surname_key("Namkoong")
     assert surname_key("Vladimir") is None
-    assert name_key("Kim Jong Un") == "kim jong-on"
+    assert name_key("Kim Jong Un") == "kim jongon"
 
 
 def test_same_key_is_same_with_reasons() -> None:
@@ -142,8 +148,10 @@ def test_romanisation_table_scores() -> None:
     records = json.loads(NAMES.read_text(encoding="utf-8"))
     score = score_romanisation(records)
     # Revised and McCune–Reischauer spellings all resolve; the free-form "other" spellings
-    # include Chinese and Vietnamese readings (Zeng, Tran) and misprints (Papk), measured 0.80.
+    # include Chinese, Japanese and Vietnamese readings (Zeng, Kin, Tran), misprints (Papk) and
+    # other surnames' own spellings (Kang listed for 감), measured 0.873.
     assert score.by_field["rr"] == 1.0 and score.by_field["mr"] == 1.0
-    assert score.recall >= 0.85
+    assert score.recall >= 0.90
+    assert score.given["joined"] >= 0.97
     assert score.false_merge_rate <= 0.01
     assert ("리", "이") in score.same_name

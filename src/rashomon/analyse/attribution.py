@@ -2,9 +2,13 @@
 
 An attribution has a cue ("said", "told", "according to", "quoted … as saying"), a source (a
 state outlet, an official, a named or anonymous person, another outlet, a document) and content
-(PARC 3.0's three parts). ``find_cues`` finds the cues of a parsed article in reading order and
-resolves their sources, anaphora included ("the news agency" → the agency named before, "the
-source" → the anonymous source introduced before, "she" → the last named speaker);
+(PARC 3.0's three parts). Besides reporting verbs, speech acts whose clause is the content
+("accused Seoul of …", "denied receiving …", "urged citizens to …"), outlets publishing ("Rodong
+Sinmun carried an article …") and documents showing ("imagery shows …") are cues.
+``find_cues`` finds the cues of a parsed article in reading order and resolves their sources,
+anaphora included ("the news agency" → the agency named before, "the source" → the anonymous
+source introduced before, "the official" → the source described by that noun before, "she" →
+the last named speaker, "Han" → "Han Sung-woo" named before);
 ``attribute_sentences`` turns them into one attribution per sentence, carrying attribution over
 sentences that continue a quotation or an account.
 """
@@ -30,10 +34,28 @@ if TYPE_CHECKING:
 REPORTING_VERBS = frozenset(
     "say tell report quote cite confirm claim add note announce state muse write explain insist "
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
-    "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge".split()
+    "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
+    "show estimate".split()
 )
 # Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
 SELF_VERBS = frozenset({"learn"})
+# Speech acts whose clause is itself the reported content, with no complement clause: what
+# "State media accused Seoul of flying balloons" or "The Kremlin denied receiving weapons" says
+# is the speaker's, not the outlet's.
+SPEECH_ACT_VERBS = frozenset(
+    "accuse criticise criticize condemn denounce deny blame praise slam hail".split()
+)
+# Speech acts whose infinitive complement is the content ("urged citizens to prepare",
+# "vowed to respond").
+URGING_VERBS = frozenset("urge vow pledge promise threaten demand".split())
+# "call" is a speech act only as "call for" / "call on" ("Washington has called for …").
+CALLING_PREPOSITIONS = frozenset({"for", "on", "upon"})
+# Verbs by which evidence shows something: with a document as subject, even a nominal object
+# is reported content ("imagery shows new rail cars parked at the station").
+EVIDENCE_VERBS = frozenset("show reveal indicate suggest confirm list detail find".split())
+# Verbs by which an outlet publishes: with a news source as subject the clause is its content
+# ("Rodong Sinmun carried an article calling on young people to …").
+PUBLISHING_VERBS = frozenset("carry publish air broadcast print run".split())
 # Verbs that introduce what follows only with "the following …" or a colon ("shared the
 # following thoughts.", "offered this account:").
 INTRODUCING_VERBS = frozenset({"share", "offer", "give", "express", "put", "describe", "recount"})
@@ -58,7 +80,8 @@ DOCUMENT_HEADS = frozenset(
     "decree law treaty agreement communique communiqué minutes indictment ruling verdict "
     "notice post posting bulletin guideline guidelines estimate estimates table chart "
     "database registry list catalog catalogue image images footage photo photos copy copies "
-    "letter letters memo memorandum contract contracts".split()
+    "letter letters memo memorandum contract contracts timetable timetables imagery video "
+    "videos recording recordings map maps poll polls census audit assessment report reports".split()
 )
 OFFICIAL_WORDS = frozenset(
     "minister ministry president premier secretary spokesman spokeswoman spokesperson "
@@ -66,8 +89,23 @@ OFFICIAL_WORDS = frozenset(
     "governor mayor lawmaker senator representative government cabinet council committee "
     "department office bureau agency command army navy military police party parliament "
     "assembly kremlin administration embassy mission prosecutor prosecutors court "
-    "premier chancellor king queen leader deputy vice".split()
+    "premier chancellor king queen leader deputy vice commission guard authority authorities "
+    "forces rep. sen. legislator congressman congresswoman".split()
 )
+# People who speak for a body, named by the body ("an NFL spokesman": NFL); a body or an office
+# is named by the whole phrase ("Ukraine's military intelligence agency", "the Navy chief").
+SPOKESPERSON_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials "
+    "representative representatives".split()
+)
+# Relatives and acquaintances: "daughter of a court reporter" holds no office.
+KIN_WORDS = frozenset(
+    "daughter son wife husband mother father sister brother nephew niece cousin aunt uncle "
+    "widow widower grandson granddaughter grandmother grandfather relative friend neighbor "
+    "neighbour partner fiancee fiance girlfriend boyfriend".split()
+)
+# Words that make a title a past one ("former ambassador Lee"): no longer an official.
+FORMER_WORDS = frozenset("former ex ex- retired onetime erstwhile".split())
 NEWS_NAME_WORDS = frozenset(
     "news times post herald daily journal tribune gazette tv television radio broadcasting "
     "press telegraph chronicle observer".split()
@@ -93,6 +131,10 @@ ANAPHOR_FORMS: dict[str, frozenset[str] | None] = {
 SOURCE_ANAPHORS = frozenset({"source", "sources", "informant", "insider", "resident"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 NEWS_KINDS = frozenset({"state_media", "news_outlet"})
+CUE_VERBS = (
+    REPORTING_VERBS | SELF_VERBS | INTRODUCING_VERBS | SPEECH_ACT_VERBS | URGING_VERBS | EVIDENCE_VERBS
+    | PUBLISHING_VERBS | {"call"}
+)
 CONTINUATION_OPENERS = re.compile(
     r"^\W*(moreover|furthermore|in addition|additionally|also|besides|he also|she also|"
     r"they also|the source also)\b",
@@ -252,6 +294,9 @@ class Cue:
     relay: str | None = None
     introduces: bool = False  # "X shared the following thoughts." / "X said:" at the end
     head: str | None = None  # lemma of the source phrase's head ("source", "agency")
+    # A speech act without a complement clause ("praised the scientists", "urged citizens to
+    # prepare"): inside the content of another cue of its clause, it is part of that content.
+    weak: bool = False
 
 
 @dataclass
@@ -314,7 +359,7 @@ def _cue_at(
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
     lemma = token.lemma_.lower()
-    if token.pos_ not in {"VERB", "AUX"} or lemma not in REPORTING_VERBS | SELF_VERBS | INTRODUCING_VERBS:
+    if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
         return None
     if lemma in INTRODUCING_VERBS and not _introduces(token, sent):
         return None
@@ -328,7 +373,15 @@ def _cue_at(
         attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
         return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
     doc = token.doc
-    content = content_child(token)
+    content = content_child(token) if lemma != "call" else None
+    weak = lemma == "call" or content is None and lemma in SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS
+    content = content or _other_content(token, lemma)
+    if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
+        return None  # the other cue verbs always need their content
+    if lemma not in REPORTING_VERBS | INTRODUCING_VERBS and subj is not None and (
+        doc[subj[0]].tag_ in {"WP", "WDT"}
+    ):
+        return None  # "…, who denied that …": the speaker is outside the clause
     relay = None
     speaker = subj
     as_saying = [
@@ -355,12 +408,74 @@ def _cue_at(
     attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
     if relay is not None and attribution.type in {"state_media", "news_outlet"}:
         return None  # "KCNA quoted Yonhap as saying": keep it simple, not a speaker
+    evidence = lemma in EVIDENCE_VERBS - REPORTING_VERBS or (
+        lemma in EVIDENCE_VERBS and content is not None and content.i == token.i
+    )
+    if evidence and attribution.type != "document":
+        return None  # "Kim showed visitors the farm", "agents found him": only documents show
+    if lemma in PUBLISHING_VERBS and lemma not in REPORTING_VERBS and attribution.type not in NEWS_KINDS:
+        return None  # "The army carried out a drill": only outlets publish content
+    if lemma == "report" and attribution.type == "named_person" and _singular_name(doc, speaker):
+        # What reports and is named but is neither a person nor a known source is an outlet
+        # ("Le Monde reported that …").
+        attribution.type = "news_outlet"
     lo, hi = _phrase_bounds(token, subj or speaker, extra=speaker)
     _set_phrase(attribution, doc, lo, hi, article.text)
     if relay is not None and attribution.type == "self":
         attribution.type = "named_person"
     return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
-               relay=relay, introduces=introduces)
+               relay=relay, introduces=introduces, weak=weak)
+
+
+def _other_content(verb: Token, lemma: str) -> Token | None:
+    """The content of a cue without a complement clause: the infinitive of "urged X to …", the
+    clause itself for a speech act ("accused Seoul of …") or a document showing something, the
+    clause before a trailing cue the parse joined as a conjunct ("…, KCNA reported on
+    Friday.")."""
+    active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "state media did not print any photos": the outlet's own observation
+    if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"} or any(
+        c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in verb.children
+    ):
+        return None  # "Nixon, who had denounced him, testified": a description, not a report
+    obj = _child(verb, "dobj")
+    if lemma == "deny" and obj is not None and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"):
+        return None  # "Nixon denied him": refused, not said
+    if lemma in URGING_VERBS:
+        return next(
+            (
+                c for c in verb.children
+                if c.pos_ in {"VERB", "AUX"} and c.i > verb.i
+                and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children))
+            ),
+            None,
+        )
+    if lemma in SPEECH_ACT_VERBS and active:
+        return verb
+    if lemma == "call" and active and any(
+        c.dep_ in {"prep", "prt"} and c.lower_ in CALLING_PREPOSITIONS for c in verb.children
+    ):
+        return verb
+    if lemma in EVIDENCE_VERBS | PUBLISHING_VERBS and active and _child(verb, "dobj") is not None:
+        return verb
+    head = verb.head
+    if lemma in REPORTING_VERBS and verb.dep_ == "conj" and head.i < verb.i and head.pos_ in {"VERB", "AUX"}:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+        objects = any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
+        after_comma = subj is not None and subj.left_edge.i > 0 and verb.doc[subj.left_edge.i - 1].text == ","
+        if after_comma and not joined and not objects:
+            return head
+    return None
+
+
+def _singular_name(doc: Doc, span: tuple[int, int] | None) -> bool:
+    """Whether the phrase is a singular proper name that names no person or people."""
+    if span is None:
+        return False
+    words = doc[span[0] : span[1]]
+    return words.root.tag_ == "NNP" and not any(t.ent_type_ in {"PERSON", "NORP"} for t in words)
 
 
 def _introduces(token: Token, sent: Span) -> bool:
@@ -403,7 +518,8 @@ def _subject(token: Token) -> tuple[int, int] | None:
         if subj is not None and not _same_line(doc, subj.i, token.i):
             line_start = max(t.i for t in doc[subj.i : token.i] if t.is_space and "\n" in t.text) + 1
             return (line_start, verb.i) if line_start < verb.i else None
-        if subj is None and verb is token and token.i > 0:
+        if subj is None and verb is token and token.i > 0 and token.lemma_ in REPORTING_VERBS - {"tell"}:
+            # (the object of "told" is whom it was told to, never the speaker)
             before = doc[token.i - 1]
             after = next((c for c in token.rights if c.dep_ in {"dobj", "attr", "npadvmod", "dep"}), None)
             if (before.is_quote or before.text == ",") and after is not None and after.i <= token.i + 4:
@@ -411,9 +527,35 @@ def _subject(token: Token) -> tuple[int, int] | None:
         if subj is not None:
             return _np_span(subj)
         if verb.dep_ != "conj" or verb.head.i == verb.i:
-            return None
+            return _stranded_subject(token)
         verb = verb.head
-    return None
+    return _stranded_subject(token)
+
+
+def _stranded_subject(verb: Token) -> tuple[int, int] | None:
+    """The speaker of a trailing cue that the parse hung inside the reported clause before it
+    ("Rescuers were searching for residents, the chief administrator, Ram Thapa, told the BBC.":
+    "administrator" an apposition of "residents"): the noun phrase between the first comma
+    after the reported verb and the cue verb."""
+    doc = verb.doc
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if content is None:
+        return None
+    comma = next((t.i for t in doc[content.i : verb.i] if t.text == ","), None)
+    if comma is None:
+        return None
+    last = verb.i - 1
+    while last > comma and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if last <= comma or doc[last].pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    head = doc[last]
+    while head.head.i != head.i and comma < head.head.i < verb.i:
+        head = head.head
+    lo, hi = max(head.left_edge.i, comma + 1), min(head.right_edge.i + 1, verb.i)
+    while hi - 1 > lo and doc[hi - 1].is_punct and doc[hi - 1].text != ")":
+        hi -= 1
+    return lo, hi
 
 
 def _same_line(doc: Doc, i: int, j: int) -> bool:
@@ -517,12 +659,29 @@ def _classify(
                 return Attribution(source.attribution_type, source.name)
             if head_word in {"report", "reports", "article", "dispatch"}:
                 return Attribution("document", written)
+        # "the official", "the diplomat", "the spokesman": the last source described by the same
+        # noun ("a senior administration official", "Kremlin spokesman Pavel Voronin").
+        # Only a bare description: "the head of the team, Alireza Safa," names someone new.
+        bare = all(t.i == head.i or t.dep_ in {"det", "amod", "compound"} for t in tokens)
+        named = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+        if head.pos_ == "NOUN" and bare and not named and not any(t.ent_type_ for t in tokens):
+            earlier = _last(context, offset, lambda c: _described_by(c, doc, head.lemma_))
+            if earlier is not None:
+                return _copy(earlier.attribution)
     if ANONYMITY_CUES.search(sent.text) and not any(t.ent_type_ == "PERSON" for t in tokens):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
+    # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
+    # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
+    person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
+    if person is not None:
+        titled = _holds_office(full) or _titled_before(person, doc)
+        return Attribution("official" if titled else "named_person", _full_name(person, article))
     # A document, even an unnamed one ("a copy of the agreement seen by …").
     if head.lemma_.lower() in DOCUMENT_HEADS and not any(t.ent_type_ == "PERSON" for t in tokens):
-        if head.ent_type_ not in {"PERSON", "ORG"} and registry.best(tokens.text) is None:
+        # A source named before the head owns the document ("a Yonhap report"); one after it
+        # does not ("a document seen by the Guardian").
+        if head.ent_type_ not in {"PERSON", "ORG"} and registry.best(doc[span[0] : head.i + 1].text) is None:
             return Attribution("document", written)
     # Anonymous people: "a source in X province", "one person", "another", "a third".
     if _anonymous(head, tokens, dets):
@@ -536,23 +695,86 @@ def _classify(
         return Attribution("document", written)
     person = next((e for e in doc.ents if e.label_ == "PERSON" and span[0] <= e.start < span[1]), None)
     if person is not None:
-        titled = any(t.lower_ in OFFICIAL_WORDS for t in full) or _titled_before(person, doc)
-        return Attribution("official" if titled else "named_person", person.text)
+        titled = _holds_office(full) or _titled_before(person, doc)
+        return Attribution("official" if titled else "named_person", _full_name(person, article))
     org = next(
         (e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and span[0] <= e.start < span[1]),
         None,
     )
     if org is not None:
         if org.label_ == "ORG" and any(w.lower_ in NEWS_NAME_WORDS for w in org):
-            return Attribution("news_outlet", org.text)
+            return Attribution("news_outlet", _span_name(doc, (org.start, org.end)))
         if org.label_ in {"GPE", "NORP"} or any(t.lower_ in OFFICIAL_WORDS for t in full):
-            return Attribution("official", _span_name(doc, span) if org.label_ == "NORP" else org.text)
-        return Attribution("named_person", org.text)
+            # The whole phrase names the source when the entity only modifies its head
+            # ("Ukraine's military intelligence agency", "North Korean officials").
+            body = org.label_ == "NORP" or (
+                org.end <= head.i and head.lower_ in OFFICIAL_WORDS and head.lower_ not in SPOKESPERSON_WORDS
+            )
+            return Attribution("official", _span_name(doc, span if body else (org.start, org.end)))
+        return Attribution("named_person", _span_name(doc, (org.start, org.end)))
     if any(t.lower_ in OFFICIAL_WORDS for t in tokens):
         return Attribution("official", name)
     if head.pos_ == "PROPN":
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+def _described_by(cue: Cue, doc: Doc, lemma: str) -> bool:
+    """Whether the source phrase of an earlier ``cue`` has a noun of lemma ``lemma``."""
+    if cue.subject is None or cue.attribution.type == "self":
+        return False
+    lemma = lemma.lower()
+    words = doc[cue.subject[0] : cue.subject[1]]
+    root = words.root
+    # The head noun or a title on it ("Kremlin spokesman Pavel Voronin"), not a possessor ("the
+    # agency's latest count").
+    return any(
+        t.lemma_.lower() == lemma and t.pos_ in {"NOUN", "PROPN"}
+        and (t.i == root.i or t.head.i == root.i and t.dep_ in {"compound", "appos"})
+        for t in words
+    )
+
+
+def _person_at_head(head: Token, span: tuple[int, int], doc: Doc, registry: SourceRegistry) -> Span | None:
+    """The PERSON entity that heads the source phrase, or stands in apposition to its head."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not span[0] <= ent.start < span[1] or registry.find(ent.text):
+            continue
+        if ent.start <= head.i < ent.end:
+            return ent
+    for ent in doc.ents:  # "His lawyer, Jung Hae-won, said": the name after the comma
+        if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.i == head.i:
+            return None if registry.find(ent.text) else ent
+    return None
+
+
+def _named_before(tokens: Span, article: Article, doc: Doc) -> Span | None:
+    """The earlier full name of a person referred to by a lone proper noun the tagger did not
+    take for a person ("Han told reporters" after "Minister Han Sung-woo")."""
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
+    if len(words) != 1 or words[0].pos_ != "PROPN" or words[0].ent_type_ == "PERSON":
+        return None
+    name = _full_name(doc[words[0].i : words[0].i + 1], article)
+    if name == words[0].text:
+        return None
+    mention = next(m for m in reversed(article.mentions) if m.label == "PERSON" and m.text == name)
+    return doc.char_span(mention.start, mention.end)
+
+
+def _full_name(person: Span, article: Article) -> str:
+    """The person's full name: a lone family or given name ("Han", "Bennett") is expanded to
+    the last fuller name before it with that first or last word ("Han Sung-woo")."""
+    words = person.text.split()
+    if len(words) != 1:
+        return person.text
+    word = words[0].removesuffix("'s").removesuffix("’s")
+    for mention in reversed(article.mentions):
+        if mention.label != "PERSON" or mention.end > person.start_char:
+            continue
+        parts = mention.text.split()
+        if len(parts) > 1 and word in (parts[0], parts[-1]):
+            return mention.text
+    return word
 
 
 def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
@@ -564,20 +786,58 @@ def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
     if head.pos_ in {"NUM"} and word == "one":
         return True
     if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not dets)):
-        return word not in {"official", "officials"}
+        # Officials speaking as a body ("officials said") are official; one unnamed official
+        # ("a US official told CNN") is an anonymous source.
+        return word not in {"official", "officials"} or bool(dets & {"a", "an", "one", "another"})
     return False
 
 
+def _holds_office(phrase: Span) -> bool:
+    """Whether a source phrase gives a current office ("Defense Minister Shin", "Rep. Park"),
+    not a past one ("former ambassador Lee")."""
+    # The title is on the head or an apposition to it, with their modifiers and "of/for/at"
+    # phrases ("the head of the Interior Ministry's headquarters"); not in a relative clause
+    # ("who is the leader of a sect") nor on a relative ("daughter of a court reporter").
+    heads = [phrase.root, *(c for c in phrase.root.children if c.dep_ == "appos")]
+    titles = [
+        t for h in heads if h.lemma_.lower() not in KIN_WORDS
+        for t in h.subtree if _title_path(t, h)
+    ]
+    return any(t.lower_ in OFFICIAL_WORDS for t in titles) and not any(
+        t.lower_ in FORMER_WORDS for t in phrase
+    )
+
+
+def _title_path(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs on ``head`` through modifiers and of/for/at phrases only."""
+    while token.i != head.i:
+        if token.dep_ not in {"compound", "amod", "nmod", "poss", "case", "det", "pobj", "prep", "punct", "cc", "conj"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ not in {"of", "for", "at", "with", "from"}:
+            return False
+        token = token.head
+    return True
+
+
 def _titled_before(person: Span, doc: Doc) -> bool:
-    """Whether the person carries a title ("Minister Ju Yong Il", "Secretary Park") where it is
-    named, here or earlier in the text."""
-    surname = person[-1].lower_
+    """Whether the person carries a current title ("Minister Ju Yong Il", "Secretary Park")
+    where it is named, here or earlier in the text."""
+    if person.start and doc[person.start - 1].lower_ in FORMER_WORDS:
+        return False
+
+    def same(ent: Span) -> bool:
+        # A full name matches by its last word ("Secretary Park Chung Chol" … "Park Chung
+        # Chol"); a lone name by either end of the full one ("Minister Han Sung-woo" … "Han").
+        if len(person) > 1:
+            return ent[-1].lower_ == person[-1].lower_
+        return person[0].lower_ in {ent[0].lower_, ent[-1].lower_}
+
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.start >= person.end or ent[-1].lower_ != surname:
+        if ent.label_ != "PERSON" or ent.start >= person.end or not same(ent):
             continue
         title = doc[ent.start - 1] if ent.start else None
         if title is not None and title.lower_ in OFFICIAL_WORDS and title.head.i in range(ent.start, ent.end):
-            return True
+            return not any(t.lower_ in FORMER_WORDS for t in doc[title.left_edge.i : title.i])
     return False
 
 
@@ -632,8 +892,9 @@ def attribute_sentences(
     """The attribution of each sentence's content, one per sentence of ``article``.
 
     A sentence with its own cue gets that cue's source (the cue governing its main clause when
-    there are several); a sentence that opens inside a quotation gets the quotation's source; a
-    sentence opening with "Moreover", "In addition", … in the same paragraph as an attributed
+    there are several); a sentence that opens inside a quotation gets the quotation's source, or
+    the previous sentence's when the quotation has no cue (journalists attribute a run of
+    quotations once); a sentence opening with "Moreover", "In addition", … in the same paragraph as an attributed
     sentence gets the previous one's; the rest is the outlet's own reporting (type ``self``,
     name None; the integrator knows the outlet). A carried attribution keeps the cue phrase and
     offsets of the sentence it comes from."""
@@ -657,6 +918,8 @@ def attribute_sentences(
             cue = nearest_cue(doc, cues, quoted, span, bounds, text=article.text)
             carried = cue.attribution if cue is not None else None
         previous = result[-1] if result else None
+        if carried is None and span is not None and previous is not None and previous.type != "self":
+            carried = previous  # a quotation of its own right after a speaker's words is theirs
         if carried is None and previous is not None and previous.type != "self":
             same_paragraph = "\n" not in article.text[sentences[index - 1].end_char : sent.start_char].strip(" ")
             if same_paragraph and CONTINUATION_OPENERS.match(sent.text):
@@ -701,6 +964,7 @@ def nearest_cue(
 def _main_cue(cues: list[Cue], sent: Span) -> Cue:
     doc = sent.doc
     root = sent.root
+    cues = [c for c in cues if not c.weak] or cues
     for cue in cues:
         token = doc[cue.verb]
         if token.i == root.i or (token.lower_ == "according" and token.head.i == root.i):

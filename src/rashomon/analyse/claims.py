@@ -86,6 +86,7 @@ def _clause_attribution(
     sentence's when that was carried from another sentence, else the outlet's own (self)."""
     ids = {t.i for t in tokens}
     own = [cue_verbs[i] for i in sorted(ids) if i in cue_verbs]
+    own = [c for c in own if not c.weak] or own  # a speech act inside reported content is content
     if own:
         governing = [c for c in own if c.verb == head.i or doc[c.verb].head.i == head.i]
         return (governing or own)[0].attribution
@@ -121,6 +122,9 @@ def _main_clauses(doc: Doc, lo: int, hi: int, cue_verbs: dict[int, Cue]) -> list
     heads = [root]
     for child in root.children:
         if child.dep_ in {"conj", "parataxis"} and child.pos_ in {"VERB", "AUX"} and lo <= child.i < hi:
+            cue = cue_verbs.get(child.i)
+            if cue is not None and cue.content == root.i:
+                continue  # a trailing cue ("…, KCNA reported") is part of the clause it reports
             if any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in child.children):
                 heads.append(child)
     clauses = []
@@ -144,9 +148,9 @@ def _content(head: Token, cue_verbs: dict[int, Cue]) -> tuple[Token | None, list
     for _ in range(6):
         lemma = token.lemma_.lower()
         cue = cue_verbs.get(token.i)
-        if cue is not None or lemma in SELF_VERBS:
+        if (cue is not None and cue.content != token.i) or (cue is None and lemma in SELF_VERBS):
             target = cue.content if cue is not None else None
-            if target is None or target == token.i:
+            if target is None:
                 return None, chain, hedged  # attribution only, the content lies elsewhere
             token = token.doc[target]
             continue
@@ -167,7 +171,10 @@ def _content(head: Token, cue_verbs: dict[int, Cue]) -> tuple[Token | None, list
             token = comp
             continue
         break
-    if token.pos_ not in {"VERB", "AUX"}:
+    # A predicate the tagger took for an adjective or noun ("Washington was concerned", "those
+    # detained face five years") still has a subject of its own.
+    predicate = token.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    if not predicate:
         return None, chain, hedged
     if not chain or chain[-1].i != token.i:
         chain.append(token)

@@ -75,15 +75,20 @@ def _join(tokens: Sequence[str]) -> str:
     return "".join(out).strip()
 
 
-def read_document(path: Path) -> EcbDocument:
-    """One ECB+ file as sentences of rebuilt text (the URL line of ecbplus files dropped)."""
+def parse_file(path: Path) -> tuple[re.Match[str], etree._Element]:
+    """An ECB+ file's name parts (``topic``, ``kind``) and its XML root."""
     match = _FILE.match(path.name)
     if match is None:
         raise DatasetError(f"{path} is not named <topic>_<n>ecb.xml or <topic>_<n>ecbplus.xml")
     try:
-        root = etree.parse(str(path)).getroot()
+        return match, etree.parse(str(path)).getroot()
     except (OSError, etree.XMLSyntaxError) as exc:
         raise DatasetError(f"cannot read ECB+ file {path}: {exc}") from None
+
+
+def read_document(path: Path) -> EcbDocument:
+    """One ECB+ file as sentences of rebuilt text (the URL line of ecbplus files dropped)."""
+    match, root = parse_file(path)
     by_sentence: dict[int, list[str]] = {}
     for token in root.iter("token"):
         by_sentence.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
@@ -104,15 +109,20 @@ def read_corpus(root: str | Path, *, topics: Iterable[str] | None = None) -> lis
             f"ECB+ folder {base} does not exist; pass the folder that holds ECB+/<topic>/*.xml "
             "(e.g. ../shared/datasets/ecbplus)"
         )
+    return [read_document(p) for p in document_paths(base, topics=topics)]
+
+
+def document_paths(folder: Path, *, topics: Iterable[str] | None = None) -> list[Path]:
+    """The ECB+ document files under ``folder`` (the ``ECB+`` folder), optionally of some topics."""
     wanted = set(topics) if topics is not None else None
     paths = sorted(
         p
-        for p in base.glob("*/*.xml")
+        for p in folder.glob("*/*.xml")
         if _FILE.match(p.name) and (wanted is None or p.parent.name in wanted)
     )
     if not paths:
-        raise DatasetError(f"no ECB+ documents (<topic>/<topic>_<n>ecb*.xml) under {base}")
-    return [read_document(p) for p in paths]
+        raise DatasetError(f"no ECB+ documents (<topic>/<topic>_<n>ecb*.xml) under {folder}")
+    return paths
 
 
 def _time_extractor():  # type: ignore[no-untyped-def]

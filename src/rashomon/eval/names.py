@@ -1,20 +1,29 @@
-"""Scoring the romanisation classes on a table of Korean surnames.
+"""Scoring the romanisation classes on a table of Korean surnames and given names.
 
 Records are those of ``korean_names_comprehensive.json`` (read in place from the shared data):
-``hangul``, ``rr``, ``mr``, ``other_romanizations`` (comma-separated), ``source``.
+surnames with ``hangul``, ``rr``, ``mr``, ``other_romanizations`` (comma-separated), ``source``
+``korean_surnames``; given names with ``hangul`` and ``romanized`` (hyphenated, "Ga-young").
+
+The headline is the data set's own definition: the share of listed spellings of a surname
+that resolve to that surname's Hangul, and the share of pairs of different surnames that
+share a key. Misses are split into spellings read as no surname and spellings read as another
+surname; among the latter, those that are the table's own RR or MR spelling of a different
+surname ("Kang" listed for 감, "Kwan" for 권) cannot resolve to both without merging them.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rashomon.errors import DatasetError
-from rashomon.resolve.names import surname_key
+from rashomon.resolve.names import given_name_key, surname_key
 
 _HANGUL_FIRST = 0xAC00
 _RIEUL, _NIEUN, _IEUNG = 5, 2, 11
@@ -31,14 +40,31 @@ class RomanisationScore:
     merged: list[tuple[str, str]] = field(default_factory=list)  # false merges (hangul, hangul)
     same_name: list[tuple[str, str]] = field(default_factory=list)  # 이/리: one name, two records
     by_field: dict[str, float] = field(default_factory=dict)  # recall of rr, mr, other
+    wrong: list[tuple[str, str]] = field(default_factory=list)  # misses read as another surname
+    claimed: int = 0  # misses that are the RR or MR spelling of another surname
+    given: dict[str, float] = field(default_factory=dict)  # given-name recall by writing
+    given_names: int = 0
+
+    @property
+    def recall_unclaimed(self) -> float:
+        """Recall over the spellings that are no other surname's RR or MR spelling."""
+        total = self.variants - self.claimed
+        return (self.variants - len(self.misses)) / total if total else 0.0
 
     def summary(self) -> str:
         fields = ", ".join(f"{k} {v:.3f}" for k, v in sorted(self.by_field.items()))
-        return (
+        text = (
             f"Korean surnames: variant recall {self.recall:.4f} over {self.variants} spellings "
             f"({fields}); false-merge rate {self.false_merge_rate:.4f} over {self.pairs} pairs "
-            f"of different surnames ({len(self.merged)} merged)"
+            f"of different surnames ({len(self.merged)} merged)\n"
+            f"misses: {len(self.misses) - len(self.wrong)} read as no surname, "
+            f"{len(self.wrong)} as another surname ({self.claimed} of them that surname's RR or "
+            f"MR spelling); recall without those {self.claimed}: {self.recall_unclaimed:.4f}"
         )
+        if self.given_names:
+            forms = ", ".join(f"{k} {v:.3f}" for k, v in self.given.items())
+            text += f"\nKorean given names: recall {forms} over {self.given_names} names"
+        return text
 
 
 def initial_sound_law(hangul: str) -> str:
@@ -56,12 +82,25 @@ def initial_sound_law(hangul: str) -> str:
     return "".join(out)
 
 
+def _plain(spelling: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", spelling.lower()) if c.isascii() and c.isalpha()
+    )
+
+
 def score_romanisation(records: Iterable[Mapping[str, Any]]) -> RomanisationScore:
-    """Variant recall and false-merge rate over the surname records of ``records``."""
+    """Variant recall and false-merge rate over the surname records of ``records``; recall of
+    the given-name records written hyphenated (as listed), joined and apart."""
+    records = list(records)
     surnames = [r for r in records if r.get("source") == "korean_surnames" and r.get("hangul")]
     keys = {r["hangul"]: surname_key(r["hangul"]) for r in surnames}
+    standard: dict[str, set[str]] = {}  # plain RR/MR spelling -> Southern Hangul forms
+    for r in surnames:
+        for spelling in (r.get("rr") or "", r.get("mr") or ""):
+            if spelling.strip():
+                standard.setdefault(_plain(spelling), set()).add(initial_sound_law(r["hangul"]))
     hits = total = 0
-    misses = []
+    misses, wrong, claimed = [], [], 0
     counts: dict[str, list[int]] = {"rr": [0, 0], "mr": [0, 0], "other": [0, 0]}
     for r in surnames:
         spellings = [("rr", r.get("rr") or ""), ("mr", r.get("mr") or "")]
@@ -74,11 +113,16 @@ def score_romanisation(records: Iterable[Mapping[str, Any]]) -> RomanisationScor
             seen.add(spelling)
             total += 1
             counts[kind][1] += 1
-            if surname_key(spelling) == keys[r["hangul"]]:
+            # A spelling read as no surname at all is a miss, even when the Hangul is unknown.
+            if keys[r["hangul"]] is not None and surname_key(spelling) == keys[r["hangul"]]:
                 hits += 1
                 counts[kind][0] += 1
             else:
                 misses.append((r["hangul"], spelling))
+                if surname_key(spelling) is not None:
+                    wrong.append((r["hangul"], spelling))
+                if standard.get(_plain(spelling), set()) - {initial_sound_law(r["hangul"])}:
+                    claimed += 1
     merged, same_name, pairs = [], [], 0
     for a, b in itertools.combinations(sorted(keys), 2):
         if initial_sound_law(a) == initial_sound_law(b):
@@ -97,7 +141,37 @@ def score_romanisation(records: Iterable[Mapping[str, Any]]) -> RomanisationScor
         merged=merged,
         same_name=same_name,
         by_field={k: h / n for k, (h, n) in counts.items() if n},
+        wrong=wrong,
+        claimed=claimed,
+        **_score_given(records),
     )
+
+
+def _score_given(records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Given-name recall: the romanised name, hyphenated as listed, joined and written apart,
+    against the key of its Hangul (records whose "hangul" is Hanja are left out)."""
+    names = [
+        (r["romanized"], r["hangul"])
+        for r in records
+        if r.get("source") != "korean_surnames"
+        and r.get("romanized")
+        and r.get("hangul")
+        and all(_HANGUL_FIRST <= ord(c) < _HANGUL_FIRST + 11172 for c in r["hangul"])
+    ]
+    forms = {
+        "hyphenated": lambda s: s,
+        "joined": lambda s: re.sub(r"[-\s]", "", s),
+        "apart": lambda s: re.sub(r"\s*-\s*", " ", s),
+    }
+    keys = [given_name_key(hangul) for _, hangul in names]
+    given = {
+        form: sum(
+            key is not None and given_name_key(write(rom)) == key
+            for (rom, _), key in zip(names, keys)
+        ) / len(names)
+        for form, write in forms.items()
+    } if names else {}
+    return {"given": given, "given_names": len(names)}
 
 
 def evaluate_romanisation(records: Iterable[Mapping[str, Any]]) -> tuple[float, float]:

@@ -3,6 +3,9 @@ claims, quotes in several translations, what only one source says, name variants
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from rashomon.records import Article, Attribution, Evidence, Finding, Report, Story
 
 SLOT_NAMES = {"time": "Date", "quantity": "Number", "place": "Place", "person": "Person"}
@@ -13,6 +16,27 @@ def _quote(text: str, limit: int = 400) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f"“{text}”"
+
+
+def _md_word(word: str) -> str:
+    return re.sub(r"([*~_`\\])", r"\\\1", word)
+
+
+def word_diff(old: str, new: str) -> str:
+    """The words of ``new`` against ``old``: ~~removed~~ and **added** runs, the rest as is
+    (difflib on whitespace-separated words; deterministic)."""
+    a, b = old.split(), new.split()
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(" ".join(_md_word(w) for w in a[i1:i2]))
+            continue
+        if op in {"delete", "replace"}:
+            out.append("~~" + " ".join(_md_word(w) for w in a[i1:i2]) + "~~")
+        if op in {"insert", "replace"}:
+            out.append("**" + " ".join(_md_word(w) for w in b[j1:j2]) + "**")
+    return " ".join(out)
 
 
 def _attribution(attribution: Attribution | None) -> str:
@@ -77,6 +101,12 @@ def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
             lines.append(f"- **{group.speaker or 'unknown speaker'}**:")
             for v in group.variants:
                 lines.append(f"  - **{articles[v.article].source_name}**: {_quote(v.text)}")
+            first = group.variants[0]
+            for v in group.variants[1:]:
+                lines.append(
+                    f"  - wording, {articles[first.article].source_name} → "
+                    f"{articles[v.article].source_name}: {word_diff(first.text, v.text)}"
+                )
         lines.append("")
     if by_kind["unique"]:
         lines += [f"### Only one source says ({len(by_kind['unique'])})", ""]

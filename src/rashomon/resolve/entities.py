@@ -1,9 +1,12 @@
 """Entities of one story: the mentions of one person (or organisation, place) across articles.
 
-Persons: within an article a short form ("Kim", "Mr. Putin") goes to a full name of that article
-with the same surname (the most-mentioned one when several share it); across articles full names
-group by ``name_key``; remaining near-variants are compared with ``match_names`` using the role
-nouns, organisations and co-mentioned people around their mentions. A likely variant is merged
+Persons: within an article a short form ("Kim", "Mr. Putin", "Lo Presti") goes to a full name of
+that article with the same surname or last names (the most-mentioned one when several share
+it), else of the story; a first name alone ("Laci") to the one full name of the article (else
+the story) that starts with it; across articles full names group by ``name_key``; remaining
+near-variants (one sound of a Korean syllable, a middle name on one side only) are compared with
+``match_names`` using the role nouns, organisations and co-mentioned people around their
+mentions. A likely variant is merged
 with a note saying why; a possible one stays a separate entity with a note on both.
 Other labels group by normalised text, with acronyms joined to their spelled-out form.
 """
@@ -22,6 +25,7 @@ from rashomon.resolve.names import (
     is_korean_name,
     match_names,
     name_key,
+    plain_tokens,
     strip_name,
     surname_key,
 )
@@ -32,18 +36,21 @@ LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 # after it ("X, a party secretary,"); longest first.
 ROLES = tuple(
     sorted(
-        "party secretary|general secretary|secretary|deputy prime minister|prime minister|"
-        "vice minister|foreign minister|defence minister|defense minister|minister|premier|"
-        "vice president|president|chairman|chairwoman|leader|marshal|ambassador|envoy|"
-        "spokesperson|spokesman|spokeswoman|general|director|governor|sister|brother|wife|"
-        "daughter|aide|commander|senator|mayor".split("|"),
+        [
+            "party secretary", "general secretary", "secretary", "deputy prime minister",
+            "prime minister", "vice minister", "foreign minister", "defence minister",
+            "defense minister", "minister", "premier", "vice president", "president", "chairman",
+            "chairwoman", "leader", "marshal", "ambassador", "envoy", "spokesperson", "spokesman",
+            "spokeswoman", "general", "director", "governor", "sister", "brother", "wife",
+            "daughter", "aide", "commander", "senator", "mayor",
+        ],
         key=lambda r: (-len(r), r),
     )
 )
 _ROLE_AT_END = re.compile(r"\b(" + "|".join(map(re.escape, ROLES)) + r")\s*$")
 _ROLE_IN = re.compile(r"\b(" + "|".join(map(re.escape, ROLES)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?([^,.;:()\"“”\n]{1,60})")
-_STOP = frozenset("of the and for in on at to".split())
+_STOP = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
 
 
 @dataclass
@@ -161,16 +168,26 @@ def _person_units(
         if m.label == "PERSON"
     ]
     full = [(i, m, name) for i, m, name in people if _is_full(name)]
+    # A two-word family name shortens a longer name of the article ("Lo Presti").
+    longer = [name for _, _, name in full]
+    full = [(i, m, name) for i, m, name in full if not any(_shortens(name, n) for n in longer)]
     for i, m, name in full:
         key = name_key(name)
         _add(units.setdefault(key, _Unit(key)), article, m, name, full=True)
         person_units[(article.id, i)] = key
+    full_ids = {i for i, _, _ in full}
     for i, m, name in people:
-        if _is_full(name):
+        if i in full_ids:
             continue
         local = Counter(name_key(n) for _, _, n in full if _shortens(name, n))
         if not local:
             local = Counter(name_key(n) for n in story_full if _shortens(name, n))
+        if not local:  # a first name alone, for one person of the article or story ("Laci")
+            local = Counter(name_key(n) for _, _, n in full if _shortens(name, n, first=True))
+            if not local:
+                local = Counter(name_key(n) for n in story_full if _shortens(name, n, first=True))
+            if len(local) > 1:
+                local = Counter()
         if local:
             first = {name_key(n): j for j, _, n in reversed(full)}
             key = min(local, key=lambda k: (-local[k], first.get(k, 1 << 30), k))
@@ -191,14 +208,28 @@ def _is_full(name: str) -> bool:
     return is_korean_name(name) or len(name.split()) >= 2
 
 
-def _shortens(short: str, full: str) -> bool:
-    """Whether ``short`` ("Kim", "Putin") is the surname or last name of ``full``."""
+def _shortens(short: str, full: str, *, first: bool = False) -> bool:
+    """Whether ``short`` ("Kim", "Putin", "Lo Presti") is the surname or last name(s) of
+    ``full``; with ``first``, whether it is the first name ("Laci" of "Laci Peterson")."""
     parts = name_key(full).split()
     if not parts:  # a "name" made only of titles or punctuation
         return False
     if is_korean_name(full):
-        return surname_key(short) is not None and surname_key(short) == parts[0]
-    return name_key(short) == parts[-1]
+        if first:
+            return False
+        if surname_key(short) is not None and surname_key(short) == parts[0]:
+            return True
+        # Read as Korean but written the Western way ("Joe Biden"): the last word is the
+        # family name.
+        given = strip_name(full).split()[1:]
+        if len(given) != 1 or "-" in given[0]:
+            return False
+    tokens, words = plain_tokens(full), plain_tokens(short)
+    if not words or len(words) >= len(tokens):
+        return False
+    if first:
+        return len(words) == 1 and words[0] == tokens[0]
+    return tokens[-len(words) :] == words
 
 
 def _add(unit: _Unit, article: Article, m: Mention, surface: str, *, full: bool) -> None:
