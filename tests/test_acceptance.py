@@ -40,7 +40,7 @@ def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 @pytest.fixture(scope="module")
 def examples_report() -> Report:
-    return analyze([EXAMPLES], manifest=EXAMPLES / "manifest.csv")
+    return analyze([EXAMPLES], manifest=EXAMPLES / "manifest.csv", sources=EXAMPLES / "sources.json")
 
 
 def findings(report: Report, kind: str, slot: str | None = None) -> list:
@@ -160,8 +160,25 @@ def test_examples_story_and_planted_discrepancies(examples_report: Report) -> No
 
 def test_output_is_byte_identical_and_order_independent(examples_report: Report) -> None:
     files = sorted(EXAMPLES.glob("0*"))
-    again = analyze(list(reversed(files)), manifest=EXAMPLES / "manifest.csv")
+    again = analyze(
+        list(reversed(files)), manifest=EXAMPLES / "manifest.csv", sources=EXAMPLES / "sources.json"
+    )
     assert render_json(again) == render_json(examples_report)
     assert render_markdown(again) == render_markdown(examples_report)
     data = json.loads(render_json(again))
     assert data["schema"] == "rashomon.report/2"
+
+
+def test_examples_origins_follow_the_registry(examples_report: Report) -> None:
+    # The example outlets come with their own registry (examples/sources.json): the state
+    # agency's own dispatch and the wire's "PCD reported" are one origin, not two.
+    assert examples_report.skipped == []
+    story = examples_report.stories[0]
+    ceremony = next(
+        f for f in story.findings
+        if f.kind == "corroborated" and any("Rajin" in e.sentence for e in f.evidence)
+        and any(e.outlet == "Pyongyang Central Dispatch" for e in f.evidence)
+    )
+    state = [o for o in ceremony.origins if o.type == "state_media"]
+    assert state and {o.name for o in state} == {"Pyongyang Central Dispatch"}
+    assert ceremony.independent_origins < ceremony.outlets

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from rashomon.records import Article, Attribution, Evidence, Origin
+from rashomon.records import Article, Attribution, Entity, Evidence, Origin
 
 if TYPE_CHECKING:
     from rashomon.analyse.attribution import Source, SourceRegistry
@@ -32,11 +32,30 @@ _STATE_MEDIA = {"KP": "North Korean state media", "RU": "Russian state media", "
 class Origins:
     """Origins of the claims of one story's articles."""
 
-    def __init__(self, articles: Sequence[Article], *, registry: SourceRegistry | None) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        registry: SourceRegistry | None,
+        entities: Sequence[Entity] = (),
+    ) -> None:
+        from rashomon.resolve.names import name_key
+
         self.by_id = {a.id: a for a in articles}
         self.registry = registry
+        self._name_key = name_key
+        # A person quoted under two spellings or titles ("Ri Chol Man", "Vice Minister Lee
+        # Cheol-man", "Lee") is one origin: person names resolve through the story's entities.
+        self.person_of: dict[str, str] = {}
+        for entity in entities:
+            if entity.type == "PERSON":
+                for variant in (entity.name, *entity.variants):
+                    self.person_of.setdefault(name_key(variant), entity.id)
         countries = set()
         for article in articles:
+            source = registry.lookup(article.outlet) if registry is not None and article.outlet else None
+            if source is not None and source.kind == "state_media" and source.country:
+                countries.add(source.country)
             for claim in article.claims:
                 source = self._source(claim.attribution)
                 if source is not None and source.kind == "state_media" and source.country:
@@ -63,9 +82,10 @@ class Origins:
         """The origin of a claim of ``article`` and its independence key (equal keys: one
         independent origin)."""
         if attribution is None or attribution.type == "self":
-            source_article = self.original(article)
-            name = source_article.source_name
-            return Origin(name=name, type="outlet"), "outlet:" + self._outlet_key(name)
+            name = self.original(article).source_name
+            key = self._outlet_key(name)
+            # A state outlet's own voice is state media.
+            return Origin(name=name, type="state_media" if key.startswith("state_media:") else "outlet"), key
         source = self._source(attribution)
         kind = attribution.type
         if kind == "state_media":
@@ -75,21 +95,25 @@ class Origins:
             return Origin(name=label, type=kind), f"state_media:{country or label.casefold()}"
         if kind == "news_outlet":
             name = (source.name if source is not None and source.name else None) or attribution.name or "news outlet"
-            return Origin(name=name, type=kind), "outlet:" + self._outlet_key(name)
+            return Origin(name=name, type=kind), self._outlet_key(name)
         if kind == "anonymous_source":
             name = attribution.name or "anonymous source"
             return Origin(name=name, type=kind), f"anonymous:{article.source_name.casefold()}"
         name = attribution.name or kind.replace("_", " ")
+        if kind in {"official", "named_person"} and attribution.name:
+            key = self._name_key(name)
+            return Origin(name=name, type=kind), "person:" + self.person_of.get(key, key)
         return Origin(name=name, type=kind), f"{kind}:{' '.join(name.casefold().split())}"
 
     def _outlet_key(self, name: str) -> str:
+        """One key per outlet under its registry name; one per country for state media."""
         if self.registry is not None:
             source = self.registry.lookup(name)
             if source is not None and source.name:
                 if source.kind == "state_media" and source.country:
                     return f"state_media:{source.country}"
                 name = source.name
-        return " ".join(name.casefold().split())
+        return "outlet:" + " ".join(name.casefold().split())
 
     def summarise(self, evidence: Iterable[Evidence]) -> tuple[list[Origin], int, list[str]]:
         """The distinct origins of a finding's evidence, how many are independent, and a

@@ -52,7 +52,7 @@ def analyze(
     from rashomon.ingest import read_inputs
 
     settings = settings or Settings()
-    items = read_inputs(paths, manifest=manifest, settings=settings)
+    items = read_inputs(paths, manifest=manifest, settings=settings, exclude=[sources] if sources else ())
     return run_pipeline(
         items, settings=settings, sources=sources, progress=progress, stage_times=stage_times
     )
@@ -194,7 +194,7 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
                     members,
                     settings=settings.align,
                     embedder=embedder,
-                    origins=Origins(members, registry=registry),
+                    origins=Origins(members, registry=registry, entities=entities),
                 ),
                 [],
             )
