@@ -40,7 +40,7 @@ def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
 
 @pytest.fixture(scope="module")
 def examples_report() -> Report:
-    return analyze([EXAMPLES], manifest=EXAMPLES / "manifest.csv")
+    return analyze([EXAMPLES], manifest=EXAMPLES / "manifest.csv", sources=EXAMPLES / "sources.json")
 
 
 def findings(report: Report, kind: str, slot: str | None = None) -> list:
@@ -80,6 +80,18 @@ def test_seeds_gift_is_corroborated_by_both_outlets_citing_state_media(seeds_rep
     assert gift, "the gift of a car by Putin to Kim should be corroborated"
     assert {e.outlet for e in gift[0].evidence} == {"Daily NK", "Second Outlet"}
     assert any(e.attribution and e.attribution.type == "state_media" for e in gift[0].evidence)
+    # Both outlets relay North Korean state media: two outlets, one independent origin.
+    assert gift[0].outlets == 2 and gift[0].independent_origins == 1
+    assert {o.type for o in gift[0].origins} == {"state_media"}
+    assert "2 outlets, 1 independent origin (North Korean state media" in gift[0].statement
+
+
+def test_seeds_coverage_flags_what_rests_on_anonymous_sources(seeds_report: Report) -> None:
+    story = seeds_report.stories[0]
+    by_id = {f.id: f for f in story.findings}
+    anonymous = [by_id[i] for i in story.coverage.only_anonymous]
+    assert any("Chongjin" in f.evidence[0].sentence for f in anonymous)
+    assert story.coverage.claims >= len(story.coverage.single_outlet) > 0
 
 
 def test_seeds_party_secretary_spellings_are_one_likely_person(seeds_report: Report) -> None:
@@ -148,8 +160,25 @@ def test_examples_story_and_planted_discrepancies(examples_report: Report) -> No
 
 def test_output_is_byte_identical_and_order_independent(examples_report: Report) -> None:
     files = sorted(EXAMPLES.glob("0*"))
-    again = analyze(list(reversed(files)), manifest=EXAMPLES / "manifest.csv")
+    again = analyze(
+        list(reversed(files)), manifest=EXAMPLES / "manifest.csv", sources=EXAMPLES / "sources.json"
+    )
     assert render_json(again) == render_json(examples_report)
     assert render_markdown(again) == render_markdown(examples_report)
     data = json.loads(render_json(again))
-    assert data["schema"] == "rashomon.report/1"
+    assert data["schema"] == "rashomon.report/2"
+
+
+def test_examples_origins_follow_the_registry(examples_report: Report) -> None:
+    # The example outlets come with their own registry (examples/sources.json): the state
+    # agency's own dispatch and the wire's "PCD reported" are one origin, not two.
+    assert examples_report.skipped == []
+    story = examples_report.stories[0]
+    ceremony = next(
+        f for f in story.findings
+        if f.kind == "corroborated" and any("Rajin" in e.sentence for e in f.evidence)
+        and any(e.outlet == "Pyongyang Central Dispatch" for e in f.evidence)
+    )
+    state = [o for o in ceremony.origins if o.type == "state_media"]
+    assert state and {o.name for o in state} == {"Pyongyang Central Dispatch"}
+    assert ceremony.independent_origins < ceremony.outlets

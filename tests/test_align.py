@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from rashomon.align import compare_story, group_quotes
-from rashomon.records import Article, Attribution, Claim, Mention, Quantity, Quote, Slot, TimeValue
+from rashomon.records import Article, Attribution, Claim, Mention, Origin, Quantity, Quote, Slot, TimeValue
 from rashomon.settings import AlignSettings
 
 
@@ -83,7 +83,8 @@ def test_paraphrased_claim_is_corroborated_and_other_claims_are_unique() -> None
     assert kinds.count("unique") == 2
     corroborated = next(f for f in findings if f.kind == "corroborated")
     assert {e.outlet for e in corroborated.evidence} == {"Wire", "Daily"}
-    assert sorted(corroborated.origins) == ["Daily", "Wire"]
+    assert sorted(o.name for o in corroborated.origins) == ["Daily", "Wire"]
+    assert corroborated.outlets == 2 and corroborated.independent_origins == 2
 
 
 def test_date_conflict_with_month_slip_and_corroboration_both_shown() -> None:
@@ -120,7 +121,7 @@ def test_time_inside_attribution_is_not_compared() -> None:
     add_time(b, 0, "Feb. 18", "2024-02-18", "2024-02-18", "2024-02-18")
     findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
     assert "conflict" not in [f.kind for f in findings]
-    assert findings[0].origins == ["Daily", "KCNA"]
+    assert [o.name for o in findings[0].origins] == ["Daily", "KCNA"]
 
 
 def test_number_conflict_only_for_the_same_unit() -> None:
@@ -193,7 +194,8 @@ def test_entities_shared_by_claims_raise_their_score() -> None:
     for art in (a, b):
         start = art.text.index("Ri")
         art.mentions.append(Mention("Ri", "PERSON", start, start + 2, 0, key="e1"))
-    strict = AlignSettings(threshold=0.57)
+    # Every pair goes through embeddings (nothing is decided by words alone).
+    strict = AlignSettings(threshold=0.57, lexical_threshold=1.0, embedding_share=1.0)
     with_names = compare_story([a, b], settings=strict, embedder=BagOfWords())
     for art in (a, b):
         art.mentions[0].key = None
@@ -203,13 +205,14 @@ def test_entities_shared_by_claims_raise_their_score() -> None:
 
 
 def test_origins_name_the_cited_source_even_when_unnamed() -> None:
-    from rashomon.align import origin_of
+    from rashomon.origins import Origins
 
     art = Article(id="a1", path="a1.txt", text="x", outlet="Wire")
-    assert origin_of(art, None) == "Wire"
-    assert origin_of(art, Attribution("self", None)) == "Wire"
-    assert origin_of(art, Attribution("state_media", None, "state media reported")) == "state media"
-    assert origin_of(art, Attribution("news_outlet", "Yonhap")) == "Yonhap"
+    origins = Origins([art], registry=None)
+    assert origins.origin(art, None)[0] == Origin("Wire", "outlet")
+    assert origins.origin(art, Attribution("self", None))[0] == Origin("Wire", "outlet")
+    assert origins.origin(art, Attribution("state_media", None, "state media reported"))[0].name == "state media"
+    assert origins.origin(art, Attribution("news_outlet", "Yonhap"))[0] == Origin("Yonhap", "news_outlet")
 
 
 def test_places_compare_after_possessives_and_aliases() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ import numpy as np
 from rashomon.analyse.dates import times_overlap
 from rashomon.analyse.quantities import quantities_compatible
 from rashomon.embed import Embedder
+from rashomon.origins import Origins
 from rashomon.records import (
     Article,
     Attribution,
@@ -100,7 +102,7 @@ def _content_slots(claim: Claim, name: str) -> list[Slot]:
     return [s for s in claim.slot(name) if not _inside(s.start, s.end, claim.attribution)]
 
 
-def _value_at(values: Sequence[TimeValue] | Sequence[Quantity], slot: Slot):  # noqa: ANN202
+def _value_at(values: Sequence[TimeValue] | Sequence[Quantity], slot: Slot):
     """The date or number record a slot was filled from (same start, or covering the slot)."""
     for v in values:
         if v.start == slot.start or (v.start <= slot.start and slot.end <= v.end):
@@ -117,14 +119,6 @@ def _entity_keys(article: Article, claim: Claim) -> set[str]:
         and m.label in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
         and not _inside(m.start, m.end, claim.attribution)
     }
-
-
-def origin_of(article: Article, attribution: Attribution | None) -> str:
-    """Where a claim comes from: the cited source when there is one, else the outlet."""
-    if attribution is None or attribution.type == "self":
-        return article.source_name
-    # An unnamed source ("state media reported", "a source said") is still not the outlet.
-    return attribution.name or attribution.type.replace("_", " ")
 
 
 def _evidence(ref: _ClaimRef, value: str | None = None) -> Evidence:
@@ -257,7 +251,9 @@ def _conflict_place(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
     )
 
 
-_WORD = re.compile(r"[^\W\d_]{2,}|\d+", re.UNICODE)
+# Words only: numbers and day numbers are compared as slots, and leaving them out keeps two
+# reports of one claim that differ in a number (12 vs 21 trawlers) as close as they really are.
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _STOP = frozenset(
     "the and for that with from this have has had was were are his her its their they them "
     "said says say told also been will would could into than then there which while who whom "
@@ -284,30 +280,105 @@ def _lexical(refs: list[_ClaimRef], keys: list[set[str]]) -> np.ndarray:
     return (vectors @ vectors.T).toarray()
 
 
-def _similarities(refs: list[_ClaimRef], embedder: Embedder, *, lexical_floor: float) -> np.ndarray:
-    """Scores of claim pairs of different articles: cosine of sentence embeddings plus a bonus
-    per shared named entity. Only claims whose best lexical match in another article reaches
-    ``lexical_floor`` are embedded (embedding is most of the cost of the whole analysis); a
-    pair below the floor scores 0."""
+def _bonus(keys: list[set[str]], i: int, j: int) -> float:
+    shared = len(keys[i] & keys[j])
+    return ENTITY_BONUS * min(shared, 2)
+
+
+def _rescue_candidates(
+    refs: list[_ClaimRef],
+    lexical: np.ndarray,
+    candidates: np.ndarray,
+    lexical_threshold: float,
+    budget: int,
+) -> list[int]:
+    """The claims to embed: both claims of each pair below the lexical threshold where
+    neither claim already has a lexical match in the other's article (a paraphrase the words
+    missed), strongest pair first, until ``budget`` claims are chosen."""
+    articles = [r.article.id for r in refs]
+    decided: set[tuple[int, str]] = set()
+    for i, j in zip(*np.nonzero(np.triu(candidates & (lexical >= lexical_threshold), 1)), strict=True):
+        decided.add((int(i), articles[j]))
+        decided.add((int(j), articles[i]))
+    rows, cols = np.nonzero(np.triu(candidates & (lexical < lexical_threshold), 1))
+    pairs = sorted(
+        (
+            (-float(lexical[i, j]), int(i), int(j))
+            for i, j in zip(rows, cols, strict=True)
+            if (int(i), articles[j]) not in decided and (int(j), articles[i]) not in decided
+        ),
+    )
+    chosen: set[int] = set()
+    for _, i, j in pairs:
+        if len(chosen | {i, j}) > budget:
+            continue
+        chosen |= {i, j}
+        if len(chosen) >= budget - 1:
+            break
+    return sorted(chosen)
+
+
+def _similarities(
+    refs: list[_ClaimRef], embedder: Embedder | None, *, settings: AlignSettings
+) -> tuple[np.ndarray, list[set[str]], set[int]]:
+    """Scores of claim pairs of different articles, on one scale where ``settings.threshold``
+    means "same claim".
+
+    Lexical first: every pair is scored by the TF-IDF cosine of its content words and entity
+    keys, rescaled so that ``settings.lexical_threshold`` lands on the link threshold. Then a
+    bounded share of the story's claims (``settings.embedding_share``) is embedded to rescue
+    paraphrases: the pairs just below the lexical threshold, strongest first, are scored by
+    sentence-embedding cosine plus a bonus per shared named entity, and keep the higher of
+    the two scores. Pairs below ``settings.lexical_floor`` score 0. Embedding is most of the
+    cost of the analysis, so its share bounds the cost of alignment whatever the story sizes.
+    Returns the scores, each claim's entity keys and the claims that were embedded.
+    """
     keys = [_entity_keys(r.article, r.claim) for r in refs]
     lexical = _lexical(refs, keys)
     articles = np.array([r.article.id for r in refs])
     other = articles[:, None] != articles[None, :]
-    candidates = (lexical >= lexical_floor) & other
-    sims = np.zeros((len(refs), len(refs)), dtype=np.float64)
-    used = np.flatnonzero(candidates.any(axis=1))
-    if len(used):
-        texts = [refs[i].claim.text for i in used]
-        block = embedder.similarity(texts, texts).astype(np.float64)
-        sims[np.ix_(used, used)] = np.where(candidates[np.ix_(used, used)], block, 0.0)
+    candidates = (lexical >= settings.lexical_floor) & other
+    scale = settings.threshold / settings.lexical_threshold
+    sims = np.where(candidates, np.minimum(np.round(lexical * scale, 4), 1.0), 0.0)
+    budget = max(math.ceil(settings.embedding_share * len(refs)), settings.embedding_min)
+    used: list[int] = []
+    if embedder is not None and budget >= 2:
+        used = _rescue_candidates(refs, lexical, candidates, settings.lexical_threshold, budget)
+        if len(used) >= 2:
+            texts = [refs[i].claim.text for i in used]
+            block = embedder.similarity(texts, texts).astype(np.float64)
+            for a, i in enumerate(used):
+                for b in range(a + 1, len(used)):
+                    j = used[b]
+                    if candidates[i, j]:
+                        score = float(block[a, b]) + _bonus(keys, i, j)
+                        if score > sims[i, j]:
+                            sims[i, j] = sims[j, i] = score
     np.fill_diagonal(sims, 1.0)
-    for i, j in zip(*np.nonzero(np.triu(candidates, 1)), strict=True):
-        shared = len(keys[i] & keys[j])
-        if shared:
-            bonus = ENTITY_BONUS * min(shared, 2)
-            sims[i, j] += bonus
-            sims[j, i] += bonus
-    return sims
+    return sims, keys, set(used)
+
+
+class _Confirm:
+    """The score of a pair with its embedding cosine taken into account: a pair scored on
+    words alone is embedded when a conflict hangs on it (conflicts are few, and each needs
+    two claims that clearly report the same thing)."""
+
+    def __init__(
+        self,
+        refs: list[_ClaimRef],
+        sims: np.ndarray,
+        keys: list[set[str]],
+        embedded: set[int],
+        embedder: Embedder | None,
+    ) -> None:
+        self.refs, self.sims, self.keys, self.embedded, self.embedder = refs, sims, keys, embedded, embedder
+
+    def __call__(self, i: int, j: int) -> float:
+        score = float(self.sims[i, j])
+        if self.embedder is None or (i in self.embedded and j in self.embedded):
+            return score
+        cos = float(self.embedder.similarity([self.refs[i].claim.text], [self.refs[j].claim.text])[0, 0])
+        return max(score, cos + _bonus(self.keys, i, j))
 
 
 def _links(refs: list[_ClaimRef], sims: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -316,14 +387,17 @@ def _links(refs: list[_ClaimRef], sims: np.ndarray, threshold: float) -> list[tu
     by_article: dict[str, list[int]] = {}
     for i, r in enumerate(refs):
         by_article.setdefault(r.article.id, []).append(i)
+    articles = np.array([r.article.id for r in refs])
+    rows = np.arange(len(refs))
     links: set[tuple[int, int]] = set()
-    for i, r in enumerate(refs):
-        for article_id, members in by_article.items():
-            if article_id == r.article.id:
-                continue
-            best = max(members, key=lambda j: (sims[i, j], -j))
-            if sims[i, best] >= threshold:
-                links.add((min(i, best), max(i, best)))
+    for article_id, members in by_article.items():
+        cols = np.array(members)
+        block = sims[:, cols]
+        best_at = block.argmax(axis=1)  # the first, i.e. lowest, index among equal scores
+        best_score = block[rows, best_at]
+        for i in np.flatnonzero((best_score >= threshold) & (articles != article_id)):
+            j = int(cols[best_at[i]])
+            links.add((min(int(i), j), max(int(i), j)))
     return sorted(links)
 
 
@@ -357,19 +431,24 @@ def _groups(refs: list[_ClaimRef], sims: np.ndarray, links: list[tuple[int, int]
 
 
 def _group_conflicts(
-    refs: list[_ClaimRef], group: list[int], sims: np.ndarray, settings: AlignSettings
+    refs: list[_ClaimRef], group: list[int], confirm: _Confirm, settings: AlignSettings, origins: Origins
 ) -> list[Finding]:
     """Slot conflicts between the closely aligned claims of one group, one finding per slot
     with every side's value ("March 12 (A, B, C) vs March 21 (D)")."""
     by_slot: dict[str, list[tuple[Finding, float]]] = {}
     for i in group:
         for j in group:
-            if i >= j or refs[i].article.id == refs[j].article.id or sims[i, j] < settings.conflict_threshold:
+            if i >= j or refs[i].article.id == refs[j].article.id:
                 continue
+            score: float | None = None
             for check in (_conflict_time, _conflict_quantity, _conflict_place):
                 conflict = check(refs[i], refs[j])
-                if conflict is not None:
-                    by_slot.setdefault(conflict.slot or "", []).append((conflict, float(sims[i, j])))
+                if conflict is None:
+                    continue
+                if score is None:
+                    score = confirm(i, j)
+                if score >= settings.conflict_threshold:
+                    by_slot.setdefault(conflict.slot or "", []).append((conflict, score))
     out = []
     for slot in sorted(by_slot):
         pairs = by_slot[slot]
@@ -392,7 +471,9 @@ def _group_conflicts(
                 kind="conflict",
                 slot=first.slot,
                 statement=statement,
-                origins=sorted({origin_of(_article_of(refs, e), e.attribution) for e in evidence}),
+                origins=origins.summarise(evidence)[0],
+                outlets=len({e.outlet for e in evidence}),
+                independent_origins=origins.summarise(evidence)[1],
                 evidence=evidence,
                 cause=first.cause,
                 score=round(min(1.0, min(score for _, score in pairs)), 3),
@@ -401,20 +482,67 @@ def _group_conflicts(
     return out
 
 
-def _article_of(refs: list[_ClaimRef], evidence: Evidence) -> Article:
-    return next(r.article for r in refs if r.article.id == evidence.article)
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def origin_line(finding: Finding, labels: Sequence[str]) -> str:
+    """ "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)" """
+    return (
+        f"{_count(finding.outlets, 'outlet')}, "
+        f"{_count(finding.independent_origins, 'independent origin')} ({'; '.join(labels)})"
+    )
+
+
+def _finding(
+    kind: str, refs: list[_ClaimRef], members: list[int], origins: Origins, text: str, score: float | None
+) -> Finding:
+    evidence = [_evidence(refs[i]) for i in members]
+    found, independent, labels = origins.summarise(evidence)
+    finding = Finding(
+        kind=kind,
+        slot=None,
+        statement="",
+        origins=found,
+        evidence=evidence,
+        score=score,
+        outlets=len({e.outlet for e in evidence}),
+        independent_origins=independent,
+    )
+    if kind == "corroborated":
+        finding.statement = f"Reported by {origin_line(finding, labels)}: {text}"
+    elif len({e.article for e in evidence}) > 1:
+        copies = sorted({e.outlet for e in evidence[1:]} - {evidence[0].outlet})
+        finding.statement = (
+            f"Only {evidence[0].outlet} reports (copied by {', '.join(copies) or 'the same outlet'}, "
+            f"not an independent confirmation): {text}"
+        )
+    else:
+        finding.statement = f"Only {evidence[0].outlet} reports: {text}"
+    return finding
 
 
 def compare_story(
-    articles: Sequence[Article], *, settings: AlignSettings, embedder: Embedder
+    articles: Sequence[Article],
+    *,
+    settings: AlignSettings,
+    embedder: Embedder | None,
+    origins: Origins | None = None,
 ) -> list[Finding]:
-    """Corroborated, conflicting and unique findings for the articles of one story."""
+    """Corroborated, conflicting and unique findings for the articles of one story.
+
+    ``origins`` traces claims to their origins (cited sources, copied articles); without it
+    each outlet and each cited name is its own origin. A claim reported only by copies of one
+    article is not corroborated: it is unique, with the copies as evidence.
+    """
     if len({a.id for a in articles}) < 2:
         return []
     refs = [_ClaimRef(a, c) for a in articles for c in a.claims]
     if not refs:
         return []
-    sims = _similarities(refs, embedder, lexical_floor=settings.lexical_floor)
+    origins = origins or Origins(articles, registry=None)
+    sims, keys, embedded = _similarities(refs, embedder, settings=settings)
+    confirm = _Confirm(refs, sims, keys, embedded, embedder)
     links = _links(refs, sims, settings.threshold)
     groups = _groups(refs, sims, links)
     # A claim left alone only because its article already has a claim in the group it links
@@ -432,35 +560,18 @@ def compare_story(
     findings: list[Finding] = []
     for n, group in enumerate(groups):
         if len(group) == 1:
-            if group[0] in attached:
-                continue
-            ref = refs[group[0]]
-            findings.append(
-                Finding(
-                    kind="unique",
-                    slot=None,
-                    statement=f"Only {ref.article.source_name} reports: {ref.claim.text}",
-                    origins=[origin_of(ref.article, ref.claim.attribution)],
-                    evidence=[_evidence(ref)],
-                )
-            )
+            if group[0] not in attached:
+                findings.append(_finding("unique", refs, group, origins, refs[group[0]].claim.text, None))
             continue
         backing = sorted(group + extra.get(n, []))
         pair_sims = [sims[i, j] for i in group for j in group if i < j]
-        findings.append(
-            Finding(
-                kind="corroborated",
-                slot=None,
-                statement=(
-                    f"Reported by {len({refs[i].article.id for i in group})} outlets: "
-                    f"{refs[group[0]].claim.text}"
-                ),
-                origins=sorted({origin_of(refs[i].article, refs[i].claim.attribution) for i in backing}),
-                evidence=[_evidence(refs[i]) for i in backing],
-                score=round(float(min(min(pair_sims), 1.0)), 3),
-            )
-        )
-        findings.extend(_group_conflicts(refs, backing, sims, settings))
+        score = round(float(min(min(pair_sims), 1.0)), 3)
+        texts = {refs[i].article.id for i in group}
+        copies_only = len({origins.original(refs[i].article).id for i in group}) < 2
+        kind = "unique" if copies_only or len(texts) < 2 else "corroborated"
+        findings.append(_finding(kind, refs, backing, origins, refs[group[0]].claim.text, score))
+        if not copies_only:
+            findings.extend(_group_conflicts(refs, backing, confirm, settings, origins))
     order = {"conflict": 0, "corroborated": 1, "unique": 2}
     findings.sort(key=lambda f: (order[f.kind], f.evidence[0].article, f.evidence[0].start, f.slot or ""))
     return _dedupe(findings)
@@ -499,11 +610,17 @@ def group_quotes(
     def key(q: Quote) -> str | None:
         return speaker_key.get(q.speaker or "")
 
-    sims = (
-        embedder.similarity([q.text for _, q in quotes], [q.text for _, q in quotes])
-        if embedder is not None and len({a.id for a, _ in quotes}) > 1
-        else np.zeros((len(quotes), len(quotes)))
-    )
+    # Only quotes whose speaker is quoted in another article too can match: only those are
+    # embedded.
+    articles_of: dict[str, set[str]] = {}
+    for a, q in quotes:
+        if key(q) is not None:
+            articles_of.setdefault(key(q), set()).add(a.id)
+    matchable = [i for i, (_, q) in enumerate(quotes) if len(articles_of.get(key(q), ())) > 1]
+    sims = np.zeros((len(quotes), len(quotes)))
+    if embedder is not None and matchable:
+        texts = [quotes[i][1].text for i in matchable]
+        sims[np.ix_(matchable, matchable)] = embedder.similarity(texts, texts)
     groups = _UnionFind(len(quotes))
     for i, (ai, qi) in enumerate(quotes):
         best: dict[str, tuple[float, int]] = {}

@@ -18,7 +18,8 @@ app = typer.Typer(
     help=(
         "Read news reports of the same events and report, claim by claim, what the sources "
         "corroborate, where they conflict, and what only one of them says.\n\n"
-        "Start with:  rashomon analyze examples/ --manifest examples/manifest.csv --format md"
+        "Start with:  rashomon analyze examples/ --manifest examples/manifest.csv "
+        "--sources examples/sources.json --format md"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -102,7 +103,7 @@ def analyze(
     paths: PathsArg,
     manifest: ManifestOpt = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="json (schema rashomon.report/1) or md.")
+        ReportFormat, typer.Option("--format", "-f", help="json (schema rashomon.report/2) or md.")
     ] = ReportFormat.json,
     output: OutputOpt = None,
     settings: SettingsOpt = None,

@@ -211,15 +211,42 @@ class Evidence:
     attribution: Attribution | None = None
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a claim ultimately comes from: a cited source, or the outlet's own reporting
+    (type ``outlet``). ``type`` is an attribution type or ``outlet``."""
+
+    name: str
+    type: str
+
+
 @dataclass
 class Finding:
     kind: str  # one of FindingKind
     slot: str | None
     statement: str
-    origins: list[str] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     cause: str | None = None  # likely cause of a conflict ("month slip", "romanisation", …)
     score: float | None = None
+    # Distinct outlets among the evidence, and independent origins behind it (two outlets
+    # relaying KCNA, or printing one wire story, are one origin).
+    outlets: int = 0
+    independent_origins: int = 0
+    id: str = ""  # "<story>.f<n>", set when the story is built
+
+
+@dataclass
+class Coverage:
+    """What a story's claims rest on: ids of the findings (corroborated and unique) whose
+    every origin is state media, an anonymous source, or one outlet (blind spots)."""
+
+    claims: int = 0
+    by_origin_type: dict[str, int] = field(default_factory=dict)  # claims resting on one type only
+    only_state_media: list[str] = field(default_factory=list)
+    only_anonymous: list[str] = field(default_factory=list)
+    single_outlet: list[str] = field(default_factory=list)
+    single_origin: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -255,6 +282,7 @@ class Story:
     findings: list[Finding] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[QuoteGroup] = field(default_factory=list)
+    coverage: Coverage = field(default_factory=Coverage)
 
 
 def parse_iso_date(value: str | None) -> _dt.date | None:
@@ -282,7 +310,7 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-SCHEMA = "rashomon.report/1"
+SCHEMA = "rashomon.report/2"
 
 
 @dataclass

@@ -148,3 +148,12 @@ def test_latin1_and_bom_files_are_decoded(tmp_path: Path) -> None:
     assert items[str(tmp_path / "latin.txt")].raw == text
     assert items[str(tmp_path / "bom.txt")].raw == TEXT
     assert items[str(tmp_path / "utf16.txt")].raw == TEXT
+
+
+def test_excluded_metadata_files_among_inputs_are_not_articles(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The talks resumed in the capital on Monday after a pause.", encoding="utf-8")
+    registry = tmp_path / "sources.json"
+    registry.write_text('{"sources": []}', encoding="utf-8")
+    items = list(read_inputs([tmp_path], settings=Settings(), exclude=[registry]))
+    assert [i.path for i in items] == [str(tmp_path / "a.txt")]
+    assert not any(isinstance(i, Skipped) for i in items)

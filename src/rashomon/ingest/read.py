@@ -21,6 +21,7 @@ def read_inputs(
     *,
     manifest: str | Path | None = None,
     settings: Settings,
+    exclude: Sequence[str | Path] = (),
 ) -> Iterator[Article | Skipped]:
     """Every article in ``paths`` (files or folders, read recursively) in path order.
 
@@ -28,14 +29,18 @@ def read_inputs(
     or a list; .jsonl: one per line) records ``{url, outlet, title, published, language,
     text | html}``. Nothing here raises for bad input: a file or record that cannot be used
     comes out as ``Skipped`` with the reason. Only an unreadable ``manifest`` raises
-    ``ManifestError``.
+    ``ManifestError``. The manifest and the files in ``exclude`` (e.g. a source registry)
+    are metadata, not articles, even when they lie among the inputs.
     """
     sidecar = Manifest(manifest) if manifest is not None else None
+    metadata = {Path(p).resolve() for p in exclude}
     seen: dict[str, str] = {}  # content hash -> the displayed path that had it first
     for item in discover(paths):
         if sidecar is not None and Path(item.display if isinstance(item, Source) else
                                         item.path).resolve() == sidecar.path.resolve():
             continue  # the manifest itself, lying among the inputs
+        if metadata and Path(item.display if isinstance(item, Source) else item.path).resolve() in metadata:
+            continue
         if isinstance(item, Skipped):
             yield item
             continue

@@ -1,4 +1,4 @@
-"""The JSON report (schema ``rashomon.report/1``, documented in README.md)."""
+"""The JSON report (schema ``rashomon.report/2``, documented in README.md)."""
 
 from __future__ import annotations
 

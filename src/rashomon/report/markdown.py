@@ -8,6 +8,7 @@ import re
 
 from rashomon.records import Article, Attribution, Evidence, Finding, Report, Story
 
+COVERAGE_LIST = 8  # claims listed per blind spot; the JSON report has them all
 SLOT_NAMES = {"time": "Date", "quantity": "Number", "place": "Place", "person": "Person"}
 
 
@@ -62,14 +63,44 @@ def _finding_lines(finding: Finding) -> list[str]:
             head += f". Likely cause: {finding.cause}"
         lines.append(f"- {head}.")
     elif finding.kind == "corroborated":
-        outlets = len({e.article for e in finding.evidence})
-        origins = ", ".join(finding.origins)
-        lines.append(f"- {outlets} outlets (origins: {origins}): {_quote(finding.evidence[0].sentence, 240)}")
+        # "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)"
+        counts = finding.statement.removeprefix("Reported by ").split("): ", 1)[0] + ")"
+        lines.append(f"- {counts}: {_quote(finding.evidence[0].sentence, 240)}")
+    elif len({e.article for e in finding.evidence}) > 1:
+        # Reported only by copies of one article: listed with the copies, not corroborated.
+        lines.append(f"- {finding.statement.split(': ', 1)[0]}:")
     else:
         lines.append(f"- {_quote(finding.evidence[0].sentence)} — attributed to "
                      f"{_attribution(finding.evidence[0].attribution)}")
         return [lines[0].replace("- ", f"- **{finding.evidence[0].outlet}**: ", 1)]
     lines += [_evidence_line(e) for e in finding.evidence]
+    return lines
+
+
+def _coverage_lines(story: Story, findings: dict[str, Finding]) -> list[str]:
+    """Blind spots: claims that rest only on state media, only on anonymous sources, or on a
+    single outlet."""
+    cov = story.coverage
+    if not cov.claims or len(story.articles) < 2:
+        return []
+    lines = ["### What the claims rest on", ""]
+    types = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in cov.by_origin_type.items())
+    lines.append(
+        f"- {cov.claims} claims; {len(cov.single_outlet)} from one outlet only, "
+        f"{len(cov.single_origin)} from one independent origin only"
+        + (f"; resting on one kind of source only: {types}" if types else "")
+        + "."
+    )
+    for label, ids in (("Only state media", cov.only_state_media), ("Only anonymous sources", cov.only_anonymous)):
+        if ids:
+            lines.append(f"- {label} ({len(ids)}):")
+            for finding_id in ids[:COVERAGE_LIST]:
+                finding = findings[finding_id]
+                e = finding.evidence[0]
+                lines.append(f"  - **{e.outlet}**: {_quote(e.sentence, 200)}")
+            if len(ids) > COVERAGE_LIST:
+                lines.append(f"  - … and {len(ids) - COVERAGE_LIST} more (all are in the JSON report)")
+    lines.append("")
     return lines
 
 
@@ -108,6 +139,7 @@ def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
                     f"{articles[v.article].source_name}: {word_diff(first.text, v.text)}"
                 )
         lines.append("")
+    lines += _coverage_lines(story, {f.id: f for f in story.findings})
     if by_kind["unique"]:
         lines += [f"### Only one source says ({len(by_kind['unique'])})", ""]
         for finding in by_kind["unique"]:

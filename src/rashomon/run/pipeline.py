@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from rashomon.records import Article, Entity, Report, Skipped, Story
+from rashomon.records import Article, Coverage, Entity, Finding, Report, Skipped, Story
 from rashomon.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def analyze(
     from rashomon.ingest import read_inputs
 
     settings = settings or Settings()
-    items = read_inputs(paths, manifest=manifest, settings=settings)
+    items = read_inputs(paths, manifest=manifest, settings=settings, exclude=[sources] if sources else ())
     return run_pipeline(
         items, settings=settings, sources=sources, progress=progress, stage_times=stage_times
     )
@@ -119,6 +119,11 @@ def run_pipeline(
         )
     report.articles = analysed
 
+    with _timed(stage_times, "copies"):
+        from rashomon.copies import find_copies
+
+        find_copies(analysed, settings=settings.copies, registry=registry)
+
     with _timed(stage_times, "stories"):
         groups = cluster_stories(analysed, settings=settings.cluster)
     by_id = {a.id: a for a in analysed}
@@ -135,6 +140,7 @@ def run_pipeline(
             embedder=embedder,
             stage_times=stage_times,
             warnings=report.warnings,
+            registry=registry,
         )
         report.stories.append(story)
     return report
@@ -155,9 +161,10 @@ def _guarded(warnings: list[str], what: str, step, default):  # noqa: ANN001, AN
         return default
 
 
-def _build_story(story_id, members, *, settings, embedder, stage_times, warnings):  # noqa: ANN001, ANN202
+def _build_story(story_id, members, *, settings, embedder, stage_times, warnings, registry):  # noqa: ANN001, ANN202
     from rashomon.align import compare_story, group_quotes
     from rashomon.embed import Embedder
+    from rashomon.origins import Origins
     from rashomon.resolve.entities import resolve_entities
 
     with _timed(stage_times, "names"):
@@ -183,7 +190,12 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
             findings = _guarded(
                 warnings,
                 f"story {story_id}: claim alignment",
-                lambda: compare_story(members, settings=settings.align, embedder=embedder),
+                lambda: compare_story(
+                    members,
+                    settings=settings.align,
+                    embedder=embedder,
+                    origins=Origins(members, registry=registry, entities=entities),
+                ),
                 [],
             )
             quotes = _guarded(
@@ -197,6 +209,8 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
                 ),
                 [],
             )
+    for number, finding in enumerate(findings, start=1):
+        finding.id = f"{story_id}.f{number}"
     story = Story(
         id=story_id,
         title=_title(members),
@@ -204,8 +218,32 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
         findings=findings,
         entities=entities,
         quotes=quotes,
+        coverage=coverage(findings),
     )
     return story, embedder
+
+
+def coverage(findings: Sequence[Finding]) -> Coverage:
+    """What a story's claims (corroborated and unique findings) rest on."""
+    out = Coverage()
+    for finding in findings:
+        if finding.kind == "conflict":
+            continue
+        out.claims += 1
+        types = {o.type for o in finding.origins}
+        if len(types) == 1:
+            only = next(iter(types))
+            out.by_origin_type[only] = out.by_origin_type.get(only, 0) + 1
+            if only == "state_media":
+                out.only_state_media.append(finding.id)
+            elif only == "anonymous_source":
+                out.only_anonymous.append(finding.id)
+        if finding.outlets <= 1:
+            out.single_outlet.append(finding.id)
+        if finding.independent_origins <= 1:
+            out.single_origin.append(finding.id)
+    out.by_origin_type = dict(sorted(out.by_origin_type.items()))
+    return out
 
 
 def _speaker_keys(members: Sequence[Article], entities: Sequence[Entity]) -> dict[str, str]:

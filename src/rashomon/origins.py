@@ -1,0 +1,149 @@
+"""Where a claim ultimately comes from, and how many independent origins back a finding.
+
+An analyst counts origins, not outlets: two outlets that both relay KCNA are one origin; a
+paper reprinting a wire story shares the wire's origin. The chain followed here is
+outlet → cited source → the body behind it:
+
+- a claim with no attribution comes from its outlet, or, when the article copies another
+  (``Article.copy_of``), from the outlet of the original;
+- a claim attributed to a source comes from that source; a source in the registry is taken
+  under its canonical name, and all state media of one country (KCNA, Rodong Sinmun, Korean
+  Central TV, or "North Korean media") are one origin: they relay one official line;
+- an unnamed "state media" is the state media of the one country whose state media the story
+  cites, when there is exactly one;
+- anonymous sources are one origin per outlet: two outlets' unnamed sources cannot be told
+  apart, and one outlet's source network is not several confirmations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rashomon.records import Article, Attribution, Entity, Evidence, Origin
+
+if TYPE_CHECKING:
+    from rashomon.analyse.attribution import Source, SourceRegistry
+
+# How a country's state media is named when its outlets are counted as one origin.
+_STATE_MEDIA = {"KP": "North Korean state media", "RU": "Russian state media", "CN": "Chinese state media"}
+
+
+class Origins:
+    """Origins of the claims of one story's articles."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        registry: SourceRegistry | None,
+        entities: Sequence[Entity] = (),
+    ) -> None:
+        from rashomon.resolve.names import name_key
+
+        self.by_id = {a.id: a for a in articles}
+        self.registry = registry
+        self._name_key = name_key
+        # A person quoted under two spellings or titles ("Ri Chol Man", "Vice Minister Lee
+        # Cheol-man", "Lee") is one origin: person names resolve through the story's entities.
+        self.person_of: dict[str, str] = {}
+        for entity in entities:
+            if entity.type == "PERSON":
+                for variant in (entity.name, *entity.variants):
+                    self.person_of.setdefault(name_key(variant), entity.id)
+        countries = set()
+        for article in articles:
+            source = registry.lookup(article.outlet) if registry is not None and article.outlet else None
+            if source is not None and source.kind == "state_media" and source.country:
+                countries.add(source.country)
+            for claim in article.claims:
+                source = self._source(claim.attribution)
+                if source is not None and source.kind == "state_media" and source.country:
+                    countries.add(source.country)
+        # The country an unnamed "state media" refers to, when the story cites only one.
+        self.state_country = next(iter(countries)) if len(countries) == 1 else None
+
+    def _source(self, attribution: Attribution | None) -> Source | None:
+        if self.registry is None or attribution is None:
+            return None
+        for text in (attribution.name, attribution.phrase):
+            if text:
+                source = self.registry.lookup(text) or self.registry.best(text)
+                if source is not None:
+                    return source
+        return None
+
+    def original(self, article: Article) -> Article:
+        """The article this one copies (copy detection already points at the first original),
+        or itself."""
+        return self.by_id.get(article.copy_of or "", article)
+
+    def origin(self, article: Article, attribution: Attribution | None) -> tuple[Origin, str]:
+        """The origin of a claim of ``article`` and its independence key (equal keys: one
+        independent origin)."""
+        if attribution is None or attribution.type == "self":
+            name = self.original(article).source_name
+            key = self._outlet_key(name)
+            # A state outlet's own voice is state media.
+            return Origin(name=name, type="state_media" if key.startswith("state_media:") else "outlet"), key
+        source = self._source(attribution)
+        kind = attribution.type
+        if kind == "state_media":
+            country = (source.country if source is not None else None) or self.state_country
+            name = (source.name if source is not None and source.name else None) or attribution.name
+            label = name or (_STATE_MEDIA.get(country or "") or "state media")
+            return Origin(name=label, type=kind), f"state_media:{country or label.casefold()}"
+        if kind == "news_outlet":
+            name = (source.name if source is not None and source.name else None) or attribution.name or "news outlet"
+            return Origin(name=name, type=kind), self._outlet_key(name)
+        if kind == "anonymous_source":
+            name = attribution.name or "anonymous source"
+            return Origin(name=name, type=kind), f"anonymous:{article.source_name.casefold()}"
+        name = attribution.name or kind.replace("_", " ")
+        if kind in {"official", "named_person"} and attribution.name:
+            key = self._name_key(name)
+            return Origin(name=name, type=kind), "person:" + self.person_of.get(key, key)
+        return Origin(name=name, type=kind), f"{kind}:{' '.join(name.casefold().split())}"
+
+    def _outlet_key(self, name: str) -> str:
+        """One key per outlet under its registry name; one per country for state media."""
+        if self.registry is not None:
+            source = self.registry.lookup(name)
+            if source is not None and source.name:
+                if source.kind == "state_media" and source.country:
+                    return f"state_media:{source.country}"
+                name = source.name
+        return "outlet:" + " ".join(name.casefold().split())
+
+    def summarise(self, evidence: Iterable[Evidence]) -> tuple[list[Origin], int, list[str]]:
+        """The distinct origins of a finding's evidence, how many are independent, and a
+        label per independent origin ("North Korean state media", "Daily NK")."""
+        origins: dict[tuple[str, str], Origin] = {}
+        groups: dict[str, list[str]] = {}
+        evidence = list(evidence)
+        # An outlet that cites a source for the claim in one sentence and states it in its
+        # own voice in another has told us where it got it: its own voice is not an origin.
+        citing = {e.article for e in evidence if e.attribution is not None and e.attribution.type != "self"}
+        for e in evidence:
+            if e.article in citing and (e.attribution is None or e.attribution.type == "self"):
+                continue
+            article = self.by_id[e.article]
+            origin, key = self.origin(article, e.attribution)
+            origins.setdefault((origin.type, origin.name), origin)
+            names = groups.setdefault(key, [])
+            if origin.name not in names:
+                names.append(origin.name)
+        labels = []
+        for key in sorted(groups):
+            names = sorted(groups[key])
+            if key.startswith("state_media:") and len(names) > 1:
+                country = key.split(":", 1)[1].upper()
+                labels.append(f"{_STATE_MEDIA.get(country, 'state media')}: {', '.join(names)}")
+            else:
+                labels.append(", ".join(names))
+        ordered = sorted(origins.values(), key=lambda o: (o.type, o.name))
+        return ordered, len(groups), labels
+
+    def copy_groups(self, evidence: Iterable[Evidence]) -> int:
+        """How many different texts the evidence comes from (copies of one article count once)."""
+        return len({self.original(self.by_id[e.article]).id for e in evidence})
