@@ -619,8 +619,27 @@ def group_quotes(
     matchable = [i for i, (_, q) in enumerate(quotes) if len(articles_of.get(key(q), ())) > 1]
     sims = np.zeros((len(quotes), len(quotes)))
     if embedder is not None and matchable:
-        texts = [quotes[i][1].text for i in matchable]
-        sims[np.ix_(matchable, matchable)] = embedder.similarity(texts, texts)
+        # Two renderings of one statement share some content words ("gift", "friendship"):
+        # a quote with no such partner from the same speaker in another article is not
+        # embedded (the lexical floor of claims; all quote pairs of the seeds and examples
+        # that a reader matches are far above it).
+        from rashomon.cluster import tfidf
+
+        vectors = tfidf([sorted(_stems(quotes[i][1].text)) for i in matchable])
+        lexical = (vectors @ vectors.T).toarray()
+        partnered = [
+            i
+            for a, i in enumerate(matchable)
+            if any(
+                lexical[a, b] >= settings.lexical_floor
+                and quotes[j][0].id != quotes[i][0].id
+                and key(quotes[j][1]) == key(quotes[i][1])
+                for b, j in enumerate(matchable)
+            )
+        ]
+        if partnered:
+            texts = [quotes[i][1].text for i in partnered]
+            sims[np.ix_(partnered, partnered)] = embedder.similarity(texts, texts)
     groups = _UnionFind(len(quotes))
     for i, (ai, qi) in enumerate(quotes):
         best: dict[str, tuple[float, int]] = {}

@@ -14,9 +14,9 @@ article stays flat as the corpus grows (``bench/bench_copies.py`` prints it).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -44,11 +44,12 @@ class CopyRelation:
 
 
 def _word_hashes(text: str) -> np.ndarray:
-    words = _WORD.findall(text.casefold())
-    return np.array(
-        [int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little") for w in words],
-        dtype=np.uint64,
-    )
+    """A 64-bit hash per word: two CRC-32s with different seeds (fast, and the same on every
+    machine and run, unlike Python's salted ``hash``)."""
+    words = [w.encode("utf-8") for w in _WORD.findall(text.casefold())]
+    low = np.fromiter((zlib.crc32(w) for w in words), dtype=np.uint64, count=len(words))
+    high = np.fromiter((zlib.crc32(w, 0x9E3779B9) for w in words), dtype=np.uint64, count=len(words))
+    return (high << np.uint64(32)) | low
 
 
 def shingle_hashes(text: str, size: int) -> np.ndarray:
@@ -101,31 +102,43 @@ def find_copies(
     ordered = sorted(articles, key=lambda a: (a.path, a.id))
     perms = _Permutations(settings.permutations)
     rows = settings.permutations // settings.bands
+    # One 64-bit key per (window, band): the band's rows mixed with fixed odd multipliers, plus
+    # a constant per band so that equal rows in different bands do not collide.
+    rng = np.random.default_rng(7)
+    mix = rng.integers(1, 2**63, size=rows, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    band_salt = rng.integers(0, 2**63, size=settings.bands, dtype=np.uint64)
     shingles: list[np.ndarray] = []
-    buckets: dict[tuple[int, bytes], list[int]] = {}
+    keys: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
     for index, article in enumerate(ordered):
         hashes = shingle_hashes(article.text, settings.shingle_words)
         shingles.append(np.unique(hashes))
         if len(hashes) < settings.min_shared:
             continue
-        for signature in window_signatures(hashes, perms, settings.window):
-            for band in range(settings.bands):
-                key = (band, signature[band * rows : (band + 1) * rows].tobytes())
-                members = buckets.setdefault(key, [])
-                if not members or members[-1] != index:
-                    members.append(index)
+        signatures = window_signatures(hashes, perms, settings.window)
+        bands = signatures.reshape(len(signatures), settings.bands, rows).astype(np.uint64)
+        with np.errstate(over="ignore"):
+            band_keys = (bands * mix).sum(axis=2, dtype=np.uint64) + band_salt
+        distinct = np.unique(band_keys)
+        keys.append(distinct)
+        owners.append(np.full(len(distinct), index, dtype=np.int64))
 
     candidates: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        if len(members) > settings.max_bucket:
-            # A passage printed by very many articles is boilerplate the cleaner missed
-            # (a standard disclaimer), not evidence that they copy one another.
-            continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                candidates.add((members[x], members[y]))
+    if keys:
+        all_keys, all_owners = np.concatenate(keys), np.concatenate(owners)
+        order = np.lexsort((all_owners, all_keys))
+        all_keys, all_owners = all_keys[order], all_owners[order]
+        starts = np.flatnonzero(np.r_[True, all_keys[1:] != all_keys[:-1]])
+        sizes = np.diff(np.r_[starts, len(all_keys)])
+        for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            if size > settings.max_bucket:
+                # A passage printed by very many articles is boilerplate the cleaner missed
+                # (a standard disclaimer), not evidence that they copy one another.
+                continue
+            members = all_owners[start : start + size].tolist()
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    candidates.add((members[x], members[y]))
 
     pairs: list[tuple[int, int, float]] = []
     for i, j in sorted(candidates):

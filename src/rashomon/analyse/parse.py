@@ -40,13 +40,17 @@ def _register_paragraph_component() -> None:
 
 
 def pipeline(settings: Settings) -> Language:
-    """The pinned spaCy pipeline with the paragraph-boundary component before the parser."""
+    """The pinned spaCy pipeline with the paragraph-boundary component before the parser, and
+    the bulk tagger (rashomon.analyse.tags) in place of the attribute ruler and lemmatizer."""
     from rashomon.analyse.nlp import nlp_for
+
+    from rashomon.analyse.tags import use_bulk_tagger
 
     nlp = nlp_for(settings.analyse)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         _register_paragraph_component()
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    use_bulk_tagger(nlp)
     return nlp
 
 
