@@ -111,6 +111,21 @@ def test_seeds_kim_yo_jong_quote_in_two_translations(seeds_report: Report) -> No
     assert all("gift" in v.text and "friendship" in v.text for v in translated[0].variants)
 
 
+def test_quote_groups_hold_one_statement_and_one_variant_per_article(
+    seeds_report: Report, examples_report: Report
+) -> None:
+    for report in (seeds_report, examples_report):
+        for story in report.stories:
+            for group in story.quotes:
+                articles = [v.article for v in group.variants]
+                assert len(articles) == len(set(articles)), group
+    # Ri Chol Man's reported "the fleet would conduct pollock fishing …" is another statement
+    # than his quoted "fruit of the friendship": it joins neither rendering of it.
+    story = next(s for s in examples_report.stories if len(s.articles) == 4)
+    ri = [g for g in story.quotes if any("fruit of the" in v.text for v in g.variants)]
+    assert ri and all("pollock" not in v.text for g in ri for v in g.variants)
+
+
 def test_seeds_anonymous_and_document_attributions(seeds_report: Report) -> None:
     claims = [c for a in seeds_report.articles for c in a.claims]
     chongjin = [c for c in claims if "Chongjin" in c.text and "irritation" not in c.text]

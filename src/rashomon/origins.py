@@ -131,8 +131,10 @@ class Origins:
             origin, key = self.origin(article, e.attribution)
             origins.setdefault((origin.type, origin.name), origin)
             names = groups.setdefault(key, [])
-            if origin.name not in names:
-                names.append(origin.name)
+            # "the source" means nothing out of its article: say whose source it is.
+            label = f"{article.source_name}'s anonymous source" if key.startswith("anonymous:") else origin.name
+            if label not in names:
+                names.append(label)
         labels = []
         for key in sorted(groups):
             names = sorted(groups[key])

@@ -184,6 +184,30 @@ class AlignSettings:
     # two translations. Chosen on the bundled examples and the seeds (translations of one
     # statement 0.6-0.8; different statements of one speaker below 0.5).
     quote_threshold: float = 0.55
+    # Least cosine for two quotes of one speaker in different articles to be one statement when
+    # either is reported speech (kind indirect: "Ri said the fleet would …"). Chosen by reading
+    # the candidate pairs (one speaker entity, two articles, lexical cosine past
+    # ``lexical_floor``). The seeds have none; the bundled examples have one, two statements:
+    # Ri Chol Man's reported "the fleet would conduct pollock fishing for six months …" against
+    # his quoted "glorious fruit of the unbreakable friendship …", 0.51. So also read: the 560
+    # such pairs of the 500 ECB+ articles of bench/bench_analyze.py. A paraphrase of one
+    # statement scores lower than a translation, but so does another statement of the speaker
+    # on the same event, up to 0.80 ("Ortiz was shot in the head" / "Ortiz probably died
+    # instantly"). Of the pairs not worded alike, one statement makes 46 of 46 above 0.80, 47
+    # of 55 at 0.70-0.80, 20 of 30 at 0.65-0.70 and 20 of 37 at 0.60-0.65: hence 0.70, above
+    # ``quote_threshold``, not below. The price: a terse summary of a long quote stays apart
+    # ("the fleet was a fruit of friendship" scores 0.42 against Ri Chol Man's quoted statement).
+    indirect_quote_threshold: float = 0.7
+    # Reported speech is embedded only when a quoted rendering (direct or partial) of its
+    # speaker in another article reaches this TF-IDF cosine with it (two quoted renderings:
+    # ``lexical_floor``). Set by cost: on the 500 ECB+ articles of bench/bench_analyze.py,
+    # 113 quote texts were embedded before reported speech was grouped; ``lexical_floor``
+    # with any partner embedded 548 (mostly reported pairs), with a quoted partner 205, and
+    # this floor 158. Every reported-quoted pair there that clears
+    # ``indirect_quote_threshold`` has a lexical cosine >= 0.22 (Salazar's "federal agencies
+    # … will once again have to consult with biologists" / "will reverse an Endangered
+    # Species Act regulation"); the examples' one pair is at 0.15.
+    indirect_quote_lexical_floor: float = 0.2
 
 
 @dataclass(frozen=True)

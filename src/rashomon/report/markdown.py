@@ -6,7 +6,15 @@ from __future__ import annotations
 import difflib
 import re
 
-from rashomon.records import Article, Attribution, Evidence, Finding, Report, Story
+from rashomon.records import (
+    Article,
+    Attribution,
+    Evidence,
+    Finding,
+    QuoteGroup,
+    Report,
+    Story,
+)
 
 COVERAGE_LIST = 8  # claims listed per blind spot; the JSON report has them all
 SLOT_NAMES = {"time": "Date", "quantity": "Number", "place": "Place", "person": "Person"}
@@ -104,6 +112,29 @@ def _coverage_lines(story: Story, findings: dict[str, Finding]) -> list[str]:
     return lines
 
 
+def _quote_group_lines(group: QuoteGroup, articles: dict[str, Article]) -> list[str]:
+    """One statement's variants, reported speech marked, then the word diff of each quoted
+    rendering against the first quoted one (reported speech is the outlet's wording, not a
+    rendering of the speaker's words: a diff against it would show nothing about them)."""
+    kinds = {(q.article, q.start, q.end): q.kind for v in group.variants for q in articles[v.article].quotes}
+    reported = {
+        i for i, v in enumerate(group.variants) if kinds.get((v.article, v.start, v.end)) == "indirect"
+    }
+    lines = [f"- **{group.speaker or 'unknown speaker'}**:"]
+    for i, v in enumerate(group.variants):
+        mark = " (reported speech)" if i in reported else ""
+        lines.append(f"  - **{articles[v.article].source_name}**{mark}: {_quote(v.text)}")
+    quoted = [v for i, v in enumerate(group.variants) if i not in reported]
+    for v in quoted[1:]:
+        lines.append(
+            f"  - wording, {articles[quoted[0].article].source_name} → "
+            f"{articles[v.article].source_name}: {word_diff(quoted[0].text, v.text)}"
+        )
+    if reported:
+        lines.append("  - no word diff for reported speech: it is the outlet's paraphrase, not the speaker's words")
+    return lines
+
+
 def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
     members = [articles[i] for i in story.articles]
     lines = [f"## {story.id}: {story.title}", "", "**Sources**", ""]
@@ -129,15 +160,7 @@ def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
     if translated:
         lines += [f"### Same quote, different wording ({len(translated)})", ""]
         for group in translated:
-            lines.append(f"- **{group.speaker or 'unknown speaker'}**:")
-            for v in group.variants:
-                lines.append(f"  - **{articles[v.article].source_name}**: {_quote(v.text)}")
-            first = group.variants[0]
-            for v in group.variants[1:]:
-                lines.append(
-                    f"  - wording, {articles[first.article].source_name} → "
-                    f"{articles[v.article].source_name}: {word_diff(first.text, v.text)}"
-                )
+            lines += _quote_group_lines(group, articles)
         lines.append("")
     lines += _coverage_lines(story, {f.id: f for f in story.findings})
     if by_kind["unique"]:
