@@ -270,12 +270,16 @@ def _stems(text: str) -> frozenset[str]:
 
 def _lexical(refs: list[_ClaimRef], keys: list[set[str]]) -> np.ndarray:
     """TF-IDF cosine of the claims' content words and entity keys, idf over the story."""
-    from rashomon.cluster import tfidf
-
-    bags = [
+    return _cosines([
         sorted(_stems(r.claim.text) | {f"entity:{k}" for k in ks})
         for r, ks in zip(refs, keys, strict=True)
-    ]
+    ])
+
+
+def _cosines(bags: list[list[str]]) -> np.ndarray:
+    """Pairwise TF-IDF cosines of bags of terms, idf over the bags themselves."""
+    from rashomon.cluster import tfidf
+
     vectors = tfidf(bags)
     return (vectors @ vectors.T).toarray()
 
@@ -466,19 +470,16 @@ def _group_conflicts(
         statement = label + ": " + " vs ".join(
             f"{value} ({', '.join(outlets)})" for value, outlets in sorted(values.items())
         )
-        out.append(
-            Finding(
-                kind="conflict",
-                slot=first.slot,
-                statement=statement,
-                origins=origins.summarise(evidence)[0],
-                outlets=len({e.outlet for e in evidence}),
-                independent_origins=origins.summarise(evidence)[1],
-                evidence=evidence,
-                cause=first.cause,
-                score=round(min(1.0, min(score for _, score in pairs)), 3),
-            )
+        conflict = Finding(
+            kind="conflict",
+            slot=first.slot,
+            statement=statement,
+            evidence=evidence,
+            cause=first.cause,
+            score=round(min(1.0, min(score for _, score in pairs)), 3),
         )
+        _fill_origins(conflict, origins)
+        out.append(conflict)
     return out
 
 
@@ -494,21 +495,20 @@ def origin_line(finding: Finding, labels: Sequence[str]) -> str:
     )
 
 
+def _fill_origins(finding: Finding, origins: Origins) -> list[str]:
+    """Set a finding's origins, outlet count and independent-origin count from its evidence;
+    the label of each independent origin, for the statement."""
+    finding.origins, finding.independent_origins, labels = origins.summarise(finding.evidence)
+    finding.outlets = len({e.outlet for e in finding.evidence})
+    return labels
+
+
 def _finding(
     kind: str, refs: list[_ClaimRef], members: list[int], origins: Origins, text: str, score: float | None
 ) -> Finding:
     evidence = [_evidence(refs[i]) for i in members]
-    found, independent, labels = origins.summarise(evidence)
-    finding = Finding(
-        kind=kind,
-        slot=None,
-        statement="",
-        origins=found,
-        evidence=evidence,
-        score=score,
-        outlets=len({e.outlet for e in evidence}),
-        independent_origins=independent,
-    )
+    finding = Finding(kind=kind, slot=None, statement="", evidence=evidence, score=score)
+    labels = _fill_origins(finding, origins)
     if kind == "corroborated":
         finding.statement = f"Reported by {origin_line(finding, labels)}: {text}"
     elif len({e.article for e in evidence}) > 1:
@@ -566,9 +566,9 @@ def compare_story(
         backing = sorted(group + extra.get(n, []))
         pair_sims = [sims[i, j] for i in group for j in group if i < j]
         score = round(float(min(min(pair_sims), 1.0)), 3)
-        texts = {refs[i].article.id for i in group}
+        # A group holds one claim per article; copies of one article are still one text.
         copies_only = len({origins.original(refs[i].article).id for i in group}) < 2
-        kind = "unique" if copies_only or len(texts) < 2 else "corroborated"
+        kind = "unique" if copies_only else "corroborated"
         findings.append(_finding(kind, refs, backing, origins, refs[group[0]].claim.text, score))
         if not copies_only:
             findings.extend(_group_conflicts(refs, backing, confirm, settings, origins))
@@ -631,10 +631,7 @@ def group_quotes(
         # that a reader matches are far above it). Reported speech needs a quoted partner
         # (direct or partial) past its own floor: two reported renderings alone are two claims
         # attributed to one source, which claim alignment compares already.
-        from rashomon.cluster import tfidf
-
-        vectors = tfidf([sorted(_stems(quotes[i][1].text)) for i in matchable])
-        lexical = (vectors @ vectors.T).toarray()
+        lexical = _cosines([sorted(_stems(quotes[i][1].text)) for i in matchable])
         speakers = np.array([key(quotes[i][1]) for i in matchable])
         sources = np.array([quotes[i][0].id for i in matchable])
         quoted = np.array([quotes[i][1].kind != "indirect" for i in matchable])

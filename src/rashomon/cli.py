@@ -209,14 +209,17 @@ def match_names_command(
         typer.echo(f"- {reason}")
 
 
-def _print_scores(evaluate) -> None:  # noqa: ANN001 - a no-argument evaluation
-    """Run one evaluation and print its summary; a data-set error is a clean exit 2."""
+def _print_scores(evaluate, *, mistakes: bool = False) -> None:  # noqa: ANN001 - a no-argument evaluation
+    """Run one evaluation and print its summary (and, with ``mistakes``, what it scored
+    wrong); a data-set error is a clean exit 2."""
     _configure_logging(False)
     try:
         scores = evaluate()
     except RashomonError as exc:
         raise _fail(exc) from None
     typer.echo(scores.summary())
+    if mistakes:
+        typer.echo(scores.mistakes_text())
 
 
 @eval_app.command("ecbplus")
@@ -281,17 +284,9 @@ def eval_attribution(
 
     A name counts only when its type is right. Example: rashomon eval attribution --mistakes
     """
-    from rashomon.eval.attribution import AttributionScore, evaluate_attribution
+    from rashomon.eval.attribution import evaluate_attribution
 
-    scored: list[AttributionScore] = []
-
-    def evaluate() -> AttributionScore:
-        scored.append(evaluate_attribution(path, settings=Settings.load(settings)))
-        return scored[-1]
-
-    _print_scores(evaluate)
-    if mistakes:
-        typer.echo(scored[-1].mistakes_text())
+    _print_scores(lambda: evaluate_attribution(path, settings=Settings.load(settings)), mistakes=mistakes)
 
 
 @eval_app.command("quotes")
@@ -317,17 +312,9 @@ def eval_quotes(
 
     Example: rashomon eval quotes --mistakes
     """
-    from rashomon.eval.quotes import QuoteScore, evaluate_quotes
+    from rashomon.eval.quotes import evaluate_quotes
 
-    scored: list[QuoteScore] = []
-
-    def evaluate() -> QuoteScore:
-        scored.append(evaluate_quotes(path, settings=Settings.load(settings)))
-        return scored[-1]
-
-    _print_scores(evaluate)
-    if mistakes:
-        typer.echo(scored[-1].mistakes_text())
+    _print_scores(lambda: evaluate_quotes(path, settings=Settings.load(settings)), mistakes=mistakes)
 
 
 @eval_app.command("ecbplus-entities")

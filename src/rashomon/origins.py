@@ -145,7 +145,3 @@ class Origins:
                 labels.append(", ".join(names))
         ordered = sorted(origins.values(), key=lambda o: (o.type, o.name))
         return ordered, len(groups), labels
-
-    def copy_groups(self, evidence: Iterable[Evidence]) -> int:
-        """How many different texts the evidence comes from (copies of one article count once)."""
-        return len({self.original(self.by_id[e.article]).id for e in evidence})

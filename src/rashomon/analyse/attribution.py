@@ -928,6 +928,36 @@ def attribute_sentences(
     return result
 
 
+def touched_sentences(span: tuple[int, int], bounds: list[tuple[int, int]]) -> list[int]:
+    """Indices of the sentences (``bounds``: their character ranges) that a quotation touches."""
+    start, end = span
+    return [i for i, (s, e) in enumerate(bounds) if s < end and e > start - 1]
+
+
+def cues_around(
+    doc: Doc,
+    cues: list[Cue],
+    quoted: list[tuple[int, int]],
+    span: tuple[int, int],
+    bounds: list[tuple[int, int]],
+    *,
+    text: str,
+) -> list[Cue]:
+    """The cues that may introduce the quotation ``span``: in a sentence it touches, outside
+    every quotation, and in its paragraph."""
+    start, end = span
+    touched = set(touched_sentences(span, bounds))
+    out = []
+    for cue in cues:
+        if cue.sentence not in touched:
+            continue
+        pos = doc[cue.verb].idx
+        if _inside(pos, quoted) or "\n" in text[min(pos, end) : max(pos, start)]:
+            continue  # inside a quotation, or in another paragraph
+        out.append(cue)
+    return out
+
+
 def nearest_cue(
     doc: Doc,
     cues: list[Cue],
@@ -942,16 +972,12 @@ def nearest_cue(
     thoughts.", "X said:") in the sentence before it. ``text`` is the text ``doc`` was parsed
     from (``doc.text`` would rebuild it from the tokens on every call)."""
     start, end = span
-    touched = [i for i, (s, e) in enumerate(bounds) if s < end and e > start - 1]
+    touched = touched_sentences(span, bounds)
     if not touched:
         return None
     best: tuple[int, int, Cue] | None = None
-    for cue in cues:
-        if cue.sentence not in touched:
-            continue
+    for cue in cues_around(doc, cues, quoted, span, bounds, text=text):
         pos = doc[cue.verb].idx
-        if _inside(pos, quoted) or "\n" in text[min(pos, end) : max(pos, start)]:
-            continue  # inside a quotation, or in another paragraph
         distance = start - pos if pos < start else pos - end
         key = (distance, pos)
         if best is None or key < best[:2]:

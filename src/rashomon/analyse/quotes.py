@@ -244,21 +244,16 @@ def _quote_cue(
     else one before it whose verb governs it ("Kim told workers that output must rise
     “exponentially” this year, state media reported": told, not reported); else the nearest
     cue (``nearest_cue``)."""
-    from rashomon.analyse.attribution import nearest_cue
+    from rashomon.analyse.attribution import cues_around, nearest_cue
 
     start, end = span
-    touched = {i for i, (s, e) in enumerate(bounds) if s < end and e > start - 1}
     # The closing stop inside the marks often hangs on the verb outside them.
     inner_end = end
     while inner_end > start + 1 and text[inner_end - 1] in ".,;:!?…":
         inner_end -= 1
     best: tuple[tuple[int, int, int], Cue] | None = None
-    for cue in cues:
-        if cue.sentence not in touched:
-            continue
+    for cue in cues_around(doc, cues, spans, span, bounds, text=text):
         verb = doc[cue.verb]
-        if any(s <= verb.idx < e for s, e in spans) or "\n" in text[min(verb.idx, end) : max(verb.idx, start)]:
-            continue
         heads = [(0, doc[cue.content])] if cue.content is not None else []
         if verb.idx < start:
             heads.append((1, verb))

@@ -34,13 +34,12 @@ def read_inputs(
     """
     sidecar = Manifest(manifest) if manifest is not None else None
     metadata = {Path(p).resolve() for p in exclude}
+    if sidecar is not None:
+        metadata.add(sidecar.path.resolve())
     seen: dict[str, str] = {}  # content hash -> the displayed path that had it first
     for item in discover(paths):
-        if sidecar is not None and Path(item.display if isinstance(item, Source) else
-                                        item.path).resolve() == sidecar.path.resolve():
-            continue  # the manifest itself, lying among the inputs
         if metadata and Path(item.display if isinstance(item, Source) else item.path).resolve() in metadata:
-            continue
+            continue  # the manifest or a registry, lying among the inputs
         if isinstance(item, Skipped):
             yield item
             continue
