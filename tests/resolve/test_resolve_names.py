@@ -155,3 +155,17 @@ def test_romanisation_table_scores() -> None:
     assert score.given["joined"] >= 0.97
     assert score.false_merge_rate <= 0.01
     assert ("리", "이") in score.same_name
+
+
+def test_shared_spellings_are_counted() -> None:
+    # "Chae" is listed for both 채 and 최: one key resolves it to one of them only.
+    records = [
+        {"hangul": "채", "rr": "Chae", "mr": "Ch'ae", "other_romanizations": "",
+         "source": "korean_surnames"},
+        {"hangul": "최", "rr": "Choe", "mr": "Ch'oe", "other_romanizations": "Choi, Chae",
+         "source": "korean_surnames"},
+    ]
+    score = score_romanisation(records)
+    assert score.variants == 6
+    assert ("최", "Chae") in score.misses and score.shared == 1
+    assert score.recall_shared_resolved == (6 - len(score.misses) + 1) / 6

@@ -9,6 +9,10 @@ that resolve to that surname's Hangul, and the share of pairs of different surna
 share a key. Misses are split into spellings read as no surname and spellings read as another
 surname; among the latter, those that are the table's own RR or MR spelling of a different
 surname ("Kang" listed for 감, "Kwan" for 권) cannot resolve to both without merging them.
+More broadly, a spelling the table lists under two or more surnames ("Chae" for 채 and 최,
+"Sung" for 성, 송 and 승) can resolve to only one of them through a key unless the surnames are
+merged; the summary counts the misses that are such shared spellings, and the recall that
+resolving every one of them would give, a ceiling for a resolver that adds no other rule.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class RomanisationScore:
     by_field: dict[str, float] = field(default_factory=dict)  # recall of rr, mr, other
     wrong: list[tuple[str, str]] = field(default_factory=list)  # misses read as another surname
     claimed: int = 0  # misses that are the RR or MR spelling of another surname
+    shared: int = 0  # misses that the table also lists under another surname
     given: dict[str, float] = field(default_factory=dict)  # given-name recall by writing
     given_names: int = 0
 
@@ -51,6 +56,13 @@ class RomanisationScore:
         total = self.variants - self.claimed
         return (self.variants - len(self.misses)) / total if total else 0.0
 
+    @property
+    def recall_shared_resolved(self) -> float:
+        """Recall if every miss that is a shared spelling resolved too (the others stay)."""
+        if not self.variants:
+            return 0.0
+        return (self.variants - len(self.misses) + self.shared) / self.variants
+
     def summary(self) -> str:
         fields = ", ".join(f"{k} {v:.3f}" for k, v in sorted(self.by_field.items()))
         text = (
@@ -59,7 +71,10 @@ class RomanisationScore:
             f"of different surnames ({len(self.merged)} merged)\n"
             f"misses: {len(self.misses) - len(self.wrong)} read as no surname, "
             f"{len(self.wrong)} as another surname ({self.claimed} of them that surname's RR or "
-            f"MR spelling); recall without those {self.claimed}: {self.recall_unclaimed:.4f}"
+            f"MR spelling); recall without those {self.claimed}: {self.recall_unclaimed:.4f}\n"
+            f"shared spellings: {self.shared} misses are spellings the table lists under two or "
+            f"more surnames, which one key resolves to one surname only; resolving all of them "
+            f"would give recall {self.recall_shared_resolved:.4f}"
         )
         if self.given_names:
             forms = ", ".join(f"{k} {v:.3f}" for k, v in self.given.items())
@@ -95,22 +110,18 @@ def score_romanisation(records: Iterable[Mapping[str, Any]]) -> RomanisationScor
     surnames = [r for r in records if r.get("source") == "korean_surnames" and r.get("hangul")]
     keys = {r["hangul"]: surname_key(r["hangul"]) for r in surnames}
     standard: dict[str, set[str]] = {}  # plain RR/MR spelling -> Southern Hangul forms
+    listed: dict[str, set[str]] = {}  # plain spelling of any field -> Southern Hangul forms
     for r in surnames:
         for spelling in (r.get("rr") or "", r.get("mr") or ""):
             if spelling.strip():
                 standard.setdefault(_plain(spelling), set()).add(initial_sound_law(r["hangul"]))
+        for spelling in _spellings(r):
+            listed.setdefault(_plain(spelling[1]), set()).add(initial_sound_law(r["hangul"]))
     hits = total = 0
-    misses, wrong, claimed = [], [], 0
+    misses, wrong, claimed, shared = [], [], 0, 0
     counts: dict[str, list[int]] = {"rr": [0, 0], "mr": [0, 0], "other": [0, 0]}
     for r in surnames:
-        spellings = [("rr", r.get("rr") or ""), ("mr", r.get("mr") or "")]
-        spellings += [("other", s) for s in (r.get("other_romanizations") or "").split(",")]
-        seen: set[str] = set()
-        for kind, spelling in spellings:
-            spelling = spelling.strip()
-            if not spelling or spelling in seen:
-                continue
-            seen.add(spelling)
+        for kind, spelling in _spellings(r):
             total += 1
             counts[kind][1] += 1
             # A spelling read as no surname at all is a miss, even when the Hangul is unknown.
@@ -123,6 +134,8 @@ def score_romanisation(records: Iterable[Mapping[str, Any]]) -> RomanisationScor
                     wrong.append((r["hangul"], spelling))
                 if standard.get(_plain(spelling), set()) - {initial_sound_law(r["hangul"])}:
                     claimed += 1
+                if listed[_plain(spelling)] - {initial_sound_law(r["hangul"])}:
+                    shared += 1
     merged, same_name, pairs = [], [], 0
     for a, b in itertools.combinations(sorted(keys), 2):
         if initial_sound_law(a) == initial_sound_law(b):
@@ -143,8 +156,22 @@ def score_romanisation(records: Iterable[Mapping[str, Any]]) -> RomanisationScor
         by_field={k: h / n for k, (h, n) in counts.items() if n},
         wrong=wrong,
         claimed=claimed,
+        shared=shared,
         **_score_given(records),
     )
+
+
+def _spellings(record: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(field, spelling) of a surname record: RR, MR and the "other" list, each once."""
+    spellings = [("rr", record.get("rr") or ""), ("mr", record.get("mr") or "")]
+    spellings += [("other", s) for s in (record.get("other_romanizations") or "").split(",")]
+    out, seen = [], set()
+    for kind, spelling in spellings:
+        spelling = spelling.strip()
+        if spelling and spelling not in seen:
+            seen.add(spelling)
+            out.append((kind, spelling))
+    return out
 
 
 def _score_given(records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
