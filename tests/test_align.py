@@ -326,3 +326,22 @@ def test_places_compare_after_possessives_and_aliases() -> None:
     assert _place_chain("the DPRK")[0] == "north korea"
     assert _place_chain("Chongjin")[-1] == "korean peninsula"
     assert _place_chain("Atlantis") is None
+
+
+def test_finding_is_stated_by_a_cited_claim_not_the_outlets_own_aside() -> None:
+    # Outlet A mentions the gift in its own voice while reporting the reaction, and cites state
+    # media for the gift itself: the finding is stated by the cited claim.
+    a = article("a1", "Daily", [
+        "News that the president gave the leader a luxury car has angered residents, Daily has learned.",
+        "State media reported that the president gave the leader a luxury car.",
+    ])
+    a.claims[1].attribution = Attribution("state_media", None, "State media reported")
+    b = article("b1", "Wire", ["The president gave the leader a luxury car, state media said."])
+    b.claims[0].attribution = Attribution("state_media", None, "state media said")
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    corroborated = [f for f in findings if f.kind == "corroborated"]
+    assert len(corroborated) == 1
+    finding = corroborated[0]
+    assert finding.evidence[0].sentence.startswith("State media reported")
+    assert finding.statement.endswith(": State media reported that the president gave the leader a luxury car.")
+    assert finding.origin_labels and finding.origin_labels[0] in finding.statement

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.records import Article, Report
+from rashomon.analyse.attribution import load_sources
+from rashomon.origins import Origins
+from rashomon.records import Article, Attribution, Claim, Evidence, Origin, Report
 from rashomon.run.pipeline import run_pipeline
 from rashomon.settings import Settings
 
@@ -93,3 +95,64 @@ def test_claims_resting_only_on_anonymous_sources_are_flagged() -> None:
     rice = [f for f in story.findings if f.id in flagged and any("Rice" in e.sentence for e in f.evidence)]
     assert rice
     assert all(o.type == "anonymous_source" for o in rice[0].origins)
+
+
+# ---------------------------------------------------------------- chains: outlet → carrier → speaker
+
+
+def _evidence(article: str, outlet: str, attribution: Attribution | None) -> Evidence:
+    return Evidence(article=article, outlet=outlet, sentence="…", start=0, end=1, attribution=attribution)
+
+
+def _origins(*outlets: str) -> Origins:
+    articles = [Article(id=f"a{n}", path=f"a{n}.txt", outlet=o) for n, o in enumerate(outlets)]
+    return Origins(articles, registry=load_sources())
+
+
+def test_person_carried_by_state_media_shares_its_origin() -> None:
+    origins = _origins("Seoul Daily", "Tokyo Evening News")
+    carried = Attribution("named_person", "Kim Yo Jong", "The KCNA cited Kim Yo Jong as saying")
+    found, independent, labels = origins.summarise([
+        _evidence("a0", "Seoul Daily", carried),
+        _evidence("a1", "Tokyo Evening News", Attribution("state_media", "KCNA", "KCNA reported")),
+    ])
+    # Her words reach both outlets through KCNA: one origin, not two confirmations.
+    assert independent == 1
+    assert labels == ["KCNA, quoting Kim Yo Jong"]
+    assert Origin("Kim Yo Jong", "named_person", via=Origin("KCNA", "state_media")) in found
+
+
+def test_person_quoted_directly_is_an_origin_of_their_own() -> None:
+    origins = _origins("Seoul Daily", "Tokyo Evening News")
+    _, independent, labels = origins.summarise([
+        _evidence("a0", "Seoul Daily", Attribution("named_person", "Kim Yo Jong", "Kim Yo Jong said")),
+        _evidence("a1", "Tokyo Evening News", Attribution("state_media", "KCNA", "KCNA reported")),
+    ])
+    assert independent == 2 and labels == ["KCNA", "Kim Yo Jong"]
+
+
+def test_outlet_interviewing_a_person_is_no_carrier() -> None:
+    # "told Daily NK" in Daily NK's own article: the outlet carries nothing worth saying.
+    origins = _origins("Daily NK")
+    origin, _ = origins.origin(
+        Article(id="a0", path="a0.txt", outlet="Daily NK"),
+        Attribution("official", "Ri Chol", "Ri Chol told Daily NK"),
+    )
+    assert origin.via is None
+
+
+def test_unnamed_state_media_next_to_named_outlets() -> None:
+    # "state media" is that of the one country whose state media the story cites (KCNA).
+    kcna = Claim(id="c", article="a1", sentence=0, start=0, end=1, text="…",
+                 attribution=Attribution("state_media", "KCNA", "KCNA reported"))
+    articles = [
+        Article(id="a0", path="a0.txt", outlet="Seoul Daily"),
+        Article(id="a1", path="a1.txt", outlet="Tokyo Evening News", claims=[kcna]),
+    ]
+    origins = Origins(articles, registry=load_sources())
+    _, independent, labels = origins.summarise([
+        _evidence("a0", "Seoul Daily", Attribution("state_media", None, "State-run media reported")),
+        _evidence("a1", "Tokyo Evening News", Attribution("state_media", "KCNA", "KCNA reported")),
+    ])
+    assert independent == 1
+    assert labels == ["North Korean state media: KCNA and unnamed"]

@@ -24,8 +24,9 @@ import numpy as np
 
 from rashomon.analyse.dates import times_overlap
 from rashomon.analyse.quantities import quantities_compatible
+from rashomon.disjoint_sets import DisjointSets
 from rashomon.embed import Embedder
-from rashomon.origins import Origins
+from rashomon.origins import Origins, origin_line
 from rashomon.records import (
     Article,
     Attribution,
@@ -52,22 +53,6 @@ ENTITY_BONUS = 0.05
 class _ClaimRef:
     article: Article
     claim: Claim
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
 
 
 @functools.lru_cache(maxsize=1)
@@ -254,13 +239,14 @@ def _conflict_place(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
 # Words only: numbers and day numbers are compared as slots, and leaving them out keeps two
 # reports of one claim that differ in a number (12 vs 21 trawlers) as close as they really are.
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
-_STOP = frozenset(
+_STOP_WORDS = (
     "the and for that with from this have has had was were are his her its their they them "
     "said says say told also been will would could into than then there which while who whom "
     "what when where after before about over under more most some such only other another "
     "but not one two our out all any can may might shall should upon very just "
-    "by of in on at to as is it be an or he we us no so do if up".split()
+    "by of in on at to as is it be an or he we us no so do if up"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -483,24 +469,13 @@ def _group_conflicts(
     return out
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def origin_line(finding: Finding, labels: Sequence[str]) -> str:
-    """ "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)" """
-    return (
-        f"{_count(finding.outlets, 'outlet')}, "
-        f"{_count(finding.independent_origins, 'independent origin')} ({'; '.join(labels)})"
+def _fill_origins(finding: Finding, origins: Origins) -> None:
+    """Set a finding's origins, their labels, the outlet count and the independent-origin
+    count from its evidence."""
+    finding.origins, finding.independent_origins, finding.origin_labels = origins.summarise(
+        finding.evidence
     )
-
-
-def _fill_origins(finding: Finding, origins: Origins) -> list[str]:
-    """Set a finding's origins, outlet count and independent-origin count from its evidence;
-    the label of each independent origin, for the statement."""
-    finding.origins, finding.independent_origins, labels = origins.summarise(finding.evidence)
     finding.outlets = len({e.outlet for e in finding.evidence})
-    return labels
 
 
 def _finding(
@@ -508,9 +483,9 @@ def _finding(
 ) -> Finding:
     evidence = [_evidence(refs[i]) for i in members]
     finding = Finding(kind=kind, slot=None, statement="", evidence=evidence, score=score)
-    labels = _fill_origins(finding, origins)
+    _fill_origins(finding, origins)
     if kind == "corroborated":
-        finding.statement = f"Reported by {origin_line(finding, labels)}: {text}"
+        finding.statement = f"Reported by {origin_line(finding)}: {text}"
     elif len({e.article for e in evidence}) > 1:
         copies = sorted({e.outlet for e in evidence[1:]} - {evidence[0].outlet})
         finding.statement = (
@@ -569,12 +544,31 @@ def compare_story(
         # A group holds one claim per article; copies of one article are still one text.
         copies_only = len({origins.original(refs[i].article).id for i in group}) < 2
         kind = "unique" if copies_only else "corroborated"
-        findings.append(_finding(kind, refs, backing, origins, refs[group[0]].claim.text, score))
+        if not copies_only:
+            lead = _representative(refs, backing)
+            backing = [lead] + [i for i in backing if i != lead]
+        findings.append(_finding(kind, refs, backing, origins, refs[backing[0]].claim.text, score))
         if not copies_only:
             findings.extend(_group_conflicts(refs, backing, confirm, settings, origins))
     order = {"conflict": 0, "corroborated": 1, "unique": 2}
     findings.sort(key=lambda f: (order[f.kind], f.evidence[0].article, f.evidence[0].start, f.slot or ""))
     return _dedupe(findings)
+
+
+def _representative(refs: list[_ClaimRef], members: list[int]) -> int:
+    """The claim that states a group's fact: the first, unless it is an outlet's own-voice
+    claim and the same outlet cites a source for the fact in another member (the origins
+    skip that claim too). "News that Putin gave Kim a car has sparked resentment, Daily NK has
+    learned" is about the resentment; "The Rodong Sinmun reported that Putin gave Kim a
+    vehicle" is about the gift."""
+
+    def own_voice(i: int) -> bool:
+        attribution = refs[i].claim.attribution
+        return attribution is None or attribution.type == "self"
+
+    citing = {refs[i].article.id for i in members if not own_voice(i)}
+    candidates = [i for i in members if not (own_voice(i) and refs[i].article.id in citing)]
+    return (candidates or members)[0]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -649,7 +643,7 @@ def group_quotes(
             texts = [quotes[i][1].text for i in partnered]
             sims[np.ix_(partnered, partnered)] = embedder.similarity(texts, texts)
     links = _quote_links(quotes, partnered, key, sims, settings)
-    groups = _UnionFind(len(quotes))
+    groups: DisjointSets[int] = DisjointSets()
     held = [{a.id} for a, _ in quotes]  # the articles of each group, at its root
     for i, j in links:
         a, b = groups.find(i), groups.find(j)

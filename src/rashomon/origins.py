@@ -12,7 +12,11 @@ outlet → cited source → the body behind it:
 - an unnamed "state media" is the state media of the one country whose state media the story
   cites, when there is exactly one;
 - anonymous sources are one origin per outlet: two outlets' unnamed sources cannot be told
-  apart, and one outlet's source network is not several confirmations.
+  apart, and one outlet's source network is not several confirmations;
+- a person's or document's words carried by a source the registry knows ("KCNA cited Kim Yo
+  Jong as saying", "Peskov told Interfax") come through that source too: the chain is
+  outlet → carrier → speaker, and two chains that share a node are one origin (Kim Yo Jong
+  quoted by KCNA and KCNA's own report are not two confirmations).
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from rashomon.records import Article, Attribution, Entity, Evidence, Origin
+from rashomon.disjoint_sets import DisjointSets
+from rashomon.records import Article, Attribution, Entity, Evidence, Finding, Origin
 
 if TYPE_CHECKING:
     from rashomon.analyse.attribution import Source, SourceRegistry
@@ -80,7 +85,14 @@ class Origins:
 
     def origin(self, article: Article, attribution: Attribution | None) -> tuple[Origin, str]:
         """The origin of a claim of ``article`` and its independence key (equal keys: one
-        independent origin)."""
+        independent origin). A person or document carried by a known source has it as ``via``."""
+        origin, key = self._origin(article, attribution)
+        carrier = self._carrier(article, attribution, origin)
+        if carrier is not None:
+            origin = Origin(name=origin.name, type=origin.type, via=carrier[0])
+        return origin, key
+
+    def _origin(self, article: Article, attribution: Attribution | None) -> tuple[Origin, str]:
         if attribution is None or attribution.type == "self":
             name = self.original(article).source_name
             key = self._outlet_key(name)
@@ -89,10 +101,7 @@ class Origins:
         source = self._source(attribution)
         kind = attribution.type
         if kind == "state_media":
-            country = (source.country if source is not None else None) or self.state_country
-            name = (source.name if source is not None and source.name else None) or attribution.name
-            label = name or (_STATE_MEDIA.get(country or "") or "state media")
-            return Origin(name=label, type=kind), f"state_media:{country or label.casefold()}"
+            return self._state_media(source, attribution.name)
         if kind == "news_outlet":
             name = (source.name if source is not None and source.name else None) or attribution.name or "news outlet"
             return Origin(name=name, type=kind), self._outlet_key(name)
@@ -104,6 +113,37 @@ class Origins:
             key = self._name_key(name)
             return Origin(name=name, type=kind), "person:" + self.person_of.get(key, key)
         return Origin(name=name, type=kind), f"{kind}:{' '.join(name.casefold().split())}"
+
+    def _state_media(self, source: Source | None, name: str | None) -> tuple[Origin, str]:
+        country = (source.country if source is not None else None) or self.state_country
+        name = (source.name if source is not None and source.name else None) or name
+        label = name or (_STATE_MEDIA.get(country or "") or "state media")
+        return Origin(name=label, type="state_media"), f"state_media:{country or label.casefold()}"
+
+    def _carrier(
+        self, article: Article, attribution: Attribution | None, origin: Origin
+    ) -> tuple[Origin, str] | None:
+        """The known source that carried a person's, document's or anonymous source's words,
+        when the attribution phrase names one besides the speaker ("The KCNA cited Kim Yo Jong
+        as saying"); the article's own outlet carries nothing worth saying."""
+        if (
+            self.registry is None
+            or attribution is None
+            or attribution.type in {"self", "state_media", "news_outlet"}
+            or not attribution.phrase
+        ):
+            return None
+        phrase = attribution.phrase
+        if attribution.name and attribution.name in phrase:
+            phrase = phrase.replace(attribution.name, " ")
+        source = self.registry.best(phrase)
+        if source is None or not source.name or source.kind not in {"state_media", "news_outlet", "wire"}:
+            return None
+        if self._outlet_key(source.name) == self._outlet_key(article.source_name):
+            return None
+        if source.kind == "state_media":
+            return self._state_media(source, None)
+        return Origin(name=source.name, type="news_outlet"), self._outlet_key(source.name)
 
     def _outlet_key(self, name: str) -> str:
         """One key per outlet under its registry name; one per country for state media."""
@@ -117,9 +157,12 @@ class Origins:
 
     def summarise(self, evidence: Iterable[Evidence]) -> tuple[list[Origin], int, list[str]]:
         """The distinct origins of a finding's evidence, how many are independent, and a
-        label per independent origin ("North Korean state media", "Daily NK")."""
-        origins: dict[tuple[str, str], Origin] = {}
-        groups: dict[str, list[str]] = {}
+        label per independent origin ("North Korean state media: KCNA, Rodong Sinmun",
+        "KCNA quoting Kim Yo Jong")."""
+        origins: dict[tuple[str, str, str], Origin] = {}
+        names: dict[str, list[str]] = {}  # independence key -> names under it
+        carriers: set[str] = set()  # keys that carried another origin's words
+        chains: DisjointSets[str] = DisjointSets()
         evidence = list(evidence)
         # An outlet that cites a source for the claim in one sentence and states it in its
         # own voice in another has told us where it got it: its own voice is not an origin.
@@ -128,20 +171,64 @@ class Origins:
             if e.article in citing and (e.attribution is None or e.attribution.type == "self"):
                 continue
             article = self.by_id[e.article]
-            origin, key = self.origin(article, e.attribution)
-            origins.setdefault((origin.type, origin.name), origin)
-            names = groups.setdefault(key, [])
-            # "the source" means nothing out of its article: say whose source it is.
-            label = f"{article.source_name}'s anonymous source" if key.startswith("anonymous:") else origin.name
-            if label not in names:
-                names.append(label)
-        labels = []
-        for key in sorted(groups):
-            names = sorted(groups[key])
-            if key.startswith("state_media:") and len(names) > 1:
-                country = key.split(":", 1)[1].upper()
-                labels.append(f"{_STATE_MEDIA.get(country, 'state media')}: {', '.join(names)}")
-            else:
-                labels.append(", ".join(names))
-        ordered = sorted(origins.values(), key=lambda o: (o.type, o.name))
-        return ordered, len(groups), labels
+            origin, key = self._origin(article, e.attribution)
+            carrier = self._carrier(article, e.attribution, origin)
+            chain = [(origin, key)]
+            if carrier is not None:
+                origin = Origin(name=origin.name, type=origin.type, via=carrier[0])
+                chain.append(carrier)
+                carriers.add(carrier[1])
+            via = origin.via.name if origin.via is not None else ""
+            origins.setdefault((origin.type, origin.name, via), origin)
+            for link, link_key in chain:
+                # "the source" means nothing out of its article: say whose source it is.
+                label = (
+                    f"{article.source_name}'s anonymous source" if link_key.startswith("anonymous:") else link.name
+                )
+                if label not in names.setdefault(link_key, []):
+                    names[link_key].append(label)
+                chains.find(link_key)
+            if len(chain) > 1:
+                chains.union(chain[1][1], chain[0][1])
+        components: dict[str, list[str]] = {}
+        for key in sorted(names):
+            components.setdefault(chains.find(key), []).append(key)
+        labels = sorted(self._label(keys, names, carriers) for keys in components.values())
+        ordered = sorted(
+            origins.values(), key=lambda o: (o.type, o.name, o.via.name if o.via is not None else "")
+        )
+        return ordered, len(components), labels
+
+    @staticmethod
+    def _label(keys: list[str], names: dict[str, list[str]], carriers: set[str]) -> str:
+        """One independent origin: its carriers first, then whom they quote."""
+
+        def group(key: str) -> str:
+            members = sorted(names[key])
+            if key.startswith("state_media:"):
+                title = _STATE_MEDIA.get(key.split(":", 1)[1].upper(), "state media")
+                # An unnamed "North Korean media" next to named outlets is one of them.
+                named = [m for m in members if m != title]
+                if len(members) > 1:
+                    unnamed = " and unnamed" if title in members else ""
+                    return f"{title}: {', '.join(named)}{unnamed}"
+            return ", ".join(members)
+
+        carried = [group(k) for k in keys if k in carriers]
+        speakers = [group(k) for k in keys if k not in carriers]
+        if carried and speakers:
+            return f"{' and '.join(carried)}, quoting {', '.join(speakers)}"
+        return " and ".join(carried or speakers)
+
+
+def origin_line(finding: Finding) -> str:
+    """ "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)" """
+    return (
+        f"{_count(finding.outlets, 'outlet')}, "
+        f"{_count(finding.independent_origins, 'independent origin')} "
+        f"({'; '.join(finding.origin_labels)})"
+    )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

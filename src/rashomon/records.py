@@ -214,10 +214,13 @@ class Evidence:
 @dataclass(frozen=True)
 class Origin:
     """Where a claim ultimately comes from: a cited source, or the outlet's own reporting
-    (type ``outlet``). ``type`` is an attribution type or ``outlet``."""
+    (type ``outlet``). ``type`` is an attribution type or ``outlet``. ``via``: the source that
+    carried a person's or document's words to the outlet ("KCNA cited Kim Yo Jong as saying"),
+    when the attribution names one."""
 
     name: str
     type: str
+    via: Origin | None = None
 
 
 @dataclass
@@ -234,6 +237,8 @@ class Finding:
     outlets: int = 0
     independent_origins: int = 0
     id: str = ""  # "<story>.f<n>", set when the story is built
+    # One label per independent origin ("North Korean state media: KCNA, Rodong Sinmun").
+    origin_labels: list[str] = field(default_factory=list)
 
 
 @dataclass

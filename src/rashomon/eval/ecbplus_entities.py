@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rashomon.disjoint_sets import DisjointSets
 from rashomon.errors import DatasetError
 from rashomon.eval.ecbplus import (
     _NO_SPACE_AFTER,
@@ -282,17 +283,8 @@ def resolve_clusters(
     by_subtopic: dict[str, list[EntityDocument]] = defaultdict(list)
     for doc in documents:
         by_subtopic[doc.subtopic].append(doc)
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(b)] = find(a)
+    sets: DisjointSets[str] = DisjointSets()
+    find, union = sets.find, sets.union
 
     for subtopic in sorted(by_subtopic):
         docs = by_subtopic[subtopic]

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from rashomon.disjoint_sets import DisjointSets
 from rashomon.errors import InputError
 
 
@@ -109,17 +110,10 @@ def ceaf_e(predicted: Sequence[Sequence[Hashable]], gold: Sequence[Sequence[Hash
 
     joint, pred_sizes, gold_sizes = _contingency(predicted, gold)
     # The alignment splits into connected parts of the overlap graph: solve each apart.
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: DisjointSets[tuple[str, int]] = DisjointSets()
+    find = sets.find
     for p, g in joint:
-        parent[find(("p", p))] = find(("g", g))
+        sets.union(("g", g), ("p", p))
     parts: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for p, g in joint:
         parts.setdefault(find(("g", g)), []).append((p, g))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from rashomon.origins import origin_line
 from rashomon.records import (
     Article,
     Attribution,
@@ -72,8 +73,7 @@ def _finding_lines(finding: Finding) -> list[str]:
         lines.append(f"- {head}.")
     elif finding.kind == "corroborated":
         # "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)"
-        counts = finding.statement.removeprefix("Reported by ").split("): ", 1)[0] + ")"
-        lines.append(f"- {counts}: {_quote(finding.evidence[0].sentence, 240)}")
+        lines.append(f"- {origin_line(finding)}: {_quote(finding.evidence[0].sentence, 240)}")
     elif len({e.article for e in finding.evidence}) > 1:
         # Reported only by copies of one article: listed with the copies, not corroborated.
         lines.append(f"- {finding.statement.split(': ', 1)[0]}:")
@@ -191,8 +191,10 @@ def render_markdown(report: Report) -> str:
     lines = [
         "# Rashomon report",
         "",
-        f"{len(report.articles)} articles, {len(report.stories)} stories "
-        f"({multi} with more than one source), {len(report.skipped)} inputs skipped.",
+        (
+            f"{len(report.articles)} articles, {len(report.stories)} stories "
+            f"({multi} with more than one source), {len(report.skipped)} inputs skipped."
+        ),
         "",
     ]
     for story in report.stories:

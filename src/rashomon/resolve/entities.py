@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rashomon.disjoint_sets import DisjointSets
 from rashomon.records import Article, Entity, Mention
 from rashomon.resolve.names import (
     NameContext,
@@ -98,16 +99,10 @@ def resolve_entities(articles: Sequence[Article], *, settings: ResolveSettings) 
                     _add(unit, article, m, surface, full=True)
     _collect_context(articles, units, person_units)
 
-    parent = {k: k for k in units}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    sets: DisjointSets[str] = DisjointSets()
+    find = sets.find
     for a, b in _acronym_pairs(units):
-        parent[find(b)] = find(a)
+        sets.union(a, b)
     story = "+".join(sorted(a.id for a in articles))
     links = _person_links(units, story, settings)
     merged_notes: dict[str, list[str]] = defaultdict(list)
@@ -117,7 +112,7 @@ def resolve_entities(articles: Sequence[Article], *, settings: ResolveSettings) 
         group_a = {a for k in units if find(k) == ra for a in units[k].articles}
         group_b = {a for k in units if find(k) == rb for a in units[k].articles}
         if ra != rb and score >= settings.merge_score and not group_a & group_b:
-            parent[rb] = ra
+            sets.union(ra, rb)
             merged_notes[ka].append(
                 f"likely the same person: {units[ka].name} = {units[kb].name} "
                 f"({'; '.join(reasons)})"

@@ -230,7 +230,8 @@ def coverage(findings: Sequence[Finding]) -> Coverage:
         if finding.kind == "conflict":
             continue
         out.claims += 1
-        types = {o.type for o in finding.origins}
+        # A person's words carried by state media rest on state media.
+        types = {o.via.type if o.via is not None else o.type for o in finding.origins}
         if len(types) == 1:
             only = next(iter(types))
             out.by_origin_type[only] = out.by_origin_type.get(only, 0) + 1
