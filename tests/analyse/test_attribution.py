@@ -78,6 +78,11 @@ def test_state_media_cue_phrase_excludes_content(registry):
         ("A source in Ryanggang Province told the newspaper that rice prices had doubled.",
          "anonymous_source", "A source in Ryanggang Province"),
         ("Sources said the factory had stopped working.", "anonymous_source", "Sources"),
+        # A name in the source's description describes it: the tagger reads "Rason" (a city)
+        # as a person here, and the source is still unnamed.
+        ("“Prices doubled in a week,” a source in Rason told the newspaper on condition of anonymity.",
+         "anonymous_source", "a source in Rason"),
+        ("Sources close to Kim Jong Un said that he was ill.", "anonymous_source", "Sources close to Kim Jong Un"),
         ("An official who asked not to be named said the plan was dropped.", "anonymous_source", "An official"),
         ("According to the U.N. Security Council resolution, the sale of fuel is capped.",
          "document", "the U.N. Security Council resolution"),

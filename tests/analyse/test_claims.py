@@ -108,6 +108,19 @@ def test_compound_sentence_gives_two_claims(registry):
     assert [first.id, second.id] == ["t:c1", "t:c2"]
 
 
+def test_quoted_sentence_is_one_claim(registry):
+    # A speaker's sentence is not cut into clauses: "we are not blind" alone misquotes them.
+    from rashomon.analyse.quotes import extract_quotes
+
+    text = ("“They may try to keep us in the dark, but we are not blind,” said another resident.\n"
+            "The officials may try to hide it, but the residents know the truth.")
+    doc, article = parse_text(text)
+    article.quotes = extract_quotes(doc, article=article, registry=registry)
+    found = extract_claims(doc, article=article, registry=registry)
+    assert found[0].text == "“They may try to keep us in the dark, but we are not blind,” said another resident."
+    assert [c.text for c in found[1:]] == ["The officials may try to hide it,", "the residents know the truth."]
+
+
 def test_quantity_slot(registry):
     text = "The army fired about 200 artillery shells near Yeonpyeong Island."
     (claim,) = claims_of(text, registry, quantities=[("about 200 artillery shells", 200.0)])

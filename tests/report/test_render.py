@@ -65,3 +65,11 @@ def test_markdown_shows_a_word_diff_of_quote_variants() -> None:
     md = render_markdown(sample_report())
     assert "  - wording, Wire → Daily: ~~a fine~~ **an excellent** gift" in md
     assert md == render_markdown(sample_report())
+
+
+def test_markdown_does_not_double_the_marks_of_a_quoted_sentence() -> None:
+    from rashomon.report.markdown import _quote
+
+    assert _quote("Rice prices doubled.") == "“Rice prices doubled.”"
+    quoted = "“They shouldn’t have reported it,” said one person."
+    assert _quote(quoted) == quoted

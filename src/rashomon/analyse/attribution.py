@@ -668,7 +668,7 @@ def _classify(
             earlier = _last(context, offset, lambda c: _described_by(c, doc, head.lemma_))
             if earlier is not None:
                 return _copy(earlier.attribution)
-    if ANONYMITY_CUES.search(sent.text) and not any(t.ent_type_ == "PERSON" for t in tokens):
+    if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
     # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
@@ -693,7 +693,11 @@ def _classify(
         return Attribution(source.attribution_type, source.name)
     if head.lemma_.lower() in DOCUMENT_HEADS and head.ent_type_ not in {"PERSON", "ORG"}:
         return Attribution("document", written)
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and span[0] <= e.start < span[1]), None)
+    person = next(
+        (e for e in doc.ents
+         if e.label_ == "PERSON" and span[0] <= e.start < span[1] and not _in_modifier(e.root, head)),
+        None,
+    )
     if person is not None:
         titled = _holds_office(full) or _titled_before(person, doc)
         return Attribution("official" if titled else "named_person", _full_name(person, article))
@@ -777,8 +781,27 @@ def _full_name(person: Span, article: Article) -> str:
     return word
 
 
+def _in_modifier(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits in a prepositional phrase under ``head``: "Rason" in "a source
+    in Rason", "Kim" in "sources close to Kim" describe the source, they do not name it."""
+    for _ in range(8):
+        # A name in apposition names the source, wherever the parse hangs it ("The special
+        # rapporteur on North Korea, Elizabeth Salmón,").
+        if token.i == head.i or token.head.i == token.i or token.dep_ == "appos":
+            return False
+        if token.dep_ == "pobj":
+            return True
+        token = token.head
+    return False
+
+
+def _names_person(tokens: Span, head: Token) -> bool:
+    """Whether a source phrase names a person (a PERSON entity outside its modifiers)."""
+    return any(t.ent_type_ == "PERSON" and not _in_modifier(t, head) for t in tokens)
+
+
 def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
-    if head.ent_type_ or any(t.ent_type_ == "PERSON" for t in tokens):
+    if head.ent_type_ or _names_person(tokens, head):
         return False
     word = head.lower_
     if word in {"another", "someone", "somebody"} or (word in {"third", "fourth", "fifth"} and "a" in dets):

@@ -18,8 +18,8 @@ from rashomon.analyse.attribution import (
     attribute_sentences,
     find_cues,
 )
-from rashomon.records import Article, Attribution, Claim, Slot
 from rashomon.analyse.nlp import sentence_spans
+from rashomon.records import Article, Attribution, Claim, Slot
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,6 +47,7 @@ TRANSFER_VERBS = frozenset(
 # "present X with Y": X is the recipient and Y the object.
 WITH_VERBS = frozenset({"present", "provide", "supply", "furnish", "reward", "equip", "gift"})
 MIN_WORDS = 4  # fewer words than this: debris ("Read in Korean"), never a claim
+_OPENING, _CLOSING = "“\"", "”\""
 
 
 def extract_claims(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[Claim]:
@@ -57,6 +58,7 @@ def extract_claims(doc: Doc, *, article: Article, registry: SourceRegistry) -> l
     sentences = sentence_spans(doc) if not article.sentences else [
         doc.char_span(s.start, s.end, alignment_mode="expand") or doc[0:0] for s in article.sentences
     ]
+    quoted = [(q.start, q.end) for q in article.quotes if q.kind == "direct"]
     claims: list[Claim] = []
     for index, sent in enumerate(sentences):
         attribution = attributions[index] if index < len(attributions) else None
@@ -66,7 +68,7 @@ def extract_claims(doc: Doc, *, article: Article, registry: SourceRegistry) -> l
             if c.sentence == index and c.attribution.start is not None
         ]
         for lo, hi in _segments(sent):
-            for head, tokens in _main_clauses(doc, lo, hi, cue_verbs):
+            for head, tokens in _main_clauses(doc, lo, hi, cue_verbs, whole=_quoted(doc[lo:hi], quoted)):
                 claim = _claim(
                     doc, head, tokens, article=article, index=index, cue_verbs=cue_verbs,
                     cue_spans=cue_spans,
@@ -109,9 +111,23 @@ def _segments(sent) -> list[tuple[int, int]]:
     return parts
 
 
-def _main_clauses(doc: Doc, lo: int, hi: int, cue_verbs: dict[int, Cue]) -> list[tuple[Token, list[Token]]]:
+def _quoted(segment, quoted: list[tuple[int, int]]) -> bool:
+    """Whether most of a sentence's words lie inside direct quotations."""
+    words = [t for t in segment if not t.is_punct and not t.is_space]
+    inside = sum(any(s <= t.idx < e for s, e in quoted) for t in words)
+    # Half of the words: a quoted sentence with its speech tag ("…,” mused another) is quoted;
+    # a sentence that only introduces a quotation (“The source quoted one resident as saying:
+    # …”) is split as any other. Read on the seeds and the examples' quotations.
+    return bool(words) and inside / len(words) >= 0.5
+
+
+def _main_clauses(
+    doc: Doc, lo: int, hi: int, cue_verbs: dict[int, Cue], *, whole: bool = False
+) -> list[tuple[Token, list[Token]]]:
     """(head, tokens) of each main clause: the root, and conjoined or semicolon-joined verbs
-    with a subject of their own."""
+    with a subject of their own. A ``whole`` sentence (a quoted one) is one clause: "They may
+    keep us in the dark, but we're not blind" is one statement of its speaker, and "we're not
+    blind" alone would misquote it."""
     roots = [t for t in doc[lo:hi] if (t.head.i == t.i or not lo <= t.head.i < hi) and not t.is_space]
     # The sentence root first, then verbs: a parse across a line break hangs stray pieces on
     # the other paragraph.
@@ -119,6 +135,8 @@ def _main_clauses(doc: Doc, lo: int, hi: int, cue_verbs: dict[int, Cue]) -> list
     if not roots:
         return []
     root = roots[0]
+    if whole:
+        return [(root, [t for t in doc[lo:hi]])]
     heads = [root]
     for child in root.children:
         if child.dep_ in {"conj", "parataxis"} and child.pos_ in {"VERB", "AUX"} and lo <= child.i < hi:
@@ -202,6 +220,9 @@ def _claim(
     end = max(t.idx + len(t.text) for t in words)
     end = max([end] + [t.idx + len(t.text) for t in tokens if t.is_punct and t.idx >= start])
     text = article.text
+    # A claim that ends a quotation opens it too: “They shouldn’t have …,” said one person.
+    if start > 0 and text[start - 1] in _OPENING and any(c in text[start:end] for c in _CLOSING):
+        start -= 1
 
     def outside_cue(s: int, e: int) -> bool:
         return start <= s and e <= end and not any(cs <= s and e <= ce for cs, ce in cue_spans)

@@ -22,10 +22,12 @@ SLOT_NAMES = {"time": "Date", "quantity": "Number", "place": "Place", "person": 
 
 
 def _quote(text: str, limit: int = 400) -> str:
+    """``text`` in quotation marks, unless it opens with its own (a quoted sentence with its
+    speech tag: “They shouldn’t have reported it,” said one person.)."""
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return f"“{text}”"
+    return text if text[:1] in "“\"" else f"“{text}”"
 
 
 def _md_word(word: str) -> str:
