@@ -86,6 +86,21 @@ def test_seeds_gift_is_corroborated_by_both_outlets_citing_state_media(seeds_rep
     assert "2 outlets, 1 independent origin (North Korean state media" in gift[0].statement
 
 
+def test_seeds_kim_yo_jong_quoted_by_kcna_is_no_second_origin(seeds_report: Report) -> None:
+    handover = [
+        f for f in findings(seeds_report, "corroborated")
+        if any("Kim Yo Jong as saying" in e.sentence for e in f.evidence)
+    ]
+    assert handover
+    # "The KCNA cited Kim Yo Jong as saying …": her words come through state media as well.
+    assert handover[0].independent_origins == 1
+    assert any(o.name == "Kim Yo Jong" and o.via is not None and o.via.name == "KCNA" for o in handover[0].origins)
+    assert handover[0].id in seeds_report.stories[0].coverage.only_state_media
+    # The statement is the cited report of the gift, not Daily NK's sentence on the reaction.
+    gift_statements = [f.evidence[0].sentence for f in findings(seeds_report, "corroborated")]
+    assert not any(s.startswith("News that Russian President") for s in gift_statements)
+
+
 def test_seeds_coverage_flags_what_rests_on_anonymous_sources(seeds_report: Report) -> None:
     story = seeds_report.stories[0]
     by_id = {f.id: f for f in story.findings}
