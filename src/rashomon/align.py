@@ -26,7 +26,7 @@ from rashomon.analyse.dates import times_overlap
 from rashomon.analyse.quantities import quantities_compatible
 from rashomon.disjoint_sets import DisjointSets
 from rashomon.embed import Embedder
-from rashomon.origins import Origins, origin_line
+from rashomon.origins import Origins, origin_line, restated
 from rashomon.records import (
     Article,
     Attribution,
@@ -561,13 +561,8 @@ def _representative(refs: list[_ClaimRef], members: list[int]) -> int:
     skip that claim too). "News that Putin gave Kim a car has sparked resentment, Daily NK has
     learned" is about the resentment; "The Rodong Sinmun reported that Putin gave Kim a
     vehicle" is about the gift."""
-
-    def own_voice(i: int) -> bool:
-        attribution = refs[i].claim.attribution
-        return attribution is None or attribution.type == "self"
-
-    citing = {refs[i].article.id for i in members if not own_voice(i)}
-    candidates = [i for i in members if not (own_voice(i) and refs[i].article.id in citing)]
+    skipped = restated([refs[i].article.id for i in members], [refs[i].claim.attribution for i in members])
+    candidates = [i for n, i in enumerate(members) if n not in skipped]
     return (candidates or members)[0]
 
 

@@ -86,11 +86,15 @@ class Origins:
     def origin(self, article: Article, attribution: Attribution | None) -> tuple[Origin, str]:
         """The origin of a claim of ``article`` and its independence key (equal keys: one
         independent origin). A person or document carried by a known source has it as ``via``."""
+        return self._chain(article, attribution)[0]
+
+    def _chain(self, article: Article, attribution: Attribution | None) -> list[tuple[Origin, str]]:
+        """(origin, key) of a claim, then (carrier, key) when a known source carried it."""
         origin, key = self._origin(article, attribution)
-        carrier = self._carrier(article, attribution, origin)
-        if carrier is not None:
-            origin = Origin(name=origin.name, type=origin.type, via=carrier[0])
-        return origin, key
+        carrier = self._carrier(article, attribution)
+        if carrier is None:
+            return [(origin, key)]
+        return [(Origin(name=origin.name, type=origin.type, via=carrier[0]), key), carrier]
 
     def _origin(self, article: Article, attribution: Attribution | None) -> tuple[Origin, str]:
         if attribution is None or attribution.type == "self":
@@ -120,9 +124,7 @@ class Origins:
         label = name or (_STATE_MEDIA.get(country or "") or "state media")
         return Origin(name=label, type="state_media"), f"state_media:{country or label.casefold()}"
 
-    def _carrier(
-        self, article: Article, attribution: Attribution | None, origin: Origin
-    ) -> tuple[Origin, str] | None:
+    def _carrier(self, article: Article, attribution: Attribution | None) -> tuple[Origin, str] | None:
         """The known source that carried a person's, document's or anonymous source's words,
         when the attribution phrase names one besides the speaker ("The KCNA cited Kim Yo Jong
         as saying"); the article's own outlet carries nothing worth saying."""
@@ -164,20 +166,15 @@ class Origins:
         carriers: set[str] = set()  # keys that carried another origin's words
         chains: DisjointSets[str] = DisjointSets()
         evidence = list(evidence)
-        # An outlet that cites a source for the claim in one sentence and states it in its
-        # own voice in another has told us where it got it: its own voice is not an origin.
-        citing = {e.article for e in evidence if e.attribution is not None and e.attribution.type != "self"}
-        for e in evidence:
-            if e.article in citing and (e.attribution is None or e.attribution.type == "self"):
+        skipped = restated([e.article for e in evidence], [e.attribution for e in evidence])
+        for n, e in enumerate(evidence):
+            if n in skipped:
                 continue
             article = self.by_id[e.article]
-            origin, key = self._origin(article, e.attribution)
-            carrier = self._carrier(article, e.attribution, origin)
-            chain = [(origin, key)]
-            if carrier is not None:
-                origin = Origin(name=origin.name, type=origin.type, via=carrier[0])
-                chain.append(carrier)
-                carriers.add(carrier[1])
+            chain = self._chain(article, e.attribution)
+            origin = chain[0][0]
+            if len(chain) > 1:
+                carriers.add(chain[1][1])
             via = origin.via.name if origin.via is not None else ""
             origins.setdefault((origin.type, origin.name, via), origin)
             for link, link_key in chain:
@@ -219,6 +216,23 @@ class Origins:
         if carried and speakers:
             return f"{' and '.join(carried)}, quoting {', '.join(speakers)}"
         return " and ".join(carried or speakers)
+
+
+def own_voice(attribution: Attribution | None) -> bool:
+    """Whether a claim is stated in the outlet's own voice (no cited source)."""
+    return attribution is None or attribution.type == "self"
+
+
+def restated(articles: Sequence[str], attributions: Sequence[Attribution | None]) -> set[int]:
+    """Indices of the own-voice claims whose article cites a source for the same fact in
+    another of them: an outlet that writes "KCNA reported that …" and then states it in its own
+    voice has told us where it got it, so its own voice is neither an origin nor the
+    statement of the fact."""
+    citing = {a for a, attribution in zip(articles, attributions) if not own_voice(attribution)}
+    return {
+        n for n, (a, attribution) in enumerate(zip(articles, attributions))
+        if a in citing and own_voice(attribution)
+    }
 
 
 def origin_line(finding: Finding) -> str:
