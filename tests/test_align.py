@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from rashomon.align import compare_story, group_quotes
-from rashomon.records import Article, Attribution, Claim, Mention, Origin, Quantity, Quote, Slot, TimeValue
+from rashomon.records import Article, Attribution, Claim, Measure, Mention, Origin, Quantity, Quote, Slot, TimeValue
 from rashomon.settings import AlignSettings
 
 
@@ -87,13 +87,15 @@ def test_paraphrased_claim_is_corroborated_and_other_claims_are_unique() -> None
     assert corroborated.outlets == 2 and corroborated.independent_origins == 2
 
 
-def test_date_conflict_with_month_slip_and_corroboration_both_shown() -> None:
+def test_date_conflict_with_month_slip_is_one_finding_with_the_corroboration() -> None:
     a = article("a1", "Wire", ["The delegation received the gift on Feb. 18 in the capital."])
     b = article("b1", "Daily", ["The delegation received the gift on Jan. 18 in the capital."])
     add_time(a, 0, "Feb. 18", "2024-02-18", "2024-02-18", "2024-02-18")
     add_time(b, 0, "Jan. 18", "2024-01-18", "2024-01-18", "2024-01-18")
     findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
-    assert [f.kind for f in findings] == ["conflict", "corroborated"]
+    # One finding shows both: the reports agree on the claim and differ on its date; the pair
+    # is not listed a second time as corroborated.
+    assert [f.kind for f in findings] == ["conflict"]
     conflict = findings[0]
     assert conflict.slot == "time"
     assert [e.value for e in conflict.evidence] == ["2024-02-18", "2024-01-18"]
@@ -135,7 +137,7 @@ def test_number_conflict_only_for_the_same_unit() -> None:
     conflicts = [f for f in findings if f.kind == "conflict"]
     assert len(conflicts) == 1
     assert conflicts[0].slot == "quantity"
-    assert {e.value for e in conflicts[0].evidence} == {"120", "300"}
+    assert {e.value for e in conflicts[0].evidence if e.value} == {"120", "300"}
 
 
 def test_place_containment_is_compatible_but_different_countries_conflict() -> None:
@@ -345,3 +347,41 @@ def test_finding_is_stated_by_a_cited_claim_not_the_outlets_own_aside() -> None:
     assert finding.evidence[0].sentence.startswith("State media reported")
     assert finding.statement.endswith(": State media reported that the president gave the leader a luxury car.")
     assert finding.origin_labels and finding.origin_labels[0] in finding.statement
+
+
+def test_same_unit_of_two_subjects_or_scopes_is_no_conflict() -> None:
+    # "Garrard threw for 329 yards" / "Manning threw for 364 yards": one unit, two players.
+    a = article("a1", "Wire", ["The quarterback threw for 329 yards in the win on Sunday night."])
+    b = article("b1", "Daily", ["The quarterback threw for 364 yards in the win on Sunday night."])
+    add_quantity(a, 0, "329", 329, "yard")
+    add_quantity(b, 0, "364", 364, "yard")
+    a.quantities[0].measure = Measure(predicate="throw", subject="Garrard", subject_start=0, subject_end=3)
+    b.quantities[0].measure = Measure(predicate="throw", subject="Manning", subject_start=0, subject_end=3)
+    a.mentions.append(Mention("The", "PERSON", 0, 3, 0, key="garrard"))
+    b.mentions.append(Mention("The", "PERSON", 0, 3, 0, key="manning"))
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    assert [f.kind for f in findings] == ["corroborated"]
+    # The same player, once in the first half only: two parts of the game.
+    b.mentions[0].key = "garrard"
+    b.quantities[0].measure = Measure(predicate="throw", subject="Garrard", subject_start=0, subject_end=3, scope=["half"])
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["corroborated"]
+    # The same player and the same scope: a conflict.
+    b.quantities[0].measure = Measure(predicate="throw", subject="Garrard", subject_start=0, subject_end=3)
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]
+
+
+def test_converted_amount_is_no_conflict_and_a_rising_toll_is_an_update() -> None:
+    a = article("a1", "Wire", ["The bailout of 110 billion euros, about 143 billion dollars, was agreed."])
+    b = article("b1", "Daily", ["The bailout of 110 billion euros, about 158 billion dollars, was agreed."])
+    add_quantity(a, 0, "143 billion", 143e9, "dollar")
+    add_quantity(b, 0, "158 billion", 158e9, "dollar")
+    a.quantities[0].measure = Measure(predicate="agree", conversion=True)
+    b.quantities[0].measure = Measure(predicate="agree", conversion=True)
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["corroborated"]
+    c = article("c1", "Wire", ["The death toll from the mine collapse stood at 5 on Monday."])
+    d = article("d1", "Daily", ["The death toll from the mine collapse rose to 12 on Monday."])
+    add_quantity(c, 0, "5", 5, "toll")
+    add_quantity(d, 0, "12", 12, "toll")
+    findings = compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())
+    assert [f.kind for f in findings] == ["update"]
+    assert findings[0].statement.startswith("Number changed")

@@ -33,6 +33,7 @@ from rashomon.records import (
     Claim,
     Evidence,
     Finding,
+    Measure,
     Quantity,
     Quote,
     QuoteGroup,
@@ -118,6 +119,115 @@ def _evidence(ref: _ClaimRef, value: str | None = None) -> Evidence:
     )
 
 
+# Verbs and nouns that state one measure in other words: a death toll is said with "killed",
+# "died", "dead" or "toll". Other paraphrases are compared only when each value hangs on its
+# claim's main verb (see _same_measure).
+_PREDICATE_CLASSES = (
+    frozenset("kill die dead death toll claim perish fatality victim".split()),
+    frozenset("injure wound hurt injury injured wounded".split()),
+    frozenset("arrest detain apprehend".split()),
+    frozenset("throw pass".split()),
+    frozenset("take hold happen occur stage".split()),  # an event "took place" / "was held"
+    frozenset("evacuate flee displace".split()),
+    frozenset("miss missing".split()),
+)
+# Counts that grow while an event unfolds (classes named by their first word, see
+# _predicate_class).
+_GROWING = frozenset({"claim", "hurt", "apprehend", "evacuate", "miss"})
+_GENERIC_PREDICATES = frozenset({"be", "have", "say", "report", "tell"})
+# Words that say a figure moved on between reports: "the toll rose to 12", "so far".
+_UPDATE_CUES = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|grown|swelled|"
+    r"so far|now stands|has reached|had reached|latest|updated|revised|later|still missing)\b",
+    re.I,
+)
+
+
+def _predicate_class(predicate: str | None) -> str | None:
+    if predicate is None or predicate in _GENERIC_PREDICATES:
+        return None
+    for group in _PREDICATE_CLASSES:
+        if predicate in group:
+            return min(group)
+    return predicate
+
+
+def _subject_key(article: Article, measure: Measure) -> str | None:
+    """The entity a value's subject names (its resolved key), else None: a common noun or a
+    pronoun does not tell two subjects apart."""
+    if measure.subject_start is None or measure.subject_end is None:
+        return None
+    if measure.subject and measure.subject.isupper() and len(measure.subject) > 3:
+        return None  # a dateline taken for the subject ("SEOUL, March 13 (TNS) - North Korea …")
+    for m in article.mentions:
+        if m.key and m.start < measure.subject_end and measure.subject_start < m.end and m.label in {
+            "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
+        }:
+            return m.key
+    return None
+
+
+def _head_word(text: str | None) -> str | None:
+    words = re.findall(r"[^\W\d_]+", (text or "").lower())
+    return words[-1] if words else None
+
+
+def _on_main_verb(ref: _ClaimRef, measure: Measure) -> bool:
+    return measure.predicate_start is not None and any(
+        s.start == measure.predicate_start for s in ref.claim.slot("action")
+    )
+
+
+def _same_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Measure | None) -> bool:
+    """Whether two values of aligned claims measure the same attribute of the same subject.
+
+    Not when they are a converted amount, when their subjects name two different entities
+    ("Garrard threw for 329 yards" / "Manning threw for 364 yards"), when distances are from
+    two places or shares of two wholes, or when they hang on two different predicates (unless
+    each is its own claim's main verb: two wordings of one statement). An age is compared only
+    between two subjects known to be the same.
+    """
+    if a is None or b is None:
+        return True
+    if a.conversion or b.conversion:
+        return False
+    ka, kb = _subject_key(left.article, a), _subject_key(right.article, b)
+    if ka is not None and kb is not None and ka != kb:
+        return False
+    if "age" in (a.predicate, b.predicate):
+        same_head = _head_word(a.subject) is not None and _head_word(a.subject) == _head_word(b.subject)
+        return a.predicate == b.predicate and ((ka is not None and ka == kb) or same_head)
+    if (a.reference or b.reference) and _head_word(a.reference) != _head_word(b.reference):
+        return False
+    if a.scope != b.scope:
+        return False  # "11 points in the second half" / "23 points": two parts of the event
+    pa, pb = _predicate_class(a.predicate), _predicate_class(b.predicate)
+    if pa is not None and pb is not None and pa != pb:
+        return _on_main_verb(left, a) and _on_main_verb(right, b)
+    if pa is None or pb is None:
+        # "He has 548 rushing yards" / "Bush had 404 yards": a value under "have" or "be"
+        # says nothing of what it counts; the same named subject must hold it on both sides.
+        return ka is not None and ka == kb
+    return True
+
+
+def _update(left: _ClaimRef, a: Quantity, right: _ClaimRef, b: Quantity) -> bool:
+    """A count that moved on between reports rather than a contradiction: a cue in either
+    sentence ("rose to", "so far"), or, for counts that grow while an event unfolds (the dead,
+    the injured, the arrested, the missing), the later report giving the higher figure. A
+    report that disputes the other's figure ("not the 12 its state media announced") is a
+    conflict, whatever their dates."""
+    if _disputed(left, right):
+        return False
+    if _UPDATE_CUES.search(left.claim.text) or _UPDATE_CUES.search(right.claim.text):
+        return True
+    da, db = left.article.published, right.article.published
+    growing = {_predicate_class(m.predicate) for m in (a.measure, b.measure) if m is not None} & _GROWING
+    if growing and da and db and da != db and a.value is not None and b.value is not None:
+        return (b.value > a.value) if db > da else (a.value > b.value)
+    return False
+
+
 def _month_slip(a: TimeValue, b: TimeValue) -> bool:
     va, vb = a.value or "", b.value or ""
     if len(va) != len(vb) or len(va) not in (7, 10) or va[-2:] != vb[-2:]:
@@ -147,7 +257,7 @@ def _time_cause(a: TimeValue, b: TimeValue) -> str | None:
             return f"day digits swapped ({va[8:]} / {vb[8:]})"
         if abs(int(va[8:]) - int(vb[8:])) == 1:
             return "adjacent days (a time-zone difference or a late report?)"
-    if len(va) >= 4 and va[4:] == vb[4:] and va[:4] != vb[:4]:
+    if len(va) == len(vb) == 10 and va[4:] == vb[4:] and va[:4] != vb[:4]:
         return "different year, same day"
     return None
 
@@ -157,12 +267,12 @@ def _conflict_time(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
     rt = [t for s in _content_slots(right.claim, "time") if (t := _value_at(right.article.times, s))]
     lt = [t for t in lt if t.granularity not in {"duration", None}]
     rt = [t for t in rt if t.granularity not in {"duration", None}]
-    if not lt or not rt:
+    pairs = [(a, b) for a in lt for b in rt if _same_measure(left, a.measure, right, b.measure)]
+    if not pairs:
         return None
-    verdicts = [times_overlap(a, b) for a in lt for b in rt]
-    if any(v is not False for v in verdicts):
+    if any(times_overlap(a, b) is not False for a, b in pairs):
         return None
-    a, b = lt[0], rt[0]
+    a, b = pairs[0]
     cause = _time_cause(a, b)
     return Finding(
         kind="conflict",
@@ -181,24 +291,36 @@ def _conflict_quantity(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
     rq = [q for s in _content_slots(right.claim, "quantity") if (q := _value_at(right.article.quantities, s))]
     for a in lq:
         for b in rq:
+            if a.unit is None or b.unit is None or not _same_measure(left, a.measure, right, b.measure):
+                continue  # a bare number ("finished with 13") counts nothing known
             if quantities_compatible(a, b) is False and not any(
                 quantities_compatible(a, other) for other in rq
-            ):
+            ) and not any(quantities_compatible(other, b) for other in lq):
+                update = _update(left, a, right, b)
                 return Finding(
-                    kind="conflict",
+                    kind="update" if update else "conflict",
                     slot="quantity",
                     statement=(
-                        f"Number differs ({a.unit or 'count'}): {a.text} "
+                        f"Number {'changed' if update else 'differs'} ({a.unit or 'count'}): {a.text} "
                         f"({left.article.source_name}) vs {b.text} ({right.article.source_name})"
                     ),
                     evidence=[_evidence(left, a.text), _evidence(right, b.text)],
                     cause=(
                         f"digits swapped ({a.text} / {b.text})"
-                        if _digit_swap(a.text, b.text)
+                        if _digit_swap(a.text, b.text) and not _disputed(left, right)
                         else None
                     ),
                 )
     return None
+
+
+def _disputed(left: _ClaimRef, right: _ClaimRef) -> bool:
+    """One report disputes the other's figure on purpose ("21 trawlers, not the 12 its state
+    media announced"): a slip of the pen is then no likely cause."""
+    return any(
+        re.search(r"\bnot (?:the )?\d|\bcontrary to\b|\brather than\b|\binstead of\b|\bdisput|\bdenied\b", r.claim.text, re.I)
+        for r in (left, right)
+    )
 
 
 def _quoted(article: Article, slot: Slot) -> bool:
@@ -423,9 +545,11 @@ def _groups(refs: list[_ClaimRef], sims: np.ndarray, links: list[tuple[int, int]
 def _group_conflicts(
     refs: list[_ClaimRef], group: list[int], confirm: _Confirm, settings: AlignSettings, origins: Origins
 ) -> list[Finding]:
-    """Slot conflicts between the closely aligned claims of one group, one finding per slot
-    with every side's value ("March 12 (A, B, C) vs March 21 (D)")."""
-    by_slot: dict[str, list[tuple[Finding, float]]] = {}
+    """Slot conflicts (and updates) between the closely aligned claims of one group, one
+    finding per slot with every side's value ("March 12 (A, B, C) vs March 21 (D)"), followed
+    by the group's other claims: the finding shows the corroborated claim and the detail on
+    which its reports differ, and the group is not listed a second time as corroborated."""
+    by_slot: dict[tuple[str, str], list[tuple[Finding, float]]] = {}
     for i in group:
         for j in group:
             if i >= j or refs[i].article.id == refs[j].article.id:
@@ -438,10 +562,10 @@ def _group_conflicts(
                 if score is None:
                     score = confirm(i, j)
                 if score >= settings.conflict_threshold:
-                    by_slot.setdefault(conflict.slot or "", []).append((conflict, score))
+                    by_slot.setdefault((conflict.kind, conflict.slot or ""), []).append((conflict, score))
     out = []
-    for slot in sorted(by_slot):
-        pairs = by_slot[slot]
+    for kind, slot in sorted(by_slot):
+        pairs = by_slot[(kind, slot)]
         first = pairs[0][0]
         evidence: list[Evidence] = []
         for conflict, _ in pairs:
@@ -456,8 +580,12 @@ def _group_conflicts(
         statement = label + ": " + " vs ".join(
             f"{value} ({', '.join(outlets)})" for value, outlets in sorted(values.items())
         )
+        for i in group:
+            ref = refs[i]
+            if not any(ref.article.id == x.article and ref.claim.start == x.start for x in evidence):
+                evidence.append(_evidence(ref))
         conflict = Finding(
-            kind="conflict",
+            kind=kind,
             slot=first.slot,
             statement=statement,
             evidence=evidence,
@@ -547,10 +675,12 @@ def compare_story(
         if not copies_only:
             lead = _representative(refs, backing)
             backing = [lead] + [i for i in backing if i != lead]
+            differing = _group_conflicts(refs, backing, confirm, settings, origins)
+            if differing:
+                findings.extend(differing)
+                continue
         findings.append(_finding(kind, refs, backing, origins, refs[backing[0]].claim.text, score))
-        if not copies_only:
-            findings.extend(_group_conflicts(refs, backing, confirm, settings, origins))
-    order = {"conflict": 0, "corroborated": 1, "unique": 2}
+    order = {"conflict": 0, "update": 1, "corroborated": 2, "unique": 3}
     findings.sort(key=lambda f: (order[f.kind], f.evidence[0].article, f.evidence[0].start, f.slot or ""))
     return _dedupe(findings)
 

@@ -317,6 +317,57 @@ def eval_quotes(
     _print_scores(lambda: evaluate_quotes(path, settings=Settings.load(settings)), mistakes=mistakes)
 
 
+@eval_app.command("findings")
+def eval_findings(
+    root: Annotated[Path, typer.Argument(help="The ecbplus folder (holds ECB+/<topic>/…xml).")],
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold",
+            help="The gold folder: values.jsonl, pairs.jsonl, attribution.jsonl, split.json "
+            "(layout in rashomon.eval.findings; README in the repository's gold/findings).",
+        ),
+    ] = Path("gold/findings"),
+    settings: SettingsOpt = None,
+    mistakes: Annotated[
+        bool,
+        typer.Option(
+            "--mistakes",
+            help="Also list what was scored wrong on the development split (missed and false "
+            "conflicts, missed and false corroborations, attribution).",
+        ),
+    ] = False,
+    held_out_mistakes: Annotated[
+        bool,
+        typer.Option(
+            "--held-out-mistakes",
+            help="List the held-out split's mistakes too. Read them only once the rules are "
+            "final: rules tuned on them no longer measure anything.",
+        ),
+    ] = False,
+) -> None:
+    """Findings on real news: conflict precision and recall, false conflicts on compatible
+    differences and updates, corroboration precision and recall, attribution type accuracy.
+
+    Every gold ECB+ sub-topic is analysed as one run of the pipeline; scores are printed for
+    the whole gold set, its development topics and its held-out topics.
+
+    Example: rashomon eval findings ../shared/datasets/ecbplus --gold gold/findings --mistakes
+    """
+    from rashomon.eval.findings import evaluate_findings
+
+    _configure_logging(False)
+    try:
+        scores = evaluate_findings(
+            root, gold=gold, settings=Settings.load(settings), progress=sys.stderr.isatty()
+        )
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    typer.echo(scores.summary())
+    if mistakes or held_out_mistakes:
+        typer.echo(scores.mistakes_text(held_out=held_out_mistakes))
+
+
 @eval_app.command("ecbplus-entities")
 def eval_ecbplus_entities(
     root: Annotated[Path, typer.Argument(help="The ecbplus folder (holds ECB+/<topic>/…xml).")],

@@ -11,6 +11,7 @@ sentence (field notes), so alignment embeds only a bounded share of claims (rash
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 from collections.abc import Sequence
@@ -84,6 +85,29 @@ class _MiniLM:
         return pooled.float().numpy()
 
 
+@functools.lru_cache(maxsize=2)
+def load_model(model_package: str, threads: int | None = None) -> _MiniLM:
+    """The encoder of ``model_package``, loaded once per process (every story, every run of
+    the pipeline in one process shares it)."""
+    try:
+        package = importlib.import_module(model_package)
+    except ImportError as exc:
+        raise ModelError(
+            f"the embedding model package {model_package!r} is not installed; "
+            "reinstall rashomon (pip install .)"
+        ) from exc
+    import torch
+
+    if threads:
+        torch.set_num_threads(threads)
+    path = Path(package.get_model_path())
+    try:
+        settings = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        return _MiniLM(path, max_length=int(settings.get("max_seq_length", 256)))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot load the embedding model from {path}: {exc}") from exc
+
+
 class Embedder:
     """Unit-length sentence vectors; identical texts are encoded once per instance."""
 
@@ -97,23 +121,7 @@ class Embedder:
         self._cache: dict[str, np.ndarray] = {}
 
     def _load(self) -> _MiniLM:
-        try:
-            package = importlib.import_module(self.model_package)
-        except ImportError as exc:
-            raise ModelError(
-                f"the embedding model package {self.model_package!r} is not installed; "
-                "reinstall rashomon (pip install .)"
-            ) from exc
-        import torch
-
-        if self.threads:
-            torch.set_num_threads(self.threads)
-        path = Path(package.get_model_path())
-        try:
-            settings = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
-            return _MiniLM(path, max_length=int(settings.get("max_seq_length", 256)))
-        except (OSError, ValueError, KeyError) as exc:
-            raise ModelError(f"cannot load the embedding model from {path}: {exc}") from exc
+        return load_model(self.model_package, self.threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """A (len(texts), dim) float32 array of unit vectors."""

@@ -25,7 +25,7 @@ AttributionType = Literal[
     "document",
     "self",
 ]
-FindingKind = Literal["corroborated", "conflict", "unique"]
+FindingKind = Literal["corroborated", "conflict", "update", "unique"]
 
 
 @dataclass
@@ -63,6 +63,25 @@ class Mention:
 
 
 @dataclass
+class Measure:
+    """What a value measures, read from the parse (``rashomon.analyse.measures``): the verb or
+    noun it belongs to (lemma, and its character offset), who or what that is about, the place
+    a distance is measured from or the whole a share is of, and whether the value is a
+    converted amount ("€110 billion ($143 billion)")."""
+
+    predicate: str | None = None
+    predicate_start: int | None = None
+    subject: str | None = None
+    subject_start: int | None = None
+    subject_end: int | None = None
+    reference: str | None = None
+    conversion: bool = False
+    # The part of the event the value is about ("in the first half", "during a 15-2 run", "this
+    # season", "his first 17 passes"): head words of such phrases, sorted.
+    scope: list[str] = field(default_factory=list)
+
+
+@dataclass
 class TimeValue:
     """A date or time expression, normalised against the publication date where possible.
 
@@ -81,6 +100,7 @@ class TimeValue:
     latest: str | None = None
     resolved: bool = False
     note: str | None = None  # how it was resolved ("weekday before publication", …)
+    measure: Measure | None = None
 
 
 @dataclass
@@ -96,6 +116,7 @@ class Quantity:
     high: float | None = None
     qualifier: str | None = None  # about | over | under | at least | at most | nearly | exact
     unit: str | None = None  # the counted noun or unit ("people", "km", "won")
+    measure: Measure | None = None
 
 
 @dataclass

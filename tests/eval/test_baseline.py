@@ -93,3 +93,19 @@ def test_attribution_floor() -> None:
     assert score.name_f1 >= floor["name_f1"], score.summary()
     for kind, f1 in floor["f1_by_type"].items():
         assert score.by_type[kind].f1 >= f1, score.summary()
+
+
+def test_findings_on_real_news_floor() -> None:
+    from rashomon.eval.findings import evaluate_findings
+
+    scores = evaluate_findings(dataset("ecbplus"), gold=ROOT / "gold" / "findings", settings=Settings())
+    floor = BASELINE["findings"]
+    assert scores.subtopics == 70, scores.summary()
+    for name in ("all", "dev", "held_out"):
+        part, limits = getattr(scores, name), floor[name]
+        assert part.conflict_recall >= limits["conflict_recall"], scores.summary()
+        assert part.conflict_precision >= limits["conflict_precision"], scores.summary()
+        assert part.false_alarm_rate <= limits["false_alarm_rate_max"], scores.summary()
+        assert part.corroboration_precision >= limits["corroboration_precision"], scores.summary()
+        assert part.corroboration_recall >= limits["corroboration_recall"], scores.summary()
+        assert part.attribution_accuracy >= limits["attribution_type"], scores.summary()

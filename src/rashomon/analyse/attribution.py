@@ -92,6 +92,26 @@ OFFICIAL_WORDS = frozenset(
     "premier chancellor king queen leader deputy vice commission guard authority authorities "
     "forces rep. sen. legislator congressman congresswoman".split()
 )
+# Titles that any organisation gives ("team president", "Academy spokeswoman", "director of
+# the Natural Resources Defense Council"): an office of state only when the phrase names no
+# other kind of body. The rest of OFFICIAL_WORDS belongs to government alone.
+GENERIC_TITLES = frozenset(
+    "president secretary spokesman spokeswoman spokesperson official officials general commander "
+    "chairman chairwoman chief director representative leader deputy vice".split()
+)
+GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES | frozenset(
+    "sheriff judge coroner service survey patrol marshal trooper troopers attorney".split()
+)
+# Common nouns for bodies that are not the state: their people and their own voice are named
+# persons ("a studio representative", "Marfin bank officials", "the club said").
+PRIVATE_BODY_WORDS = frozenset(
+    "company firm team club studio network league university college school hospital church "
+    "bank union association foundation group inc inc. corp corp. corporation co. ltd llc "
+    "institute academy society charity organization organisation business store chain airline "
+    "manufacturer maker retailer label agency's".split()
+)
+# Words of an outlet's name ("People Magazine", "Biloxi Sun Herald") and call signs (WCVB-TV).
+NEWS_NAME_PATTERN = re.compile(r"^(?:[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?|\S+\.(?:com|net|org|co\.uk))$")
 # People who speak for a body, named by the body ("an NFL spokesman": NFL); a body or an office
 # is named by the whole phrase ("Ukraine's military intelligence agency", "the Navy chief").
 SPOKESPERSON_WORDS = frozenset(
@@ -108,7 +128,9 @@ KIN_WORDS = frozenset(
 FORMER_WORDS = frozenset("former ex ex- retired onetime erstwhile".split())
 NEWS_NAME_WORDS = frozenset(
     "news times post herald daily journal tribune gazette tv television radio broadcasting "
-    "press telegraph chronicle observer".split()
+    "press telegraph chronicle observer magazine reporter inquirer enquirer examiner sun star "
+    "weekly wire dispatch courier register bulletin mail mirror standard guardian independent "
+    "sports blog newsweek newspaper".split()
 )
 # Words by which an article refers back to a source it named before, grouped by the registry
 # ``form`` they may point to (None: any news source).
@@ -121,6 +143,12 @@ ANAPHOR_FORMS: dict[str, frozenset[str] | None] = {
     "station": frozenset({"broadcaster"}),
     "channel": frozenset({"broadcaster"}),
     "website": frozenset({"website"}),
+    "magazine": None,
+    "trade": None,
+    "wire": None,
+    "tabloid": None,
+    "network": None,
+    "publication": None,
     "outlet": None,
     "media": None,
     "report": None,
@@ -659,6 +687,10 @@ def _classify(
                 return Attribution(source.attribution_type, source.name)
             if head_word in {"report", "reports", "article", "dispatch"}:
                 return Attribution("document", written)
+            if head_word not in {"media", "outlet"}:
+                # "the newspaper", "the trade", "the news wire": an outlet the registry does not
+                # know is still an outlet.
+                return Attribution("news_outlet", written)
         # "the official", "the diplomat", "the spokesman": the last source described by the same
         # noun ("a senior administration official", "Kremlin spokesman Pavel Voronin").
         # Only a bare description: "the head of the team, Alireza Safa," names someone new.
@@ -706,9 +738,10 @@ def _classify(
         None,
     )
     if org is not None:
-        if org.label_ == "ORG" and any(w.lower_ in NEWS_NAME_WORDS for w in org):
+        if org.label_ == "ORG" and _outlet_name(doc[org.start : org.end]):
             return Attribution("news_outlet", _span_name(doc, (org.start, org.end)))
-        if org.label_ in {"GPE", "NORP"} or any(t.lower_ in OFFICIAL_WORDS for t in full):
+        governmental = org.label_ in {"GPE", "NORP"} or any(t.lower_ in GOVERNMENT_WORDS for t in full)
+        if governmental or (any(t.lower_ in GENERIC_TITLES for t in full) and not _private_body(full)):
             # The whole phrase names the source when the entity only modifies its head
             # ("Ukraine's military intelligence agency", "North Korean officials").
             body = org.label_ == "NORP" or (
@@ -717,8 +750,12 @@ def _classify(
             return Attribution("official", _span_name(doc, span if body else (org.start, org.end)))
         return Attribution("named_person", _span_name(doc, (org.start, org.end)))
     if any(t.lower_ in OFFICIAL_WORDS for t in tokens):
+        if _private_body(tokens) and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens):
+            return Attribution("named_person", name)  # "a studio representative", "bank officials"
         return Attribution("official", name)
     if head.pos_ == "PROPN":
+        if _outlet_name(full):
+            return Attribution("news_outlet", name)
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
 
@@ -826,9 +863,32 @@ def _holds_office(phrase: Span) -> bool:
         t for h in heads if h.lemma_.lower() not in KIN_WORDS
         for t in h.subtree if _title_path(t, h)
     ]
-    return any(t.lower_ in OFFICIAL_WORDS for t in titles) and not any(
-        t.lower_ in FORMER_WORDS for t in phrase
-    )
+    if any(t.lower_ in FORMER_WORDS for t in phrase):
+        return False
+    if any(t.lower_ in GOVERNMENT_WORDS for t in titles):
+        return True
+    return any(t.lower_ in GENERIC_TITLES for t in titles) and not _private_body(phrase)
+
+
+def _private_body(phrase: Span) -> bool:
+    """Whether a source phrase names a body that is not the state: a company, a team, a club,
+    an academy ("Academy spokeswoman", "president of Threat Assessment Group Inc.")."""
+    if any(t.lower_ in PRIVATE_BODY_WORDS for t in phrase):
+        return True
+    for ent in phrase.doc.ents:
+        if ent.label_ == "ORG" and phrase.start <= ent.start < phrase.end:
+            if not any(t.lower_ in GOVERNMENT_WORDS for t in ent):
+                return True
+    return False
+
+
+def _outlet_name(span: Span) -> bool:
+    """Whether a name is an outlet's ("People Magazine", "Newsday", "WCVB-TV", "ProPublica, a
+    nonprofit investigative news organization")."""
+    words = [t.text for t in span if not t.is_punct]
+    if any(w.lower() in NEWS_NAME_WORDS for w in words) or any(NEWS_NAME_PATTERN.match(w) for w in words):
+        return True
+    return any(t.lower_ in {"news", "newspaper", "magazine", "network", "broadcaster"} for t in span.root.subtree)
 
 
 def _title_path(token: Token, head: Token) -> bool:

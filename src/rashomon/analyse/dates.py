@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rashomon.records import Article, TimeValue
 from rashomon.analyse.nlp import sentence_spans
+from rashomon.analyse.measures import measure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -736,13 +737,19 @@ def extract_times(doc: Doc, *, article: Article) -> list[TimeValue]:
         sentence = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
         near = anchor if anchor is not None and anchor.sentence >= sentence - 1 else None
         text = ent.text
+        if re.fullmatch(r"\d{3}0", text) and ent.end < len(doc) and not ent[-1].whitespace_ and (
+            doc[ent.end].lower_ in {"'s", "’s", "s"}
+        ):
+            text += "s"  # "the 1930's": spaCy splits the decade's "'s" off
         if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
             text = "the " + text  # "the 20-21 event": spaCy leaves "the" out
         tv = resolve_time(text, published=published, tense=_tense(ent), anchor=near)
         tv.text = ent.text
         if tv.granularity == "number":
             continue
-        tv = dataclasses.replace(tv, start=ent.start_char, end=ent.end_char, sentence=sentence)
+        tv = dataclasses.replace(
+            tv, start=ent.start_char, end=ent.end_char, sentence=sentence, measure=measure_of(ent)
+        )
         out.append(tv)
         if tv.resolved and tv.granularity in ("day", "time") and tv.earliest == tv.latest:
             anchor = tv

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from rashomon.records import Article, Quantity
+from rashomon.analyse.measures import measure_of
 from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ _NUMBER_NOUNS = {"dozen", "dozens", "hundreds", "thousands", "millions", "billio
 # Singular nouns that count people or things ("300 staff") rather than name a thing.
 _COLLECTIVE = {"staff", "personnel", "crew", "police", "cattle", "livestock", "infantry",
                "artillery", "equipment", "ammunition", "head"}
+# An age: "43" in apposition, "26-year-old" (spaCy tags both DATE).
+_AGE = re.compile(r"(?P<n>\d{1,3})(?:[- ]years?[- ]old)?", re.I)
 _MONTHS = set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
     "august september october november december".split()
@@ -338,7 +341,25 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+def _age(ent: Span, text: str, starts: list[int]) -> Quantity | None:
+    """An age written as a date-like number ("Yvonne Hiller, 43,", "a 26-year-old actress")."""
+    match = _AGE.fullmatch(ent.text.strip())
+    if match is None:
+        return None
+    measure = measure_of(ent)
+    if measure.predicate != "age":
+        return None
+    years = float(match["n"])
+    return Quantity(
+        text=text[ent.start_char:ent.end_char], start=ent.start_char, end=ent.end_char,
+        sentence=_sentence_index(starts, ent.start_char), value=years, low=years, high=years,
+        qualifier="exact", unit="age", measure=measure,
+    )
+
+
 def _quantity(ent: Span, doc: Doc, text: str, starts: list[int]) -> Quantity | None:
+    if ent.label_ == "DATE":
+        return _age(ent, text, starts)
     if _is_identifier(ent, doc):
         return None
     before = doc[max(0, ent.start - 4):ent.start].text
@@ -390,14 +411,18 @@ def _quantity(ent: Span, doc: Doc, text: str, starts: list[int]) -> Quantity | N
     return Quantity(
         text=text[start:ent.end_char], start=start, end=ent.end_char,
         sentence=_sentence_index(starts, ent.start_char), value=num.value, low=low, high=high,
-        qualifier=qualifier, unit=unit,
+        qualifier=qualifier, unit=unit, measure=measure_of(ent),
     )
 
 
 def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
     """Counts, amounts, percentages and measures in ``doc`` (parsed from ``article.text``)."""
     starts = [s.start_char for s in sentence_spans(doc)]
-    spans = [e for e in doc.ents if e.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")]
+    spans = [
+        e for e in doc.ents
+        if e.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
+        or (e.label_ == "DATE" and _AGE.fullmatch(e.text.strip()))
+    ]
     text = article.text or doc.text  # doc was parsed from article.text: offsets agree
     covered = {i for e in doc.ents for i in range(e.start, e.end)}
     for m in re.finditer(r"(?<![\w.,])\d[\d,]*(?![\w.,]\w)", text):

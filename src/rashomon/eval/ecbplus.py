@@ -24,11 +24,60 @@ from rashomon.records import Article, Mention, Sentence, TimeValue
 from rashomon.settings import Settings
 
 _FILE = re.compile(r"^(?P<topic>[^_]+)_(?P<n>\d+)(?P<kind>ecb|ecbplus)\.xml$")
-# Tokens glued to the previous token / to the next token when the text is rebuilt.
+# The tokens of an ECB+ file carry no spacing; the text is rebuilt the way an outlet prints it
+# ("5.9", "200,000", "7:21 AM", "state-run", "U.S.", "AMD's"), not token by token ("5. 9").
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'s", "n't", "'re",
-                    "'ve", "'ll", "'d", "'m", "'S", "'"}
-_NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
+                    "'ve", "'ll", "'d", "'m", "'S", "'", "\u201d", "\u2019"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#", "\u201c", "\u2018", "\u00a3", "\u20ac"}
 _QUOTES = {"``": '"', "''": '"'}
+_CLITICS = {"s", "S", "t", "re", "ve", "ll", "d", "m"}
+# Words after which " - " is a dash between clauses, not a hyphen inside a compound.
+_DASH_BEFORE = {"the", "a", "an", "at", "as", "it", "he", "she", "they", "we", "i", "this",
+                "that", "who", "which", "to", "for", "with", "not", "is", "was", "but", "or",
+                "his", "her", "their", "its", "there", "if", "when", "so", "after", "before"}
+_WEB_PARTS = {"com", "org", "net", "uk", "co", "html", "htm", "php", "asp", "aspx", "www", "gov",
+              "edu", "ca", "au", "in", "ie", "nz"}
+
+
+def _word(token: str) -> bool:
+    return bool(token) and token[-1].isalnum()
+
+
+def _glued(prev: str, token: str, nxt: str) -> tuple[bool, bool]:
+    """Whether ``token`` joins ``prev`` without a space, and ``nxt`` joins ``token``."""
+    digits = prev[-1:].isdigit() and nxt[:1].isdigit()
+    if token == "." and prev and nxt:
+        number = digits
+        initials = len(prev) == 1 and prev.isalpha() and len(nxt) == 1 and nxt.isalpha()
+        web = nxt.lower() in _WEB_PARTS or prev.lower() == "www"
+        if number or initials or web:
+            return True, True
+    if token == ":" and digits or token == "," and digits and len(nxt) == 3 and nxt.isdigit():
+        return True, True
+    if token == ":" and nxt.startswith("//"):
+        return True, True
+    if token == "/" and (_word(prev) or prev.endswith("/")) and (nxt[:1].isalnum() or nxt == "/"):
+        return True, True
+    if token == "-" and _word(prev) and nxt[:1].isalnum() and nxt.lower() not in _DASH_BEFORE:
+        return True, True
+    if token in {"\u2019", "'"} and _word(prev) and nxt in _CLITICS:
+        return True, True
+    return token in _NO_SPACE_BEFORE, token in _NO_SPACE_AFTER
+
+
+def printed_text(tokens: Sequence[str]) -> str:
+    """ECB+ tokens joined as printed: "5 . 9" -> "5.9", "U . S ." -> "U.S.", "state - run"."""
+    out: list[str] = []
+    glue_next = True
+    for i, token in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        before, after = _glued(prev, token, nxt)
+        if out and not glue_next and not before:
+            out.append(" ")
+        out.append(_QUOTES.get(token, token))
+        glue_next = after
+    return "".join(out).strip()
 
 
 @dataclass(frozen=True)
@@ -62,17 +111,8 @@ class EcbDocument:
     story: str  # the gold story, "<topic>/<ecb|ecbplus>"
     path: str
     sentences: list[str]
-
-
-def _join(tokens: Sequence[str]) -> str:
-    out: list[str] = []
-    glue = True
-    for token in tokens:
-        if out and not glue and token not in _NO_SPACE_BEFORE:
-            out.append(" ")
-        out.append(_QUOTES.get(token, token))
-        glue = token in _NO_SPACE_AFTER
-    return "".join(out).strip()
+    # The file's own sentence number (the XML ``sentence`` attribute) of each sentence above.
+    numbers: list[int]
 
 
 def parse_file(path: Path) -> tuple[re.Match[str], etree._Element]:
@@ -95,8 +135,12 @@ def read_document(path: Path) -> EcbDocument:
     kind = match["kind"]
     if kind == "ecbplus":
         by_sentence.pop(0, None)  # the source URL: an artifact, see the module docstring
-    sentences = [s for s in (_join(by_sentence[k]) for k in sorted(by_sentence)) if s]
-    return EcbDocument(path.stem, f"{match['topic']}/{kind}", str(path), sentences)
+    rebuilt = [(k, printed_text(by_sentence[k])) for k in sorted(by_sentence)]
+    kept = [(k, text) for k, text in rebuilt if text]
+    return EcbDocument(
+        path.stem, f"{match['topic']}/{kind}", str(path),
+        [text for _, text in kept], [k for k, _ in kept],
+    )
 
 
 def read_corpus(root: str | Path, *, topics: Iterable[str] | None = None) -> list[EcbDocument]:

@@ -68,7 +68,7 @@ def _evidence_line(evidence: Evidence) -> str:
 
 def _finding_lines(finding: Finding) -> list[str]:
     lines = []
-    if finding.kind == "conflict":
+    if finding.kind in {"conflict", "update"}:
         head = finding.statement
         if finding.cause:
             head += f". Likely cause: {finding.cause}"
@@ -147,9 +147,12 @@ def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
     lines.append("")
     if len(members) < 2:
         lines += ["Only one source reports this story; there is nothing to compare.", ""]
-    by_kind = {k: [f for f in story.findings if f.kind == k] for k in ("conflict", "corroborated", "unique")}
+    by_kind = {
+        k: [f for f in story.findings if f.kind == k] for k in ("conflict", "update", "corroborated", "unique")
+    }
     sections = [
         ("conflict", "Conflicts"),
+        ("update", "Updates (a figure that changed between reports)"),
         ("corroborated", "Corroborated"),
     ]
     for kind, heading in sections:

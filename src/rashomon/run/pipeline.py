@@ -224,11 +224,11 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
 
 
 def coverage(findings: Sequence[Finding]) -> Coverage:
-    """What a story's claims (corroborated and unique findings) rest on."""
+    """What a story's claims rest on (every finding is one claim: unique, corroborated, or
+    corroborated with a detail that differs)."""
     out = Coverage()
     for finding in findings:
-        if finding.kind == "conflict":
-            continue
+        # Conflict and update findings are corroborated claims with a detail that differs.
         out.claims += 1
         # A person's words carried by state media rest on state media.
         types = {o.via.type if o.via is not None else o.type for o in finding.origins}

@@ -1,0 +1,228 @@
+"""What a value measures: the predicate and the subject a number or a date belongs to.
+
+Two reports' values contradict each other only when they measure the same attribute of the same
+subject: "Garrard threw for 329 yards" and "Manning threw for 364 yards" share a unit and a verb
+but not a subject; a poll's "margin of error of 4.5 percent" and "83.3 percent of Greeks" share a
+unit but not what they are a share of; "26 miles north of Santa Rosa" and "one mile north of The
+Geysers" are distances from two places. The measure is read from the dependency parse:
+
+- the *predicate*: the verb the value hangs on ("threw for 329 yards" → throw, "5 people died" →
+  die, "killed 5" → kill), else the noun it measures ("a death toll of 5" → toll, "a margin of
+  error of 4.5 percent" → margin, "Hiller, 43," → age);
+- the *subject*: who or what the predicate is about, the verb's subject through relative clauses
+  ("Garrard, who completed 28 passes for 329 yards": Garrard) and conjoined verbs, or the noun a
+  number is in apposition to (an age);
+- the *reference*: the place a distance is measured from ("north of Santa Rosa") or the whole a
+  share is of ("percent of Greeks");
+- *conversion*: a money amount in parentheses right after an amount in another currency ("€110
+  billion ($143 billion)") is the same amount converted, at a rate the outlet chose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rashomon.records import Measure
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_VERBAL = {"VERB", "AUX"}
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+# Relative and personal pronouns say nothing about who the subject is on their own.
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_PRONOUNS = _RELATIVE | {"he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "this",
+                         "these", "those", "one"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "north-east", "north-west", "south-east", "south-west", "away", "outside", "off",
+               "northeastern", "northwestern", "southeastern", "southwestern", "northern",
+               "southern", "eastern", "western"}
+_SCOPE_PREPOSITIONS = frozenset({"in", "during", "over", "through", "throughout", "since", "within"})
+_PARTIAL = frozenset({"first", "last", "final", "opening", "early", "late", "previous"})
+# Parts of an event or of a record a count may cover ("in the first half", "over 105 games").
+_PERIODS = frozenset(
+    "season half quarter period career game run stretch round inning minute span series match "
+    "stint spell session overtime".split()
+)
+_AGE = re.compile(r"(?P<n>\d{1,3})(?P<old>[- ]years?[- ]old)?", re.I)
+_MONEY = re.compile(r"(?:[$€£¥₩₽]|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rubles?|roubles?)\b)", re.I)
+
+
+def measure_of(span: Span) -> Measure:
+    """The measure of the value whose tokens are ``span``."""
+    doc = span.doc
+    inside = range(span.start, span.end)
+    outward = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    token = outward[-1] if outward else span.root
+    predicate: Token | None = None
+    noun_predicate: Token | None = None
+    subject: Token | None = None
+    reference: Token | None = None
+    first = token
+    # The noun the number counts or measures ("329 yards", "5 people"), then up the tree.
+    for _ in range(3):
+        if token.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"} and (
+            token.head.i not in inside and token.head.pos_ in _NOMINAL | {"ADJ"}
+        ):
+            token = token.head
+        else:
+            break
+    reference = _reference(token) or _direction_reference(span)
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
+    age = _AGE.fullmatch(span.text.strip())
+    if age and (age["old"] or span.label_ == "DATE" and first.dep_ in {"appos", "amod", "npadvmod"}):
+        # "Yvonne Hiller, 43,", "a 26-year-old actress": an age of the noun it stands by.
+        head = first.head
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return Measure(predicate="age", subject=_text(head), subject_start=head.idx,
+                           subject_end=head.idx + len(head.text))
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i:
+            if token.pos_ in _VERBAL:
+                predicate = token
+            break
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod",
+                          "advmod", "acomp", "ccomp", "xcomp", "conj", "appos"} and head.pos_ in _VERBAL:
+            predicate = head
+            break
+        if token.dep_ == "pobj":
+            token = head  # the preposition
+            continue
+        if token.dep_ == "prep":
+            if head.pos_ in _VERBAL:
+                predicate = head
+                break
+            if head.pos_ in {"NOUN", "PROPN"} and noun_predicate is None:
+                noun_predicate = head  # "a toll of 5", "a margin of error of 4.5 percent"
+            token = head
+            continue
+        if head.pos_ in {"NOUN", "PROPN"} and noun_predicate is None and token.dep_ in {
+            "compound", "amod", "nmod", "poss"
+        }:
+            noun_predicate = head
+        if head.pos_ in _VERBAL:
+            predicate = head
+            break
+        token = head
+    if owner is not None:
+        subject = owner  # "Ford's 2,290 points"
+    elif predicate is not None:
+        subject = _subject(predicate, value=span)
+    if noun_predicate is not None and noun_predicate.lemma_.lower() in {"toll", "margin", "magnitude", "rate"}:
+        name = noun_predicate.lemma_.lower()
+        start = noun_predicate.idx
+    elif predicate is not None:
+        name, start = predicate.lemma_.lower(), predicate.idx
+    elif noun_predicate is not None:
+        name, start = noun_predicate.lemma_.lower(), noun_predicate.idx
+    else:
+        name, start = None, None
+    return Measure(
+        scope=_scope(predicate, token, span),
+        predicate=name,
+        predicate_start=start,
+        subject=_text(subject) if subject is not None else None,
+        subject_start=subject.idx if subject is not None else None,
+        subject_end=subject.idx + len(subject.text) if subject is not None else None,
+        reference=_text(reference) if reference is not None else None,
+        conversion=_conversion(span),
+    )
+
+
+def _scope(predicate: Token | None, noun: Token, value: Span) -> list[str]:
+    """Head words of the phrases that narrow what a value covers: "in the first half", "during
+    a 15-2 run", "over three seasons", "in 54 games", "this season", "his first 17 passes".
+    Only words for parts of an event or a record count: "injured in the riots" does not narrow
+    the count of the injured."""
+    words = set()
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in _PARTIAL:
+            words.add(child.lower_)
+    if predicate is not None:
+        for child in predicate.children:
+            if child.dep_ == "prep" and child.lower_ in _SCOPE_PREPOSITIONS:
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is None or value.start <= obj.i < value.end or obj.i == noun.i:
+                    continue
+                if obj.lemma_.lower() in _PERIODS:
+                    words.add(obj.lemma_.lower())
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in _PERIODS and not child.ent_type_:
+                words.add(child.lemma_.lower())
+    return sorted(words)
+
+
+def _subject(verb: Token, *, value: Span) -> Token | None:
+    """The verb's subject, through relative pronouns and conjoined verbs; None for a pronoun
+    or when the value itself is (in) the subject."""
+    for _ in range(3):
+        own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if own is not None:
+            if value.start <= own.i < value.end or own.head.i in range(value.start, value.end):
+                return None
+            if value.start >= own.left_edge.i and value.end <= own.right_edge.i + 1:
+                return None  # the value lies inside the subject phrase ("5 people died")
+            if own.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            if own.lower_ in _PRONOUNS or own.like_num or own.pos_ == "NUM":
+                return None
+            return own
+        if verb.dep_ in {"relcl", "acl"}:
+            return verb.head  # "Garrard, who threw …", "a ceremony held on March 21"
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in _VERBAL:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _reference(noun: Token) -> Token | None:
+    """"26 miles north of Santa Rosa" → Santa Rosa; "83.3 percent of Greeks" → Greeks."""
+    for child in noun.children:
+        if child.dep_ in {"advmod", "amod", "prep", "npadvmod"} and child.lower_ in _DIRECTIONS:
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    obj = next((g for g in grand.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"} and noun.lemma_.lower() in {
+            "percent", "%", "mile", "kilometer", "kilometre", "km", "yard", "foot", "meter", "metre"
+        }:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _direction_reference(span: Span) -> Token | None:
+    """"about 26 miles north of Santa Rosa", however the parse hangs "north": the object of
+    the "of"/"from" after a direction word right after the value."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].i != span.root.i:
+        i += 1  # the unit after the number ("26 miles")
+    if i + 2 < len(doc) and doc[i].lower_ in _DIRECTIONS and doc[i + 1].lower_ in {"of", "from"}:
+        obj = doc[i + 2]
+        while obj.dep_ == "compound" and obj.head.i > obj.i:
+            obj = obj.head
+        return obj
+    return None
+
+
+def _conversion(span: Span) -> bool:
+    """A money amount in parentheses right after another amount: the same sum converted."""
+    text = span.doc.text
+    before = text[max(0, span.start_char - 40) : span.start_char].rstrip()
+    # The first amount's currency sign may be lost to a bad encoding ("a? 110-billion ($143
+    # billion)"): any amount before the parenthesis will do.
+    return before.endswith("(") and bool(re.search(r"\d", before[-25:-1])) and bool(
+        _MONEY.search(span.text) or _MONEY.search(text[span.end_char : span.end_char + 10])
+    )
+
+
+def _text(token: Token) -> str:
+    """A subject's words: its compound and flat name parts ("Peyton Manning", "Santa Rosa")."""
+    parts = [t for t in token.subtree if t.i <= token.i and (t.dep_ in {"compound", "flat"} or t.i == token.i)]
+    lo = min(t.i for t in parts)
+    return token.doc[lo : token.i + 1].text
