@@ -123,7 +123,10 @@ def _evidence(ref: _ClaimRef, value: str | None = None) -> Evidence:
 # "died", "dead" or "toll". Other paraphrases are compared only when each value hangs on its
 # claim's main verb (see _same_measure).
 _PREDICATE_CLASSES = (
-    frozenset("kill die dead death toll claim perish fatality victim".split()),
+    # The dead: "killed 5" (the object) and "5 died" (the subject) count them alike; who
+    # killed and who died are not one subject, so dying and killing are two classes.
+    frozenset("kill toll claim fatality victim".split()),
+    frozenset("die dead death perish".split()),
     frozenset("injure wound hurt injury injured wounded".split()),
     frozenset("arrest detain apprehend".split()),
     frozenset("throw pass".split()),
@@ -201,13 +204,16 @@ def _same_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Measu
         return False
     if a.scope != b.scope:
         return False  # "11 points in the second half" / "23 points": two parts of the event
+    if a.object and b.object and a.object != b.object:
+        return False  # "won a Tony in 2004" / "won an Emmy in 2005"
     pa, pb = _predicate_class(a.predicate), _predicate_class(b.predicate)
     if pa is not None and pb is not None and pa != pb:
         return _on_main_verb(left, a) and _on_main_verb(right, b)
     if pa is None or pb is None:
         # "He has 548 rushing yards" / "Bush had 404 yards": a value under "have" or "be"
-        # says nothing of what it counts; the same named subject must hold it on both sides.
-        return ka is not None and ka == kb
+        # says nothing of what it counts; both must be such values, of the same named subject
+        # ("was the hitman in 1957" is no date of "was acquitted in 1958").
+        return pa == pb and ka is not None and ka == kb
     return True
 
 
@@ -262,12 +268,13 @@ def _time_cause(a: TimeValue, b: TimeValue) -> str | None:
     return None
 
 
-def _conflict_time(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
+def _conflict_time(left: _ClaimRef, right: _ClaimRef, *, strong: bool = False) -> Finding | None:
     lt = [t for s in _content_slots(left.claim, "time") if (t := _value_at(left.article.times, s))]
     rt = [t for s in _content_slots(right.claim, "time") if (t := _value_at(right.article.times, s))]
     lt = [t for t in lt if t.granularity not in {"duration", None}]
     rt = [t for t in rt if t.granularity not in {"duration", None}]
-    pairs = [(a, b) for a in lt for b in rt if _same_measure(left, a.measure, right, b.measure)]
+    same = _strong_measure if strong else _same_measure
+    pairs = [(a, b) for a in lt for b in rt if same(left, a.measure, right, b.measure)]
     if not pairs:
         return None
     if any(times_overlap(a, b) is not False for a, b in pairs):
@@ -286,12 +293,13 @@ def _conflict_time(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
     )
 
 
-def _conflict_quantity(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
+def _conflict_quantity(left: _ClaimRef, right: _ClaimRef, *, strong: bool = False) -> Finding | None:
     lq = [q for s in _content_slots(left.claim, "quantity") if (q := _value_at(left.article.quantities, s))]
     rq = [q for s in _content_slots(right.claim, "quantity") if (q := _value_at(right.article.quantities, s))]
     for a in lq:
         for b in rq:
-            if a.unit is None or b.unit is None or not _same_measure(left, a.measure, right, b.measure):
+            same = _strong_measure if strong else _same_measure
+            if a.unit is None or b.unit is None or not same(left, a.measure, right, b.measure):
                 continue  # a bare number ("finished with 13") counts nothing known
             if quantities_compatible(a, b) is False and not any(
                 quantities_compatible(a, other) for other in rq
@@ -597,6 +605,57 @@ def _group_conflicts(
     return out
 
 
+def _strong_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Measure | None) -> bool:
+    """Whether two values of claims that were not aligned still plainly measure one thing: the
+    same kind of act (not "have" or "be") of the same subject, named or not ("Thomas missed
+    nine games" / "he missed 10 total games" with Thomas named; "89 people were arrested" /
+    "police arrested 99"), same scope and reference.
+    Stricter than _same_measure, which only vets values of claims already aligned."""
+    if a is None or b is None or not _same_measure(left, a, right, b):
+        return False
+    pa, pb = _predicate_class(a.predicate), _predicate_class(b.predicate)
+    if pa is None or pa != pb:
+        return False  # a person's life holds many dates and counts: the act must be the same
+    if a.object and b.object and a.object != b.object:
+        return False  # "received a degree in 1979" / "received an award in 2000"
+    ka, kb = _subject_key(left.article, a), _subject_key(right.article, b)
+    if ka is not None or kb is not None:
+        return ka == kb
+    # Unnamed on both sides: the same noun ("the quake", "people"); a pronoun or no subject
+    # says nothing ("He grabbed seven rebounds" is about whoever the sentence before named).
+    head = _head_word(a.subject)
+    return head is not None and head == _head_word(b.subject)
+
+
+def _value_conflicts(
+    refs: list[_ClaimRef], groups: list[list[int]], origins: Origins, settings: AlignSettings
+) -> list[Finding]:
+    """Conflicts between values of claims that claim alignment did not pair (a background fact
+    told in two different sentences), when the values plainly measure the same thing: counts
+    and amounts of one unit, and dates, under the same named subject or the same kind of act
+    (_strong_measure). Claims with dates that cannot overlap are about two moments and are not
+    compared."""
+    if not settings.compare_unaligned:
+        return []
+    group_of = {i: n for n, g in enumerate(groups) for i in g}
+    found: dict[tuple[str, int, int], Finding] = {}
+    for i, left in enumerate(refs):
+        for j in range(i + 1, len(refs)):
+            right = refs[j]
+            if left.article.id == right.article.id or group_of.get(i) == group_of.get(j):
+                continue
+            for check in (_conflict_quantity, _conflict_time):
+                finding = check(left, right, strong=True)
+                if finding is not None:
+                    found.setdefault((finding.slot or "", i, j), finding)
+    out = []
+    for (_, i, j), finding in sorted(found.items()):
+        finding.score = None
+        _fill_origins(finding, origins)
+        out.append(finding)
+    return out
+
+
 def _fill_origins(finding: Finding, origins: Origins) -> None:
     """Set a finding's origins, their labels, the outlet count and the independent-origin
     count from its evidence."""
@@ -680,6 +739,7 @@ def compare_story(
                 findings.extend(differing)
                 continue
         findings.append(_finding(kind, refs, backing, origins, refs[backing[0]].claim.text, score))
+    findings.extend(_value_conflicts(refs, groups, origins, settings))
     order = {"conflict": 0, "update": 1, "corroborated": 2, "unique": 3}
     findings.sort(key=lambda f: (order[f.kind], f.evidence[0].article, f.evidence[0].start, f.slot or ""))
     return _dedupe(findings)

@@ -79,6 +79,9 @@ class Measure:
     # The part of the event the value is about ("in the first half", "during a 15-2 run", "this
     # season", "his first 17 passes"): head words of such phrases, sorted.
     scope: list[str] = field(default_factory=list)
+    # The head word of the predicate's object when it is not the value itself ("received a
+    # bachelor's degree in 1979" → degree; "received the award in 2000" → award).
+    object: str | None = None
 
 
 @dataclass

@@ -180,6 +180,11 @@ class AlignSettings:
     # conflicts pair at 0.66-0.90; the spurious place pair of the seeds (a quote's
     # "DPRK and Russia" against "even in South Korea") scored 0.63.
     conflict_threshold: float = 0.65
+    # Also compare values of claims alignment did not pair, when they plainly measure one thing
+    # (the same named subject, or the same act with the same subject word; see
+    # rashomon.align._value_conflicts). Switched on after scoring both ways on the development
+    # split of gold/findings (ECB+): see README, Evaluation.
+    compare_unaligned: bool = True
     # Least cosine for two quotes of one speaker in different articles to be one statement in
     # two translations. Chosen on the bundled examples and the seeds (translations of one
     # statement 0.6-0.8; different statements of one speaker below 0.5).

@@ -39,7 +39,8 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "northeastern", "northwestern", "southeastern", "southwestern", "northern",
                "southern", "eastern", "western"}
 _SCOPE_PREPOSITIONS = frozenset({"in", "during", "over", "through", "throughout", "since", "within"})
-_PARTIAL = frozenset({"first", "last", "final", "opening", "early", "late", "previous"})
+_PARTIAL = frozenset({"first", "last", "final", "opening", "early", "late", "previous", "straight",
+                      "consecutive", "unanswered", "more", "other", "additional", "further"})
 # Parts of an event or of a record a count may cover ("in the first half", "over 105 games").
 _PERIODS = frozenset(
     "season half quarter period career game run stretch round inning minute span series match "
@@ -74,7 +75,8 @@ def measure_of(span: Span) -> Measure:
     if age and (age["old"] or span.label_ == "DATE" and first.dep_ in {"appos", "amod", "npadvmod"}):
         # "Yvonne Hiller, 43,", "a 26-year-old actress": an age of the noun it stands by.
         head = first.head
-        if head.pos_ in {"NOUN", "PROPN"}:
+        # People's ages only: "IE6, 7, 8" is no age of IE6.
+        if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
             return Measure(predicate="age", subject=_text(head), subject_start=head.idx,
                            subject_end=head.idx + len(head.text))
     for _ in range(8):
@@ -120,6 +122,7 @@ def measure_of(span: Span) -> Measure:
     else:
         name, start = None, None
     return Measure(
+        object=_object(predicate, token, span),
         scope=_scope(predicate, token, span),
         predicate=name,
         predicate_start=start,
@@ -129,6 +132,16 @@ def measure_of(span: Span) -> Measure:
         reference=_text(reference) if reference is not None else None,
         conversion=_conversion(span),
     )
+
+
+def _object(predicate: Token | None, noun: Token, value: Span) -> str | None:
+    """The lemma of the predicate's direct object, unless the value is (in) that object."""
+    if predicate is None:
+        return None
+    obj = next((c for c in predicate.children if c.dep_ in {"dobj", "attr"}), None)
+    if obj is None or obj.i == noun.i or obj.left_edge.i <= value.start <= obj.right_edge.i:
+        return None
+    return obj.lemma_.lower()
 
 
 def _scope(predicate: Token | None, noun: Token, value: Span) -> list[str]:
@@ -147,7 +160,9 @@ def _scope(predicate: Token | None, noun: Token, value: Span) -> list[str]:
                 if obj is None or value.start <= obj.i < value.end or obj.i == noun.i:
                     continue
                 if obj.lemma_.lower() in _PERIODS:
-                    words.add(obj.lemma_.lower())
+                    # "in 54 games" and "in 157 games" are two scopes: the count is kept.
+                    count = next((g.text for g in obj.children if g.dep_ == "nummod"), None)
+                    words.add(obj.lemma_.lower() + (f":{count}" if count else ""))
             if child.dep_ == "npadvmod" and child.lemma_.lower() in _PERIODS and not child.ent_type_:
                 words.add(child.lemma_.lower())
     return sorted(words)
