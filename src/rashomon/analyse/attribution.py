@@ -81,7 +81,9 @@ DOCUMENT_HEADS = frozenset(
     "notice post posting bulletin guideline guidelines estimate estimates table chart "
     "database registry list catalog catalogue image images footage photo photos copy copies "
     "letter letters memo memorandum contract contracts timetable timetables imagery video "
-    "videos recording recordings map maps poll polls census audit assessment report reports".split()
+    "videos recording recordings map maps poll polls census audit assessment report reports "
+    "bio biography lawsuit lawsuits suit complaint charges calculation calculations release "
+    "releases handbook affidavit warrant obituary".split()
 )
 OFFICIAL_WORDS = frozenset(
     "minister ministry president premier secretary spokesman spokeswoman spokesperson "
@@ -100,7 +102,10 @@ GENERIC_TITLES = frozenset(
     "chairman chairwoman chief director representative leader deputy vice".split()
 )
 GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES | frozenset(
-    "sheriff judge coroner service survey patrol marshal trooper troopers attorney".split()
+    "sheriff judge coroner service survey patrol marshal trooper troopers sgt sgt. "
+    "sergeant lieutenant lt. lt captain capt. detective detectives inspector "
+    "commissioner clerk fire firefighters city county state federal municipal district "
+    "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol".split()
 )
 # Common nouns for bodies that are not the state: their people and their own voice are named
 # persons ("a studio representative", "Marfin bank officials", "the club said").
@@ -920,7 +925,12 @@ def _titled_before(person: Span, doc: Doc) -> bool:
             continue
         title = doc[ent.start - 1] if ent.start else None
         if title is not None and title.lower_ in OFFICIAL_WORDS and title.head.i in range(ent.start, ent.end):
-            return not any(t.lower_ in FORMER_WORDS for t in doc[title.left_edge.i : title.i])
+            before = doc[title.left_edge.i : title.i]
+            if any(t.lower_ in FORMER_WORDS for t in before):
+                return False
+            # "Academy spokeswoman Leslie Unger", "team president Stan Kasten": a title any
+            # body gives is an office of state only when no other kind of body gives it.
+            return title.lower_ in GOVERNMENT_WORDS or not _private_body(doc[title.left_edge.i : title.i + 1])
     return False
 
 

@@ -69,10 +69,25 @@ def printed_text(tokens: Sequence[str]) -> str:
     """ECB+ tokens joined as printed: "5 . 9" -> "5.9", "U . S ." -> "U.S.", "state - run"."""
     out: list[str] = []
     glue_next = True
+    quoting = False  # inside a plain '"' pair: the next '"' closes it
     for i, token in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        before, after = _glued(prev, token, nxt)
+        if token == '"':
+            # A plain quotation mark opens before a word and closes after one (or after the
+            # comma or stop that ends the quoted words).
+            opening = (
+                not quoting and bool(nxt) and (nxt[0].isalnum() or nxt[0] in "'‘(“$")
+                and prev not in {",", ".", "?", "!", "…", "--"}
+            )
+            before, after = (False, True) if opening else (True, False)
+            quoting = opening
+        else:
+            before, after = _glued(prev, token, nxt)
+            if token in {"``", "\u201c"}:
+                quoting = True
+            elif token in {"''", "\u201d"}:
+                quoting = False
         if out and not glue_next and not before:
             out.append(" ")
         out.append(_QUOTES.get(token, token))
