@@ -35,7 +35,7 @@ REPORTING_VERBS = frozenset(
     "say tell report quote cite confirm claim add note announce state muse write explain insist "
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
-    "show estimate".split()
+    "show estimate believe".split()
 )
 # Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
 SELF_VERBS = frozenset({"learn"})
@@ -115,6 +115,8 @@ PRIVATE_BODY_WORDS = frozenset(
     "institute academy society charity organization organisation business store chain airline "
     "manufacturer maker retailer label agency's".split()
 )
+# Nouns by which an article refers back to an organisation it named ("the software maker").
+ORGANISATION_ANAPHORS = frozenset("maker giant retailer carrier provider operator developer".split())
 # Words of an outlet's name ("People Magazine", "Biloxi Sun Herald") and call signs (WCVB-TV).
 NEWS_NAME_PATTERN = re.compile(r"^(?:[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?|\S+\.(?:com|net|org|co\.uk))$")
 # People who speak for a body, named by the body ("an NFL spokesman": NFL); a body or an office
@@ -398,6 +400,16 @@ def _cue_at(
         return None
     if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as":
         return None  # "quoted X as saying": the cue is "quoted"
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if passive and agent_obj is not None and lemma in REPORTING_VERBS:
+        # "His death was confirmed by Rob Jones": the agent is the source, the clause itself
+        # (what was confirmed, announced, reported) the content.
+        speaker = _np_span(agent_obj)
+        attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, token.doc, agent.i, speaker[1], article.text)
+        return Cue(index, token.i, speaker, attribution, content=token.i)
     subj = _subject(token)
     if lemma in SELF_VERBS:
         if subj is None or not any(c.dep_ == "ccomp" for c in token.children):
@@ -705,6 +717,14 @@ def _classify(
             earlier = _last(context, offset, lambda c: _described_by(c, doc, head.lemma_))
             if earlier is not None:
                 return _copy(earlier.attribution)
+        # "the company", "the team", "the software maker": the organisation named before.
+        if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
+            org = next(
+                (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= tokens.start
+                 and not _outlet_name(e) and registry.find(e.text) is None),
+                None,
+            )
+            return Attribution("named_person", _span_name(doc, (org.start, org.end)) if org else written)
     if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
@@ -758,9 +778,9 @@ def _classify(
         if _private_body(tokens) and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens):
             return Attribution("named_person", name)  # "a studio representative", "bank officials"
         return Attribution("official", name)
+    if _outlet_name(tokens) and not any(t.ent_type_ == "PERSON" for t in tokens):
+        return Attribution("news_outlet", name)  # "WCVB-TV claims", "trade magazine X"
     if head.pos_ == "PROPN":
-        if _outlet_name(full):
-            return Attribution("news_outlet", name)
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
 
@@ -893,6 +913,8 @@ def _outlet_name(span: Span) -> bool:
     words = [t.text for t in span if not t.is_punct]
     if any(w.lower() in NEWS_NAME_WORDS for w in words) or any(NEWS_NAME_PATTERN.match(w) for w in words):
         return True
+    if any(w.lower().startswith("news") or w.lower().endswith("news") for w in words):
+        return True  # "Newsday", "Fox News"
     return any(t.lower_ in {"news", "newspaper", "magazine", "network", "broadcaster"} for t in span.root.subtree)
 
 

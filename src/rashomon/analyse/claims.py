@@ -95,7 +95,11 @@ def _clause_attribution(
     if sentence is None or sentence.start is None:
         return sentence
     inside = sent.start_char <= sentence.start < sent.end_char
-    return Attribution("self", None) if inside else sentence
+    # A cue after the clause ("A bomb killed two, and police had no suspects, officials
+    # said") covers everything before it; a cue before it ("X said A, while B") does not.
+    clause_end = max(t.idx + len(t.text) for t in tokens)
+    trailing = sentence.start >= clause_end
+    return Attribution("self", None) if inside and not trailing else sentence
 
 
 def _segments(sent) -> list[tuple[int, int]]:
