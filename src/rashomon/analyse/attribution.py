@@ -403,7 +403,7 @@ def _cue_at(
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    if passive and agent_obj is not None and lemma in REPORTING_VERBS:
+    if passive and agent_obj is not None and lemma in REPORTING_VERBS - {"quote", "cite"}:
         # "His death was confirmed by Rob Jones": the agent is the source, the clause itself
         # (what was confirmed, announced, reported) the content.
         speaker = _np_span(agent_obj)
