@@ -229,3 +229,46 @@ def test_an_unnamed_document_is_a_document_not_an_anonymous_source(registry) -> 
 )
 def test_speech_acts_offices_and_definite_descriptions(registry, text, expected):
     assert [(a.type, a.name) for a in attribute(text, registry)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # A title any body gives is an office of state only without a private body beside it.
+        ('"We are moving forward with our plans," said Academy spokeswoman Leslie Unger.',
+         "named_person", "Leslie Unger"),
+        ("Team president Stan Kasten said the offer stands.", "named_person", "Stan Kasten"),
+        # (The name comes out as "Sgt": abbreviated ranks are not yet stripped from names.)
+        ("The woman was struck just after 7 p.m., said police Sgt. Marty Earley.", "official", None),
+        # Outlets the registry does not know, named or referred to.
+        ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
+        ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),
+        # The agent of a passive reporting verb.
+        ("His death was confirmed by Rob Jones, his grandson.", "named_person", "Rob Jones"),
+        # A cue after both clauses covers both.
+        ("A bomb killed two officers, and state police had no suspects, officials said Saturday.",
+         "official", "officials"),
+    ],
+)
+def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, registry) -> None:
+    doc, article = parse(text)
+    from rashomon.analyse.claims import extract_claims
+
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert claims
+    for claim in claims:
+        assert claim.attribution is not None and claim.attribution.type == kind, (claim.text, claim.attribution)
+        if name is not None:
+            assert claim.attribution.name == name
+
+
+def test_the_company_names_the_organisation_named_before(registry) -> None:
+    doc, article = parse(
+        "Microsoft released an emergency patch on Wednesday. The flaw is being exploited in "
+        "attacks on Japanese users, the company said."
+    )
+    from rashomon.analyse.claims import extract_claims
+
+    claims = [c for c in extract_claims(doc, article=article, registry=registry) if "flaw" in c.text]
+    assert claims and claims[0].attribution.type == "named_person"
+    assert claims[0].attribution.name == "Microsoft"

@@ -40,6 +40,8 @@ def test_story_clustering_floor() -> None:
     assert scores.documents == 982 and scores.gold_stories == 86
     assert scores.b3_f1 >= floor["b3_f1"], scores.summary()
     assert scores.pairwise_f1 >= floor["pairwise_f1"], scores.summary()
+    # A gold story's documents grouped alike alone and with the whole corpus.
+    assert scores.stable_stories >= floor["stable_stories"], scores.summary()
 
 
 def test_quotes_floor() -> None:

@@ -721,7 +721,7 @@ def _classify(
         if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
             org = next(
                 (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= tokens.start
-                 and not _outlet_name(e) and registry.find(e.text) is None),
+                 and not _outlet_name(e) and not registry.find(e.text)),
                 None,
             )
             return Attribution("named_person", _span_name(doc, (org.start, org.end)) if org else written)

@@ -108,6 +108,10 @@ class EcbScores:
     predicted_stories: int
     analyse_seconds: float = 0.0
     cluster_seconds: float = 0.0
+    # Gold stories whose documents are grouped the same way whether clustered alone or with
+    # the whole corpus (a story's membership must not depend on unrelated articles).
+    stable_stories: int = 0
+    unstable: tuple[str, ...] = ()
 
     def summary(self) -> str:
         return (
@@ -116,7 +120,10 @@ class EcbScores:
             f"B3        P {self.b3_precision:.4f} R {self.b3_recall:.4f} F1 {self.b3_f1:.4f}\n"
             f"pairwise  P {self.pairwise_precision:.4f} R {self.pairwise_recall:.4f} "
             f"F1 {self.pairwise_f1:.4f}\n"
-            f"analysis {self.analyse_seconds:.1f} s, clustering {self.cluster_seconds:.1f} s"
+            f"stable    {self.stable_stories} of {self.gold_stories} gold stories grouped alike "
+            f"alone and in the whole corpus"
+            + (f" (not: {', '.join(self.unstable)})" if self.unstable else "")
+            + f"\nanalysis {self.analyse_seconds:.1f} s, clustering {self.cluster_seconds:.1f} s"
         )
 
 
@@ -248,6 +255,33 @@ def score_clustering(
     )
 
 
+def unstable_stories(
+    articles: Sequence[Article],
+    documents: Sequence[EcbDocument],
+    predicted: Sequence[Sequence[str]],
+    *,
+    settings: Settings,
+) -> list[str]:
+    """The gold stories whose documents are partitioned differently when clustered alone than
+    within the whole run (``predicted``, restricted to the story's documents)."""
+    by_story: dict[str, list[Article]] = {}
+    story_of = {d.id: d.story for d in documents}
+    for article in articles:
+        by_story.setdefault(story_of[article.id], []).append(article)
+    whole = {i: n for n, group in enumerate(predicted) for i in group}
+    unstable = []
+    for story in sorted(by_story, key=lambda s: (int(s.split("/")[0]) if s.split("/")[0].isdigit() else 0, s)):
+        members = by_story[story]
+        alone = cluster_stories(members, settings=settings.cluster)
+        mine = {a.id for a in members}
+        within: dict[int, set[str]] = {}
+        for i in mine:
+            within.setdefault(whole[i], set()).add(i)
+        if {frozenset(g) for g in alone} != {frozenset(g) for g in within.values()}:
+            unstable.append(story)
+    return unstable
+
+
 def evaluate_ecbplus(
     root: str | Path,
     *,
@@ -268,9 +302,11 @@ def evaluate_ecbplus(
     predicted = cluster_stories(articles, settings=settings.cluster)
     clustered = time.perf_counter()
     scores = score_clustering(predicted, documents)
+    unstable = unstable_stories(articles, documents, predicted, settings=settings)
     scores = EcbScores(
         **{**scores.__dict__, "analyse_seconds": analysed - started,
-           "cluster_seconds": clustered - analysed}
+           "cluster_seconds": clustered - analysed,
+           "stable_stories": scores.gold_stories - len(unstable), "unstable": tuple(unstable)}
     )
     if progress:
         print(

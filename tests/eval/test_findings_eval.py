@@ -1,0 +1,91 @@
+"""Scoring findings against the gold set: hand-built runs, no model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rashomon.errors import DatasetError
+from rashomon.eval.ecbplus import EcbDocument, printed_text
+from rashomon.eval.findings import (
+    FindingsGold,
+    GoldAttribution,
+    GoldPair,
+    GoldValue,
+    Ref,
+    SubtopicRun,
+    load_findings_gold,
+    score_findings,
+)
+from rashomon.records import Article, Attribution, Claim, Evidence, Finding, Report, Story
+
+
+def test_printed_text_joins_numbers_and_compounds_as_printed() -> None:
+    tokens = "The 5 . 9 quake hit at 7 : 21 a . m . ; 200 , 000 lost state - run power in the U . S .".split()
+    assert printed_text(tokens) == "The 5.9 quake hit at 7:21 a.m.; 200,000 lost state-run power in the U.S."
+    assert printed_text('" It was bad , " he said .'.split()) == '"It was bad," he said.'
+
+
+def _run() -> SubtopicRun:
+    texts = {"1_1ecb": ["Five people died on Friday.", "Police said so."],
+             "1_2ecb": ["Six people died on Friday.", "The club said nothing."]}
+    articles, spans, documents = [], {}, {}
+    for doc, sentences in texts.items():
+        text = "\n".join(sentences)
+        article = Article(id=doc, path=doc, text=text)
+        second = text.index(sentences[1])
+        article.claims = [
+            Claim(id=f"{doc}:c1", article=doc, sentence=0, start=0, end=len(sentences[0]), text=sentences[0]),
+            Claim(id=f"{doc}:c2", article=doc, sentence=1, start=second, end=len(text), text=sentences[1],
+                  attribution=Attribution("official", "police") if doc == "1_1ecb" else None),
+        ]
+        articles.append(article)
+        spans[doc] = [(0, len(sentences[0]), 0), (second, len(text), 1)]
+        documents[doc] = EcbDocument(doc, "1/ecb", doc, sentences, [0, 1])
+
+    def evidence(doc: str, value: str | None) -> Evidence:
+        return Evidence(article=doc, outlet=doc, sentence="", start=0, end=10, value=value)
+
+    conflict = Finding(kind="conflict", slot="quantity", statement="",
+                       evidence=[evidence("1_1ecb", "5"), evidence("1_2ecb", "6")])
+    report = Report(articles=articles, stories=[Story(id="s", title="", findings=[conflict])])
+    return SubtopicRun("1/ecb", report, spans, documents)
+
+
+def test_scores_conflicts_corroborations_and_attribution() -> None:
+    a, b = Ref("1_1ecb", 0, "Five"), Ref("1_2ecb", 0, "Six")
+    gold = FindingsGold(
+        values=(GoldValue("v1", "1/ecb", "conflict", "quantity", a, b),
+                GoldValue("v2", "1/ecb", "compatible", "time", Ref("1_1ecb", 0, "Friday"), Ref("1_2ecb", 0, "Friday"))),
+        pairs=(GoldPair("p1", "1/ecb", "corroborate", a, b),
+               GoldPair("p2", "1/ecb", "lookalike", Ref("1_1ecb", 1), Ref("1_2ecb", 1))),
+        attributions=(GoldAttribution("t1", "1/ecb", Ref("1_1ecb", 1), "official", "police"),
+                      GoldAttribution("t2", "1/ecb", Ref("1_2ecb", 1), "named_person", "the club")),
+        held_out_topics=frozenset(),
+    )
+    score = score_findings(gold, {"1/ecb": _run()})
+    part = score.dev
+    assert (part.conflicts, part.conflicts_found, part.compatible, part.false_alarms) == (1, 1, 1, 0)
+    assert part.conflict_precision == 1.0 and part.conflict_recall == 1.0
+    # A conflict finding shows a corroborated claim with a differing detail: its sentences are linked.
+    assert (part.corroborate_linked, part.lookalike_linked) == (1, 0)
+    assert (part.attributions, part.attribution_right) == (2, 1)
+    assert score.held_out.conflicts == 0
+    assert [m.gold_id for m in score.mistakes] == ["t2"]
+
+
+def test_gold_loader_says_what_is_wrong(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="does not exist"):
+        load_findings_gold(tmp_path / "nowhere")
+    for name in ("values.jsonl", "pairs.jsonl", "attribution.jsonl"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "values.jsonl").write_text(
+        json.dumps({"id": "v", "subtopic": "1/ecb", "label": "maybe", "slot": "time",
+                    "a": {"doc": "1_1ecb", "sentence": 0, "value": "x"},
+                    "b": {"doc": "1_2ecb", "sentence": 0, "value": "y"}}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DatasetError, match="'label' must be one of conflict, update, compatible"):
+        load_findings_gold(tmp_path)
