@@ -182,6 +182,12 @@ def test_examples_story_and_planted_discrepancies(examples_report: Report) -> No
     assert any({"2025-03-12", "2025-03-21"} <= {e.value for e in f.evidence} for f in dates)
     numbers = findings(examples_report, "conflict", "quantity")
     assert any({"12", "21"} <= {e.value for e in f.evidence} for f in numbers)
+    # Each discrepancy is one finding, not one per path that found it.
+    sides = [
+        frozenset((e.article, e.value) for e in f.evidence if e.value)
+        for f in findings(examples_report, "conflict")
+    ]
+    assert len(sides) == len(set(sides))
     story = next(s for s in examples_report.stories if len(s.articles) == 4)
     minister = [e for e in story.entities if {"Ri Chol Man", "Lee Cheol-man"} <= set(e.variants)]
     assert minister

@@ -663,7 +663,11 @@ def _strong_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Mea
 
 
 def _value_conflicts(
-    refs: list[_ClaimRef], groups: list[list[int]], origins: Origins, settings: AlignSettings
+    refs: list[_ClaimRef],
+    groups: list[list[int]],
+    origins: Origins,
+    settings: AlignSettings,
+    shown: Sequence[Finding] = (),
 ) -> list[Finding]:
     """Conflicts between values of claims that claim alignment did not pair (a background fact
     told in two different sentences), when the values plainly measure the same thing: counts
@@ -673,6 +677,8 @@ def _value_conflicts(
     if not settings.compare_unaligned:
         return []
     group_of = {i: n for n, g in enumerate(groups) for i in g}
+    # Claims that already differ in one conflict or update finding are not reported twice.
+    together = [{(e.article, e.start) for e in f.evidence} for f in shown if f.kind in {"conflict", "update"}]
     # Only claims whose values share a kind of act can conflict: index them by it.
     by_act: dict[str, set[int]] = {}
     for i, ref in enumerate(refs):
@@ -685,6 +691,10 @@ def _value_conflicts(
     pairs = {
         (i, j) for members in by_act.values() for i in members for j in members
         if i < j and refs[i].article.id != refs[j].article.id and group_of.get(i) != group_of.get(j)
+        and not any(
+            (refs[i].article.id, refs[i].claim.start) in seen and (refs[j].article.id, refs[j].claim.start) in seen
+            for seen in together
+        )
     }
     found: dict[tuple[str, int, int], Finding] = {}
     for i, j in sorted(pairs):
@@ -784,7 +794,7 @@ def compare_story(
                 findings.extend(differing)
                 continue
         findings.append(_finding(kind, refs, backing, origins, refs[backing[0]].claim.text, score))
-    findings.extend(_value_conflicts(refs, groups, origins, settings))
+    findings.extend(_value_conflicts(refs, groups, origins, settings, findings))
     order = {"conflict": 0, "update": 1, "corroborated": 2, "unique": 3}
     findings.sort(key=lambda f: (order[f.kind], f.evidence[0].article, f.evidence[0].start, f.slot or ""))
     return _dedupe(findings)
