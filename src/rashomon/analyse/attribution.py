@@ -35,7 +35,7 @@ REPORTING_VERBS = frozenset(
     "say tell report quote cite confirm claim add note announce state muse write explain insist "
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
-    "show estimate believe".split()
+    "show estimate believe tweet testify".split()
 )
 # Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
 SELF_VERBS = frozenset({"learn"})

@@ -73,20 +73,22 @@ def printed_text(tokens: Sequence[str]) -> str:
     for i, token in enumerate(tokens):
         prev = tokens[i - 1] if i else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token == '"':
-            # A plain quotation mark opens before a word and closes after one (or after the
-            # comma or stop that ends the quoted words).
+        if token in {'"', "``", "''"}:
+            # A quotation mark opens before a word and closes after one, or after the comma or
+            # stop that ends the quoted words, whatever its token says (ECB+ writes some
+            # closing marks as ``).
             opening = (
-                not quoting and bool(nxt) and (nxt[0].isalnum() or nxt[0] in "'‘(“$")
+                token != "''" and not (quoting and token == '"')
+                and bool(nxt) and (nxt[0].isalnum() or nxt[0] in "'‘(“$")
                 and prev not in {",", ".", "?", "!", "…", "--"}
             )
             before, after = (False, True) if opening else (True, False)
             quoting = opening
         else:
             before, after = _glued(prev, token, nxt)
-            if token in {"``", "\u201c"}:
+            if token == "\u201c":
                 quoting = True
-            elif token in {"''", "\u201d"}:
+            elif token == "\u201d":
                 quoting = False
         if out and not glue_next and not before:
             out.append(" ")
