@@ -52,14 +52,12 @@ _MONEY = re.compile(r"(?:[$€£¥₩₽]|\b(?:dollars?|euros?|pounds?|yen|yuan|
 
 def measure_of(span: Span) -> Measure:
     """The measure of the value whose tokens are ``span``."""
-    doc = span.doc
     inside = range(span.start, span.end)
     outward = [t for t in span if t.head.i not in inside or t.head.i == t.i]
     token = outward[-1] if outward else span.root
     predicate: Token | None = None
     noun_predicate: Token | None = None
     subject: Token | None = None
-    reference: Token | None = None
     first = token
     # The noun the number counts or measures ("329 yards", "5 people"), then up the tree.
     for _ in range(3):
@@ -69,8 +67,9 @@ def measure_of(span: Span) -> Measure:
             token = token.head
         else:
             break
-    reference = _reference(token) or _direction_reference(span)
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
+    noun = token  # what the number counts; ``token`` climbs on from here
+    reference = _reference(noun) or _direction_reference(span)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
     age = _AGE.fullmatch(span.text.strip())
     if age and (age["old"] or span.label_ == "DATE" and first.dep_ in {"appos", "amod", "npadvmod"}):
         # "Yvonne Hiller, 43,", "a 26-year-old actress": an age of the noun it stands by.
@@ -122,8 +121,8 @@ def measure_of(span: Span) -> Measure:
     else:
         name, start = None, None
     return Measure(
-        object=_object(predicate, token, span),
-        scope=_scope(predicate, token, span),
+        object=_object(predicate, noun, span),
+        scope=_scope(predicate, noun, span),
         predicate=name,
         predicate_start=start,
         subject=_text(subject) if subject is not None else None,
