@@ -238,6 +238,8 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ('"We are moving forward with our plans," said Academy spokeswoman Leslie Unger.',
          "named_person", "Leslie Unger"),
         ("Team president Stan Kasten said the offer stands.", "named_person", "Stan Kasten"),
+        ("Joe Crilly, a spokesperson for William Hill, said the odds had moved.", "named_person", "Joe Crilly"),
+        ("Rafaat Hindy, a spokesman for the Egyptian ministry, said repairs had begun.", "official", "Rafaat Hindy"),
         # (The name comes out as "Sgt": abbreviated ranks are not yet stripped from names.)
         ("The woman was struck just after 7 p.m., said police Sgt. Marty Earley.", "official", None),
         # Outlets the registry does not know, named or referred to.

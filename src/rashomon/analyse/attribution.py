@@ -101,7 +101,9 @@ GENERIC_TITLES = frozenset(
     "president secretary spokesman spokeswoman spokesperson official officials general commander "
     "chairman chairwoman chief director representative leader deputy vice".split()
 )
-GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES | frozenset(
+# ("council" alone is no government word: "Natural Resources Defense Council"; "city council"
+# has "city".)
+GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "sheriff judge coroner service survey patrol marshal trooper troopers sgt sgt. "
     "sergeant lieutenant lt. lt captain capt. detective detectives inspector "
     "commissioner clerk fire firefighters city county state federal municipal district "
@@ -892,7 +894,17 @@ def _holds_office(phrase: Span) -> bool:
         return False
     if any(t.lower_ in GOVERNMENT_WORDS for t in titles):
         return True
-    return any(t.lower_ in GENERIC_TITLES for t in titles) and not _private_body(phrase)
+    generic = [t for t in titles if t.lower_ in GENERIC_TITLES]
+    if not generic or _private_body(phrase):
+        return False
+    # "a spokesperson for William Hill", "director of the Endangered Species Program": a title
+    # of some named body is an office of state only when that body is the state (a country,
+    # a nationality, a government word), whatever the entity recogniser made of its name.
+    bodies = [
+        g for t in generic for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}
+        for g in c.subtree if g.i != c.i
+    ]
+    return not bodies or any(g.ent_type_ in {"GPE", "NORP"} or g.lower_ in GOVERNMENT_WORDS for g in bodies)
 
 
 def _private_body(phrase: Span) -> bool:
