@@ -308,9 +308,9 @@ def _conflict_time(left: _ClaimRef, right: _ClaimRef, *, strong: bool = False) -
 def _conflict_quantity(left: _ClaimRef, right: _ClaimRef, *, strong: bool = False) -> Finding | None:
     lq = [q for s in _content_slots(left.claim, "quantity") if (q := _value_at(left.article.quantities, s))]
     rq = [q for s in _content_slots(right.claim, "quantity") if (q := _value_at(right.article.quantities, s))]
+    same = _strong_measure if strong else _same_measure
     for a in lq:
         for b in rq:
-            same = _strong_measure if strong else _same_measure
             if a.unit is None or b.unit is None or not same(left, a.measure, right, b.measure):
                 continue  # a bare number ("finished with 13") counts nothing known
             if quantities_compatible(a, b) is False and not any(
@@ -644,15 +644,13 @@ def _strong_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Mea
     """Whether two values of claims that were not aligned still plainly measure one thing: the
     same kind of act (not "have" or "be") of the same subject, named or not ("Thomas missed
     nine games" / "he missed 10 total games" with Thomas named; "89 people were arrested" /
-    "police arrested 99"), same scope and reference.
-    Stricter than _same_measure, which only vets values of claims already aligned."""
+    "police arrested 99"), on top of everything _same_measure asks (scope, reference,
+    object), which alone only vets values of claims already aligned."""
     if a is None or b is None or not _same_measure(left, a, right, b):
         return False
     pa, pb = _predicate_class(a.predicate), _predicate_class(b.predicate)
     if pa is None or pa != pb:
         return False  # a person's life holds many dates and counts: the act must be the same
-    if a.object and b.object and a.object != b.object:
-        return False  # "received a degree in 1979" / "received an award in 2000"
     ka, kb = _subject_key(left.article, a), _subject_key(right.article, b)
     if ka is not None or kb is not None:
         return ka == kb
@@ -671,9 +669,9 @@ def _value_conflicts(
 ) -> list[Finding]:
     """Conflicts between values of claims that claim alignment did not pair (a background fact
     told in two different sentences), when the values plainly measure the same thing: counts
-    and amounts of one unit, and dates, under the same named subject or the same kind of act
-    (_strong_measure). Claims with dates that cannot overlap are about two moments and are not
-    compared."""
+    and amounts of one unit, and dates, of the same kind of act and the same subject
+    (_strong_measure). A pair that already differs in a conflict or update finding of
+    ``shown`` is not reported again."""
     if not settings.compare_unaligned:
         return []
     group_of = {i: n for n, g in enumerate(groups) for i in g}
@@ -703,8 +701,7 @@ def _value_conflicts(
             if finding is not None:
                 found.setdefault((finding.slot or "", i, j), finding)
     out = []
-    for (_, i, j), finding in sorted(found.items()):
-        finding.score = None
+    for _, finding in sorted(found.items()):
         _fill_origins(finding, origins)
         out.append(finding)
     return out
