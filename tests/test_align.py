@@ -385,3 +385,17 @@ def test_converted_amount_is_no_conflict_and_a_rising_toll_is_an_update() -> Non
     findings = compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())
     assert [f.kind for f in findings] == ["update"]
     assert findings[0].statement.startswith("Number changed")
+
+
+def test_a_later_higher_count_of_the_dead_is_an_update() -> None:
+    c = article("c1", "Wire", ["Five people died when the mine collapsed on Monday."])
+    d = article("d1", "Daily", ["Twelve people died when the mine collapsed on Monday."])
+    c.published, d.published = "2024-03-04", "2024-03-06"
+    add_quantity(c, 0, "Five", 5, "person")
+    add_quantity(d, 0, "Twelve", 12, "person")
+    for art in (c, d):
+        art.quantities[0].measure = Measure(predicate="die")
+    assert [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())] == ["update"]
+    # Reported the other way round (the later report lower), it is a conflict.
+    c.published, d.published = "2024-03-06", "2024-03-04"
+    assert [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]

@@ -145,9 +145,6 @@ _PREDICATE_CLASSES = (
     frozenset("evacuate flee displace".split()),
     frozenset("miss missing".split()),
 )
-# Counts that grow while an event unfolds (classes named by their first word, see
-# _predicate_class).
-_GROWING = frozenset({"claim", "hurt", "apprehend", "evacuate", "miss"})
 _GENERIC_PREDICATES = frozenset({"be", "have", "say", "report", "tell"})
 # Words that say a figure moved on between reports: "the toll rose to 12", "so far".
 _UPDATE_CUES = re.compile(
@@ -165,6 +162,11 @@ def _predicate_class(predicate: str | None) -> str | None:
         if predicate in group:
             return min(group)
     return predicate
+
+
+# Counts that grow while an event unfolds: the killed, the dead, the injured, the arrested,
+# the evacuated, the missing (their classes, as _predicate_class names them).
+_GROWING = frozenset(_predicate_class(w) for w in ("kill", "die", "injure", "arrest", "evacuate", "miss"))
 
 
 def _subject_key(article: Article, measure: Measure) -> str | None:
