@@ -399,3 +399,49 @@ def test_a_later_higher_count_of_the_dead_is_an_update() -> None:
     # Reported the other way round (the later report lower), it is a conflict.
     c.published, d.published = "2024-03-06", "2024-03-04"
     assert [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]
+
+
+def test_an_age_one_year_on_is_an_update_and_two_acts_are_not_compared() -> None:
+    a = article("a1", "Wire", ["Trial is set for the 26-year-old Simpson of Fort Coffee."])
+    b = article("b1", "Daily", ["The jury convicted the 27-year-old Simpson of Fort Coffee."])
+    add_quantity(a, 0, "26-year-old", 26, "age")
+    add_quantity(b, 0, "27-year-old", 27, "age")
+    for art in (a, b):
+        art.mentions.append(Mention("Simpson", "PERSON", art.text.index("Simpson"), art.text.index("Simpson") + 7, 0, key="simpson"))
+        art.quantities[0].measure = Measure(
+            predicate="age", subject="Simpson", subject_start=art.mentions[0].start, subject_end=art.mentions[0].end
+        )
+    # Undated reports: a birthday may lie between them.
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["update"]
+    a.published = b.published = "2013-05-02"
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]
+    # "missed four games" / "played in 10 games": two acts, even as each claim's main verb.
+    c = article("c1", "Wire", ["Bush missed four games this season after knee surgery."])
+    d = article("d1", "Daily", ["Bush played in 10 games this season after knee surgery."])
+    add_quantity(c, 0, "four", 4, "game")
+    add_quantity(d, 0, "10", 10, "game")
+    c.quantities[0].measure = Measure(predicate="miss")
+    d.quantities[0].measure = Measure(predicate="play")
+    assert [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())] == ["corroborated"]
+
+
+def test_durations_compare_by_length_but_offsets_do_not() -> None:
+    def duration(art: Article, phrase: str) -> None:
+        claim = art.claims[0]
+        start = art.text.index(phrase)
+        tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=0, granularity="duration",
+                       measure=Measure(predicate="serve"))
+        art.times.append(tv)
+        claim.slots.append(Slot("time", phrase, tv.start, tv.end, None))
+
+    a = article("a1", "Wire", ["LaRue served four months in federal prison for his role."])
+    b = article("b1", "Daily", ["LaRue served 136 days in federal prison for his role."])
+    duration(a, "four months")
+    duration(b, "136 days")
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]
+    # "nine days before the inauguration" places the act; it does not say how long it lasted.
+    c = article("c1", "Wire", ["The rule takes effect in about 30 days, officials said."])
+    d = article("d1", "Daily", ["The rule takes effect nine days before the inauguration, officials said."])
+    duration(c, "about 30 days")
+    duration(d, "nine days")
+    assert "conflict" not in [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())]

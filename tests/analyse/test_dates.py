@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.analyse.dates import extract_times, resolve_time, times_overlap
+from rashomon.analyse.dates import extract_times, month_of, resolve_time, times_differ, times_overlap, weekday_of
 from rashomon.records import Article, TimeValue
 
 PUB = dt.date(2024, 2, 20)  # a Tuesday
@@ -187,3 +187,21 @@ def test_seed_articles_disagree_on_the_handover_date(nlp):
     assert found["Jan. 18"].value == "2024-01-18"
     assert found["Dec. 2017"].value == "2017-12"
     assert times_overlap(found["Feb. 18"], found["Jan. 18"]) is False
+
+
+def _value(text: str, **kw) -> TimeValue:  # noqa: ANN003
+    return TimeValue(text=text, start=0, end=len(text), sentence=0, **kw)
+
+
+def test_times_of_unknown_year_differ_by_weekday_then_by_month() -> None:
+    tuesday = _value("Tuesday, December 9, 2008", value="2008-12-09", granularity="day",
+                  earliest="2008-12-09", latest="2008-12-09", resolved=True)
+    assert weekday_of(tuesday) == 1
+    assert times_differ(tuesday, _value("Friday")) is True
+    assert times_differ(_value("late Thursday"), _value("Thursday night")) is False
+    assert weekday_of(_value("the second Tuesday of each month")) is None
+    assert month_of(_value("May")) == 5 and month_of(_value("may")) is None
+    assert times_differ(_value("May"), _value("August")) is True
+    assert times_differ(_value("four months", granularity="duration"), _value("136 days", granularity="duration")) is True
+    assert times_differ(_value("four months", granularity="duration"), _value("May")) is None
+    assert times_differ(_value("the spring"), _value("Friday")) is None

@@ -42,3 +42,27 @@ def test_age_in_apposition_and_converted_amount(nlp) -> None:  # noqa: ANN001
 def test_scope_of_a_partial_count(nlp) -> None:  # noqa: ANN001
     assert _measure(nlp, "He completed his first 17 passes.", "17").scope == ["first"]
     assert _measure(nlp, "Police said 12 people were injured in the riots.", "12").scope == []
+
+
+def test_a_date_of_another_thing_is_not_the_verbs(nlp) -> None:  # noqa: ANN001
+    # A date in a phrase about an earlier event dates that event.
+    m = _measure(nlp, "After Nixon's election in 1968, LaRue worked in the White House.", "1968")
+    assert m.predicate == "election" and m.object is None
+    # A date that modifies a noun dates that thing, which is its own object.
+    m = _measure(nlp, "She received the 2000 National Caring Award in Washington.", "2000")
+    assert (m.predicate, m.object) == ("award", "award")
+    # A time of day modified by a date is no other thing.
+    assert _measure(nlp, "Lohan checked into the clinic on Thursday night.", "Thursday").predicate != "night"
+
+
+def test_pronoun_subjects_and_owners(nlp) -> None:  # noqa: ANN001
+    # "he" is kept for the comparison to read in context; "their" owns nothing known.
+    m = _measure(nlp, "He served five months in federal prison.", "five months")
+    assert (m.predicate, m.subject) == ("serve", "He")
+    m = _measure(nlp, "The Jaguars scored touchdowns on their first two drives.", "two")
+    assert m.subject != "their"
+
+
+def test_scope_of_a_clause_of_the_same_moment(nlp) -> None:  # noqa: ANN001
+    m = _measure(nlp, "Creighton pulled away in the second half as Artino scored seven points.", "seven")
+    assert "half" in m.scope

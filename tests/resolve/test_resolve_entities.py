@@ -210,3 +210,14 @@ def test_middle_name_variants_merge_across_articles_with_a_note() -> None:
     note = next(e.note for e in entities if e.id in nixon)
     assert note and "likely the same person" in note and "middle name" in note
     assert _entity_of(c, "George W. Bush") != _entity_of(d, "George H. W. Bush")
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_last() -> None:
+    text = (
+        "Laci Peterson was found dead in 2003. A jury convicted Scott Peterson of her murder. "
+        "Peterson is 32."
+    )
+    article = _article("a1", text, {"Laci Peterson": "PERSON", "Scott Peterson": "PERSON", "Peterson": "PERSON"})
+    by = _by_name(resolve_entities([article], settings=SETTINGS))
+    short = next(m for m in article.mentions if m.text == "Peterson")
+    assert short.key == by["Scott Peterson"].id

@@ -19,6 +19,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from rashomon.analyse.durations import duration_days, durations_overlap
 from rashomon.records import Article, TimeValue
 from rashomon.analyse.nlp import sentence_spans
 from rashomon.analyse.measures import measure_of
@@ -793,3 +794,61 @@ def times_overlap(a: TimeValue, b: TimeValue, *, slack_days: int = 0) -> bool | 
     a0, a1 = dt.date.fromisoformat(a.earliest), dt.date.fromisoformat(a.latest)
     b0, b1 = dt.date.fromisoformat(b.earliest), dt.date.fromisoformat(b.latest)
     return a0 - slack <= b1 and b0 - slack <= a1
+
+
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def weekday_of(tv: TimeValue) -> int | None:
+    """The day of the week a time value names (0 = Monday), from its words ("late Thursday")
+    or from the one day it resolved to; None when it names none or more than one."""
+    if re.search(r"\b(?:each|every)\b|(?:day)s\b", tv.text, re.IGNORECASE):
+        return None  # "the second Tuesday of each month", "on Fridays": no one day
+    named = {_WEEKDAYS.index(m.lower()) for m in _WEEKDAY_WORD.findall(tv.text)}
+    if len(named) == 1:
+        return named.pop()
+    if not named and tv.resolved and tv.granularity in {"day", "time"} and tv.earliest == tv.latest and tv.earliest:
+        return dt.date.fromisoformat(tv.earliest).weekday()
+    return None
+
+
+def month_of(tv: TimeValue) -> int | None:
+    """The month a time value lies in (1-12), from its words ("in May") or from its value, when
+    it is one day or one month; None otherwise ("May 2 to June 4", "the spring", "2008")."""
+    if tv.granularity in {"duration", "range", "year", "week"}:
+        return None
+    named = {_month_num(m.lower()) for m in _MONTH_WORD.findall(tv.text) if m.lower() != "may" or m == "May"}
+    if len(named) == 1:
+        return named.pop()
+    if not named and tv.earliest and tv.latest and tv.earliest[:7] == tv.latest[:7]:
+        return int(tv.earliest[5:7])
+    return None
+
+
+def times_differ(a: TimeValue, b: TimeValue) -> bool | None:
+    """Whether two time values cannot denote the same time (True), can (False), or cannot be
+    compared (None). Beyond resolved intervals (times_overlap): two durations by their length
+    ("four months" / "136 days"); values whose year is unknown by the day of the week ("Tuesday,
+    December 9" / "on Friday") and then by the month ("proposed in May" / "proposed in August");
+    a month is compared only when neither value is a range or a span of years."""
+    durations = [x.granularity == "duration" or duration_days(x.text) is not None for x in (a, b)]
+    if all(durations):
+        overlap = durations_overlap(a.text, b.text)
+        return None if overlap is None else not overlap
+    if any(durations):
+        return None
+    overlap = times_overlap(a, b)
+    if overlap is not None:
+        return not overlap
+    wa, wb = weekday_of(a), weekday_of(b)
+    if wa is not None and wb is not None:
+        return wa != wb
+    ma, mb = month_of(a), month_of(b)
+    if ma is not None and mb is not None:
+        return ma != mb
+    return None

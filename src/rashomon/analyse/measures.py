@@ -33,7 +33,10 @@ _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 # Relative and personal pronouns say nothing about who the subject is on their own.
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PRONOUNS = _RELATIVE | {"he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "this",
-                         "these", "those", "one"}
+                         "these", "those", "one", "his", "its", "their", "our", "my", "your"}
+# Pronouns that stand for one person: a value's subject is kept as the pronoun, and
+# rashomon.align reads it as the person named last before it.
+PERSONAL = frozenset({"he", "she"})
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "north-east", "north-west", "south-east", "south-west", "away", "outside", "off",
                "northeastern", "northwestern", "southeastern", "southwestern", "northern",
@@ -45,6 +48,11 @@ _PARTIAL = frozenset({"first", "last", "final", "opening", "early", "late", "pre
 _PERIODS = frozenset(
     "season half quarter period career game run stretch round inning minute span series match "
     "stint spell session overtime".split()
+)
+# Words of time a date may modify without dating another thing ("Thursday night").
+_TIMES = frozenset(
+    "night morning afternoon evening noon midnight weekend time day week month year hour date era "
+    "period decade century spring summer autumn fall winter holiday".split()
 )
 _AGE = re.compile(r"(?P<n>\d{1,3})(?P<old>[- ]years?[- ]old)?", re.I)
 _MONEY = re.compile(r"(?:[$€£¥₩₽]|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rubles?|roubles?)\b)", re.I)
@@ -60,8 +68,11 @@ def measure_of(span: Span) -> Measure:
     subject: Token | None = None
     first = token
     # The noun the number counts or measures ("329 yards", "5 people"), then up the tree.
+    dated = span.label_ in {"DATE", "TIME"}
     for _ in range(3):
-        if token.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"} and (
+        if token.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"} | (
+            {"poss"} if dated else set()
+        ) and (
             token.head.i not in inside and token.head.pos_ in _NOMINAL | {"ADJ"}
         ):
             token = token.head
@@ -107,11 +118,27 @@ def measure_of(span: Span) -> Measure:
             predicate = head
             break
         token = head
+    dated_noun = dated and noun.i not in inside and noun.lemma_.lower() not in _PERIODS | _TIMES
+    # A value inside a phrase about another thing, itself a verb's adjunct: "After Nixon's
+    # election in 1968, LaRue worked …" dates the election, not the work.
+    adjunct = noun_predicate is not None and predicate is not None and noun_predicate.dep_ == "pobj"
     if owner is not None:
         subject = owner  # "Ford's 2,290 points"
+    elif adjunct and noun_predicate is not None:
+        subject = next(
+            (c for c in noun_predicate.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None
+        )
     elif predicate is not None:
         subject = _subject(predicate, value=span)
-    if noun_predicate is not None and noun_predicate.lemma_.lower() in {"toll", "margin", "magnitude", "rate"}:
+    if dated_noun:
+        # A date that modifies a noun dates that thing: "received the 2000 National Caring
+        # Award" is the award's year, "for the March 11, 2005, rampage" the rampage's date,
+        # "Saturday's semifinals" the semifinals' day; none of them is the verb's.
+        name, start = noun.lemma_.lower(), noun.idx
+        subject = None
+    elif noun_predicate is not None and (
+        adjunct or noun_predicate.lemma_.lower() in {"toll", "margin", "magnitude", "rate"}
+    ):
         name = noun_predicate.lemma_.lower()
         start = noun_predicate.idx
     elif predicate is not None:
@@ -121,7 +148,9 @@ def measure_of(span: Span) -> Measure:
     else:
         name, start = None, None
     return Measure(
-        object=_object(predicate, noun, span),
+        # A dated thing is its own object: "the 2000 award" and "received the award in 2000"
+        # compare, "the 2000 award" and "the medal in 2006" do not.
+        object=noun.lemma_.lower() if dated_noun else None if adjunct else _object(predicate, noun, span),
         scope=_scope(predicate, noun, span),
         predicate=name,
         predicate_start=start,
@@ -152,8 +181,16 @@ def _scope(predicate: Token | None, noun: Token, value: Span) -> list[str]:
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in _PARTIAL:
             words.add(child.lower_)
-    if predicate is not None:
-        for child in predicate.children:
+    # "picked up the slack in the first half as he scored seven points": the scope of a clause
+    # covers a clause of the same moment ("as", "while", "when") that it governs.
+    verbs = [predicate] if predicate is not None else []
+    if (
+        predicate is not None and predicate.dep_ == "advcl" and predicate.head.pos_ in _VERBAL
+        and any(c.dep_ == "mark" and c.lower_ in {"as", "while", "when"} for c in predicate.children)
+    ):
+        verbs.append(predicate.head)
+    for verb in verbs:
+        for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in _SCOPE_PREPOSITIONS:
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is None or value.start <= obj.i < value.end or obj.i == noun.i:
@@ -179,6 +216,8 @@ def _subject(verb: Token, *, value: Span) -> Token | None:
                 return None  # the value lies inside the subject phrase ("5 people died")
             if own.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
+            if own.lower_ in PERSONAL:
+                return own  # "He served 136 days": whom it stands for is read in context
             if own.lower_ in _PRONOUNS or own.like_num or own.pos_ == "NUM":
                 return None
             return own

@@ -1,13 +1,13 @@
 """Entities of one story: the mentions of one person (or organisation, place) across articles.
 
 Persons: within an article a short form ("Kim", "Mr. Putin", "Lo Presti") goes to a full name of
-that article with the same surname or last names (the most-mentioned one when several share
-it), else of the story; a first name alone ("Laci") to the one full name of the article (else
-the story) that starts with it; across articles full names group by ``name_key``; remaining
-near-variants (one sound of a Korean syllable, a middle name on one side only) are compared with
-``match_names`` using the role nouns, organisations and co-mentioned people around their
-mentions. A likely variant is merged
-with a note saying why; a possible one stays a separate entity with a note on both.
+that article with the same surname or last names (the most-mentioned one when several share it,
+the one named last before it on a tie), else of the story; a first name alone ("Laci") to the
+one full name of the article (else the story) that starts with it; across articles full names
+group by ``name_key``; remaining near-variants (one sound of a Korean syllable, a middle name on
+one side only) are compared with ``match_names`` using the role nouns, organisations and
+co-mentioned people around their mentions. A likely variant is merged with a note saying why; a
+possible one stays a separate entity with a note on both.
 Other labels group by normalised text, with acronyms joined to their spelled-out form.
 """
 
@@ -184,8 +184,14 @@ def _person_units(
             if len(local) > 1:
                 local = Counter()
         if local:
-            first = {name_key(n): j for j, _, n in reversed(full)}
-            key = min(local, key=lambda k: (-local[k], first.get(k, 1 << 30), k))
+            # Ties go to the full name met last before the short form ("Laci Peterson's
+            # body … Scott Peterson … Peterson": Scott), else to the first one met after it.
+            before = {name_key(n): j for j, _, n in full if j < i}
+            after = {name_key(n): j for j, _, n in reversed(full) if j > i}
+            def rank(k: str) -> tuple[int, int, int, str]:
+                return (-local[k], -before.get(k, -(1 << 30)), after.get(k, 1 << 30), k)
+
+            key = min(local, key=rank)
             if len(local) > 1:
                 others = ", ".join(
                     units[k].name if k in units else k for k in sorted(local) if k != key
