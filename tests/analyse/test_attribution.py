@@ -242,6 +242,16 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("Rafaat Hindy, a spokesman for the Egyptian ministry, said repairs had begun.", "official", "Rafaat Hindy"),
         # (The name comes out as "Sgt": abbreviated ranks are not yet stripped from names.)
         ("The woman was struck just after 7 p.m., said police Sgt. Marty Earley.", "official", None),
+        # A generic title with no body is an office of state only when the title itself is
+        # one ("President"), not a spokesman's or a director's; an adjective is no title.
+        ("She died peacefully in her sleep, spokesman Harlan Boll said.", "named_person", "Harlan Boll"),
+        ("President Barack Obama said the plan would work.", "official", "Barack Obama"),
+        ("Angels general manager Tony Reagins confirmed that he made an offer.", "named_person", "Tony Reagins"),
+        ("A representative said she never recovered consciousness.", "anonymous_source", None),
+        ("The body was found in the cell, said prison spokesman Al Quintero.", "official", "Al Quintero"),
+        # A lone family name after a titled full name (the name in apposition to the title).
+        ("The bodies were found yesterday, said DA spokesman Gregg Miliote. Both women had been "
+         "stabbed, Miliote said.", "official", "Gregg Miliote"),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

@@ -101,13 +101,18 @@ GENERIC_TITLES = frozenset(
     "president secretary spokesman spokeswoman spokesperson official officials general commander "
     "chairman chairwoman chief director representative leader deputy vice".split()
 )
+# Titles that name an office of state with no body named ("President Obama", "Secretary
+# Clinton", "General Kim"); the other generic titles ("spokesman Harlan Boll", "director Gary
+# Ross", "a representative") name one only with a state body ("police spokesman").
+BARE_STATE_TITLES = frozenset("president secretary general commander official officials".split())
 # ("council" alone is no government word: "Natural Resources Defense Council"; "city council"
 # has "city".)
 GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "sheriff judge coroner service survey patrol marshal trooper troopers sgt sgt. "
     "sergeant lieutenant lt. lt captain capt. detective detectives inspector "
     "commissioner clerk fire firefighters city county state federal municipal district "
-    "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol".split()
+    "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
+    "da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
 )
 # Common nouns for bodies that are not the state: their people and their own voice are named
 # persons ("a studio representative", "Marfin bank officials", "the club said").
@@ -734,8 +739,7 @@ def _classify(
     # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
     if person is not None:
-        titled = _holds_office(full) or _titled_before(person, doc)
-        return Attribution("official" if titled else "named_person", _full_name(person, article))
+        return _person(person, full, article=article, context=context, offset=offset)
     # A document, even an unnamed one ("a copy of the agreement seen by …").
     if head.lemma_.lower() in DOCUMENT_HEADS and not any(t.ent_type_ == "PERSON" for t in tokens):
         # A source named before the head owns the document ("a Yonhap report"); one after it
@@ -758,8 +762,7 @@ def _classify(
         None,
     )
     if person is not None:
-        titled = _holds_office(full) or _titled_before(person, doc)
-        return Attribution("official" if titled else "named_person", _full_name(person, article))
+        return _person(person, full, article=article, context=context, offset=offset)
     org = next(
         (e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and span[0] <= e.start < span[1]),
         None,
@@ -779,12 +782,31 @@ def _classify(
     if any(t.lower_ in OFFICIAL_WORDS for t in tokens):
         if _private_body(tokens) and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens):
             return Attribution("named_person", name)  # "a studio representative", "bank officials"
+        state = any(
+            t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"}
+            or t.lower_ in BARE_STATE_TITLES and t.tag_ != "JJ" for t in tokens
+        )
+        if not state:
+            return Attribution("anonymous_source", written)  # "a representative for Mr. Jackman"
         return Attribution("official", name)
     if _outlet_name(tokens) and not any(t.ent_type_ == "PERSON" for t in tokens):
         return Attribution("news_outlet", name)  # "WCVB-TV claims", "trade magazine X"
     if head.pos_ == "PROPN":
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+def _person(person: Span, full: Span, *, article: Article, context: _Context, offset: int) -> Attribution:
+    """A named person: an official when the phrase or an earlier mention gives a current office
+    ("Sgt. Marty Earley", "DA spokesman Gregg Miliote" … "Miliote said"), or when an earlier cue
+    of the same person was an official's ("the fire chief, James Steele, said" … "Mr Steele
+    said")."""
+    name = _full_name(person, article)
+    titled = _holds_office(full) or _titled_before(person, person.doc) or any(
+        c.attribution.type == "official" and c.attribution.name == name
+        for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
+    )
+    return Attribution("official" if titled else "named_person", name)
 
 
 def _described_by(cue: Cue, doc: Doc, lemma: str) -> bool:
@@ -894,7 +916,8 @@ def _holds_office(phrase: Span) -> bool:
         return False
     if any(t.lower_ in GOVERNMENT_WORDS for t in titles):
         return True
-    generic = [t for t in titles if t.lower_ in GENERIC_TITLES]
+    # (an adjective is no title: "general manager", "chief technology officer")
+    generic = [t for t in titles if t.lower_ in GENERIC_TITLES and t.tag_ != "JJ"]
     if not generic or _private_body(phrase):
         return False
     # "a spokesperson for William Hill", "director of the Endangered Species Program": a title
@@ -904,7 +927,19 @@ def _holds_office(phrase: Span) -> bool:
         g for t in generic for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}
         for g in c.subtree if g.i != c.i
     ]
-    return not bodies or any(g.ent_type_ in {"GPE", "NORP"} or g.lower_ in GOVERNMENT_WORDS for g in bodies)
+    if bodies:
+        return any(g.ent_type_ in {"GPE", "NORP"} or g.lower_ in GOVERNMENT_WORDS for g in bodies)
+    return any(_state_title(t) for t in generic)
+
+
+def _state_title(title: Token) -> bool:
+    """Whether a generic title with no "of/for/at" body names an office of state: a state
+    word or a country among its modifiers ("U.S. envoy", "police spokesman"), else the title
+    itself ("President Obama", not "spokesman Harlan Boll")."""
+    modifiers = [t for t in title.subtree if t.i < title.i]
+    if any(t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"} for t in modifiers):
+        return True
+    return title.lower_ in BARE_STATE_TITLES
 
 
 def _private_body(phrase: Span) -> bool:
@@ -958,13 +993,20 @@ def _titled_before(person: Span, doc: Doc) -> bool:
         if ent.label_ != "PERSON" or ent.start >= person.end or not same(ent):
             continue
         title = doc[ent.start - 1] if ent.start else None
-        if title is not None and title.lower_ in OFFICIAL_WORDS and title.head.i in range(ent.start, ent.end):
+        # (the title heads the name or the name stands in apposition to it: "DA spokesman
+        # Gregg Miliote")
+        attached = title is not None and (
+            title.head.i in range(ent.start, ent.end) or ent.root.dep_ == "appos" and ent.root.head.i == title.i
+        )
+        if attached and title.lower_ in OFFICIAL_WORDS:
             before = doc[title.left_edge.i : title.i]
             if any(t.lower_ in FORMER_WORDS for t in before):
                 return False
             # "Academy spokeswoman Leslie Unger", "team president Stan Kasten": a title any
             # body gives is an office of state only when no other kind of body gives it.
-            return title.lower_ in GOVERNMENT_WORDS or not _private_body(doc[title.left_edge.i : title.i + 1])
+            if title.lower_ in GOVERNMENT_WORDS:
+                return True
+            return not _private_body(doc[title.left_edge.i : title.i + 1]) and _state_title(title)
     return False
 
 
