@@ -250,8 +250,8 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("A representative said she never recovered consciousness.", "anonymous_source", None),
         ("The body was found in the cell, said prison spokesman Al Quintero.", "official", "Al Quintero"),
         # A lone family name after a titled full name (the name in apposition to the title).
-        ("The bodies were found yesterday, said DA spokesman Gregg Miliote. Both women had been "
-         "stabbed, Miliote said.", "official", "Gregg Miliote"),
+        (("The bodies were found yesterday, said DA spokesman Gregg Miliote. Both women had been "
+          "stabbed, Miliote said."), "official", "Gregg Miliote"),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

@@ -104,7 +104,7 @@ GENERIC_TITLES = frozenset(
 # Titles that name an office of state with no body named ("President Obama", "Secretary
 # Clinton", "General Kim"); the other generic titles ("spokesman Harlan Boll", "director Gary
 # Ross", "a representative") name one only with a state body ("police spokesman").
-BARE_STATE_TITLES = frozenset("president secretary general commander official officials".split())
+BARE_STATE_TITLES = frozenset({"president", "secretary", "general", "commander", "official", "officials"})
 # ("council" alone is no government word: "Natural Resources Defense Council"; "city council"
 # has "city".)
 GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
