@@ -152,6 +152,41 @@ def test_carry_over_quotes_pronouns_and_openers(registry):
     assert kinds[8][0] == "official" and kinds[9] == kinds[8]
 
 
+def test_quotation_over_lines_with_no_mark_at_each_line(registry):
+    # One sentence a line: the quotation opened on the first line runs on to the line whose
+    # first mark closes it; a line after an unclosed quotation with no closing mark stays the
+    # outlet's.
+    text = (
+        'Inspector Paul Duhig said: "Events such as these are rare.\n'
+        "Most people here know each other.\n"
+        'We are doing all we can."\n'
+        "The town was quiet on Sunday.\n"
+        'The mayor said: "We will rebuild.\n'
+        "Shops opened again on Monday."
+    )
+    doc, article = parse(text)
+    atts = attribute_sentences(doc, article=article, registry=registry)
+    kinds = {
+        s.text.strip(): (a.type, a.name) for s, a in zip(article.sentences, atts, strict=True) if len(s.text) > 3
+    }
+    assert kinds['Inspector Paul Duhig said: "Events such as these are rare.'] == ("official", "Paul Duhig")
+    assert kinds["Most people here know each other."] == ("official", "Paul Duhig")
+    assert kinds["We are doing all we can."] == ("official", "Paul Duhig")
+    assert kinds["The town was quiet on Sunday."] == ("self", None)
+    assert kinds["Shops opened again on Monday."] == ("self", None)
+
+
+def test_the_title_names_the_person_named_with_it_before(registry):
+    text = (
+        "The film will have a new director, Gary Ross.\n"
+        "The director denied reports that his talks with the studio hit a snag."
+    )
+    kinds = [(a.type, a.name) for a in attribute(text, registry)]
+    assert kinds[1] == ("named_person", "Gary Ross")
+    text = "The studio said director Gary Ross left.\nThe director denied reports that talks hit a snag."
+    assert [(a.type, a.name) for a in attribute(text, registry)][1] == ("named_person", "Gary Ross")
+
+
 def _seed_article(name: str):
     """A seed article with its obvious debris lines dropped (the clean stage's job)."""
     debris = re.compile(

@@ -724,6 +724,11 @@ def _classify(
             earlier = _last(context, offset, lambda c: _described_by(c, doc, head.lemma_))
             if earlier is not None:
                 return _copy(earlier.attribution)
+            titled = _titled_person(doc, head.lemma_, tokens.start)
+            if titled is not None:
+                # "the director" after "director Gary Ross" named without a cue
+                return _person(titled, doc[titled.root.head.left_edge.i : titled.end] if titled.root.dep_ == "appos"
+                               else doc[titled.start - 1 : titled.end], article=article, context=context, offset=offset)
         # "the company", "the team", "the software maker": the organisation named before.
         if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
             org = next(
@@ -807,6 +812,20 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
     )
     return Attribution("official" if titled else "named_person", name)
+
+
+def _titled_person(doc: Doc, lemma: str, before: int) -> Span | None:
+    """The last person named before token ``before`` right after a title of lemma ``lemma``
+    ("director Gary Ross", "a new director, Gary Ross")."""
+    for ent in reversed(doc.ents):
+        if ent.label_ != "PERSON" or ent.end > before or ent.start == 0:
+            continue
+        title = doc[ent.start - 1]
+        if title.lemma_.lower() == lemma and title.head.i in range(ent.start, ent.end):
+            return ent
+        if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == lemma:
+            return ent
+    return None
 
 
 def _described_by(cue: Cue, doc: Doc, lemma: str) -> bool:
@@ -1074,6 +1093,7 @@ def attribute_sentences(
         by_sentence.setdefault(cue.sentence, []).append(cue)
     quoted = quote_spans(article.text)
     bounds = [(s.start_char, s.end_char) for s in sentences]
+    long_quotes = long_quotations(article.text)
     result: list[Attribution | None] = []
     for index, sent in enumerate(sentences):
         own = by_sentence.get(index)
@@ -1086,6 +1106,11 @@ def attribute_sentences(
         if span is not None:
             cue = nearest_cue(doc, cues, quoted, span, bounds, text=article.text)
             carried = cue.attribution if cue is not None else None
+        if span is None and first is not None:
+            opened = next((o for o, s, e in long_quotes if s <= first.idx < e), None)
+            opener = next((i for i, (s, e) in enumerate(bounds[:index]) if s <= opened < e), None) if opened else None
+            if opener is not None and result[opener] is not None and result[opener].type != "self":
+                carried = result[opener]
         previous = result[-1] if result else None
         if carried is None and span is not None and previous is not None and previous.type != "self":
             carried = previous  # a quotation of its own right after a speaker's words is theirs
@@ -1095,6 +1120,62 @@ def attribute_sentences(
                 carried = previous
         result.append(_copy_with_phrase(carried) if carried else Attribution("self", None))
     return result
+
+
+# How many paragraphs a quotation left open may run on before the one that closes it.
+LONG_QUOTE_PARAGRAPHS = 4
+
+
+def long_quotations(text: str) -> list[tuple[int, int, int]]:
+    """Quotations over several paragraphs with no mark at the start of each (as when every
+    sentence is a line of its own), as (opening mark, start, end): a paragraph that leaves a
+    double quotation open, paragraphs without any quote mark, then one whose first mark closes
+    it ("Events such as these are rare. / We are doing all we can."). ``start``–``end`` covers
+    the paragraphs after the opening one; without a closing mark nothing is returned."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    out = []
+    for n, (start, line) in enumerate(lines):
+        opened = _left_open(line)
+        if opened is None:
+            continue
+        for later, (at, other) in enumerate(lines[n + 1 : n + 1 + LONG_QUOTE_PARAGRAPHS], start=n + 1):
+            marks = _marks(other)
+            if not marks:
+                continue
+            if marks[0][1] == "close":
+                out.append((start + opened, lines[n + 1][0], at + marks[0][0]))
+            break
+    return out
+
+
+def _marks(line: str) -> list[tuple[int, str]]:
+    """The double quote marks of a line as (offset, "open" | "close")."""
+    marks = []
+    for i, ch in enumerate(line):
+        if ch == "“":
+            marks.append((i, "open"))
+        elif ch == "”":
+            marks.append((i, "close"))
+        elif ch == '"':
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            opening = (before.isspace() or before in "([{—–-/:") and not after.isspace()
+            marks.append((i, "open" if opening else "close"))
+    return marks
+
+
+def _left_open(line: str) -> int | None:
+    """Offset of the opening mark a line leaves unclosed, if it does."""
+    depth, opened = 0, None
+    for i, kind in _marks(line):
+        if kind == "open":
+            depth, opened = depth + 1, i if depth == 0 else opened
+        elif depth:
+            depth -= 1
+    return opened if depth else None
 
 
 def touched_sentences(span: tuple[int, int], bounds: list[tuple[int, int]]) -> list[int]:
