@@ -287,6 +287,11 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # A lone family name after a titled full name (the name in apposition to the title).
         (("The bodies were found yesterday, said DA spokesman Gregg Miliote. Both women had been "
           "stabbed, Miliote said."), "official", "Gregg Miliote"),
+        # A cue inside the content of another is the inner one; a closing "according to …"
+        # is the outer one wherever the parse hangs it.
+        ("Police believe the driver was drinking at the time, WCCO-TV reported.", "news_outlet", "WCCO-TV"),
+        ("France Telecom said it plans to send a boat to fix the problem, according to Bloomberg.",
+         "news_outlet", None),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

@@ -1237,10 +1237,38 @@ def nearest_cue(
     return next((c for c in cues if c.sentence == touched[0] - 1 and c.introduces), None)
 
 
+def outermost(cues: list[Cue], doc: Doc) -> list[Cue]:
+    """The cues that no other cue of the list reports: "Chief Steele said …, the Daily News
+    reported" and "France Telecom said …, according to Bloomberg" are the outlet's. A cue inside
+    the content of another is inner, unless it is a closing "according to …" after a comma
+    (which the parse may hang inside the clause it covers)."""
+
+    def closing_according(cue: Cue) -> bool:
+        token = doc[cue.verb]
+        if token.lower_ != "according" or token.i == 0 or doc[token.i - 1].text != ",":
+            return False
+        rest = [t for t in doc[cue.subject[1] if cue.subject else token.i + 2 : token.sent.end]]
+        return all(t.is_punct or t.is_space for t in rest)
+
+    def inside(cue: Cue, other: Cue) -> bool:
+        if other is cue or other.content is None or other.content == other.verb:
+            return False
+        content = doc[other.content]
+        return content.left_edge.i <= cue.verb <= content.right_edge.i and cue.verb in {
+            t.i for t in content.subtree
+        }
+
+    closing = [c for c in cues if closing_according(c)]
+    if closing:
+        return closing
+    return [c for c in cues if not any(inside(c, o) for o in cues)] or cues
+
+
 def _main_cue(cues: list[Cue], sent: Span) -> Cue:
     doc = sent.doc
     root = sent.root
     cues = [c for c in cues if not c.weak] or cues
+    cues = outermost(cues, doc)
     for cue in cues:
         token = doc[cue.verb]
         if token.i == root.i or (token.lower_ == "according" and token.head.i == root.i):

@@ -17,6 +17,7 @@ from rashomon.analyse.attribution import (
     SourceRegistry,
     attribute_sentences,
     find_cues,
+    outermost,
 )
 from rashomon.analyse.nlp import sentence_spans
 from rashomon.records import Article, Attribution, Claim, Slot
@@ -89,6 +90,7 @@ def _clause_attribution(
     ids = {t.i for t in tokens}
     own = [cue_verbs[i] for i in sorted(ids) if i in cue_verbs]
     own = [c for c in own if not c.weak] or own  # a speech act inside reported content is content
+    own = outermost(own, doc)  # "X said …, the newspaper reported": the newspaper's
     if own:
         governing = [c for c in own if c.verb == head.i or doc[c.verb].head.i == head.i]
         return (governing or own)[0].attribution
