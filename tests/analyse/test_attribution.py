@@ -292,6 +292,18 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("Police believe the driver was drinking at the time, WCCO-TV reported.", "news_outlet", "WCCO-TV"),
         ("France Telecom said it plans to send a boat to fix the problem, according to Bloomberg.",
          "news_outlet", None),
+        # A trailing cue the parse hung under the clause it reports (a clausal complement, an
+        # adverbial clause).
+        ("Obama has asked Gupta to be surgeon general, a senior Democrat said on Tuesday.",
+         "anonymous_source", None),
+        ("Felt died at his home on Thursday, the Press Democrat newspaper reported, citing his grandson.",
+         "news_outlet", None),
+        # A nationality describing a person is no office; a state body as the head is one; a
+        # bare plural of sources is anonymous whatever its adjectives.
+        ('"I have to upload things daily," said an Egyptian blogger and journalist.', "anonymous_source", None),
+        ("Firefighters said as many as 20 people had been inside the bank.", "official", None),
+        ("The coroner believes he died of natural causes.", "official", None),
+        ("The boss was found dead in his cell, Italian police sources have said.", "anonymous_source", None),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

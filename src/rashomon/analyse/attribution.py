@@ -112,7 +112,7 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "sergeant lieutenant lt. lt captain capt. detective detectives inspector "
     "commissioner clerk fire firefighters city county state federal municipal district "
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
-    "da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
+    "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
 )
 # Common nouns for bodies that are not the state: their people and their own voice are named
 # persons ("a studio representative", "Marfin bank officials", "the club said").
@@ -487,6 +487,9 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "state media did not print any photos": the outlet's own observation
+    trailing = _trailing_content(verb, lemma)
+    if trailing is not None:
+        return trailing
     if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"} or any(
         c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in verb.children
     ):
@@ -511,14 +514,25 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
         return verb
     if lemma in EVIDENCE_VERBS | PUBLISHING_VERBS and active and _child(verb, "dobj") is not None:
         return verb
+    return None
+
+
+def _trailing_content(verb: Token, lemma: str) -> Token | None:
+    """The clause before a trailing cue that the parse hung under it as a conjunct, a clausal
+    complement, a parataxis or an adverbial clause ("…, KCNA reported on Friday.", "…, a senior
+    Democrat said on Tuesday.", "…, the newspaper reported, citing his grandson."): the cue's
+    subject follows a comma, and the cue has no object or clause of its own."""
     head = verb.head
-    if lemma in REPORTING_VERBS and verb.dep_ == "conj" and head.i < verb.i and head.pos_ in {"VERB", "AUX"}:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
-        objects = any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
-        after_comma = subj is not None and subj.left_edge.i > 0 and verb.doc[subj.left_edge.i - 1].text == ","
-        if after_comma and not joined and not objects:
-            return head
+    if lemma not in REPORTING_VERBS or verb.dep_ not in {"conj", "ccomp", "parataxis", "advcl"}:
+        return None
+    if head.i >= verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+    objects = any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
+    after_comma = subj is not None and subj.left_edge.i > 0 and verb.doc[subj.left_edge.i - 1].text == ","
+    if after_comma and not joined and not objects and subj.tag_ not in {"WP", "WDT"}:
+        return head
     return None
 
 
@@ -775,6 +789,13 @@ def _classify(
     if org is not None:
         if org.label_ == "ORG" and _outlet_name(doc[org.start : org.end]):
             return Attribution("news_outlet", _span_name(doc, (org.start, org.end)))
+        if org.label_ in {"GPE", "NORP"} and not any(t.lower_ in GOVERNMENT_WORDS for t in full):
+            # A country or a nationality describing a person is no office: "an Egyptian blogger",
+            # "a senior Democrat".
+            if org.end <= head.i and head.pos_ == "NOUN" and head.lower_ not in OFFICIAL_WORDS:
+                return Attribution("anonymous_source", written)
+            if org.label_ == "NORP" and org.start <= head.i < org.end and dets & {"a", "an", "the", "one", "another"}:
+                return Attribution("anonymous_source", written)
         governmental = org.label_ in {"GPE", "NORP"} or any(t.lower_ in GOVERNMENT_WORDS for t in full)
         if governmental or (any(t.lower_ in GENERIC_TITLES for t in full) and not _private_body(full)):
             # The whole phrase names the source when the entity only modifies its head
@@ -784,7 +805,8 @@ def _classify(
             )
             return Attribution("official", _span_name(doc, span if body else (org.start, org.end)))
         return Attribution("named_person", _span_name(doc, (org.start, org.end)))
-    if any(t.lower_ in OFFICIAL_WORDS for t in tokens):
+    # (a state body or its people as the head: "firefighters", "the fire brigade", "the coroner")
+    if any(t.lower_ in OFFICIAL_WORDS for t in tokens) or head.lower_ in GOVERNMENT_WORDS:
         if _private_body(tokens) and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens):
             return Attribution("named_person", name)  # "a studio representative", "bank officials"
         state = any(
@@ -913,7 +935,9 @@ def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
         return True
     if head.pos_ in {"NUM"} and word == "one":
         return True
-    if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not dets)):
+    # (a bare plural may have adjectives: "Italian police sources", "local residents")
+    determiners = {t.lower_ for t in tokens if t.dep_ in {"det", "nummod"} and t.i < head.i}
+    if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not determiners)):
         # Officials speaking as a body ("officials said") are official; one unnamed official
         # ("a US official told CNN") is an anonymous source.
         return word not in {"official", "officials"} or bool(dets & {"a", "an", "one", "another"})
