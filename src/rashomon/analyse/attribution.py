@@ -527,6 +527,8 @@ def _trailing_content(verb: Token, lemma: str) -> Token | None:
         return None
     if head.i >= verb.i or head.pos_ not in {"VERB", "AUX"}:
         return None
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_VERBS:
+        return None  # "Kim told workers that …, state media reported": the parse has it as told's
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
     objects = any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
