@@ -304,6 +304,13 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("Firefighters said as many as 20 people had been inside the bank.", "official", None),
         ("The coroner believes he died of natural causes.", "official", None),
         ("The boss was found dead in his cell, Italian police sources have said.", "anonymous_source", None),
+        # Statements, advisories and e-mails are documents, as are nouns the lemmatiser
+        # shortens ("charges" → "charge"); a proper name with a news word is an outlet.
+        ("The escape happened near Baytown, the statement from the Texas Department of Criminal Justice said.",
+         "document", None),
+        ("According to an advisory issued today, the flaw is a remote code bug.", "document", None),
+        ("According to the criminal charges, two officers were stationed on 117th Street.", "document", None),
+        ("The Times Record reported Friday that the trial is expected to last several days.", "news_outlet", None),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

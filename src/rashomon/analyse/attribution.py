@@ -83,7 +83,8 @@ DOCUMENT_HEADS = frozenset(
     "letter letters memo memorandum contract contracts timetable timetables imagery video "
     "videos recording recordings map maps poll polls census audit assessment report reports "
     "bio biography lawsuit lawsuits suit complaint charges calculation calculations release "
-    "releases handbook affidavit warrant obituary".split()
+    "releases handbook affidavit warrant obituary statement statements advisory advisories email "
+    "e-mail emails".split()
 )
 OFFICIAL_WORDS = frozenset(
     "minister ministry president premier secretary spokesman spokeswoman spokesperson "
@@ -761,8 +762,10 @@ def _classify(
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
     if person is not None:
         return _person(person, full, article=article, context=context, offset=offset)
-    # A document, even an unnamed one ("a copy of the agreement seen by …").
-    if head.lemma_.lower() in DOCUMENT_HEADS and not any(t.ent_type_ == "PERSON" for t in tokens):
+    # A document, even an unnamed one ("a copy of the agreement seen by …"); a proper name
+    # with a news word is an outlet's ("The Times Record").
+    document = _document_head(head) and not (head.pos_ == "PROPN" and _outlet_name(tokens))
+    if document and not any(t.ent_type_ == "PERSON" for t in tokens):
         # A source named before the head owns the document ("a Yonhap report"); one after it
         # does not ("a document seen by the Guardian").
         if head.ent_type_ not in {"PERSON", "ORG"} and registry.best(doc[span[0] : head.i + 1].text) is None:
@@ -775,7 +778,7 @@ def _classify(
         if article.outlet and source.name and registry.lookup(article.outlet) is source:
             return Attribution("self", None)
         return Attribution(source.attribution_type, source.name)
-    if head.lemma_.lower() in DOCUMENT_HEADS and head.ent_type_ not in {"PERSON", "ORG"}:
+    if document and head.ent_type_ not in {"PERSON", "ORG"}:
         return Attribution("document", written)
     person = next(
         (e for e in doc.ents
@@ -836,6 +839,12 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
     )
     return Attribution("official" if titled else "named_person", name)
+
+
+def _document_head(head: Token) -> bool:
+    """Whether a source phrase's head names a document, by lemma or as written ("the criminal
+    charges", "industry statistics": the lemmatiser may make them "charge", "statistic")."""
+    return head.lemma_.lower() in DOCUMENT_HEADS or head.lower_ in DOCUMENT_HEADS
 
 
 def _titled_person(doc: Doc, lemma: str, before: int) -> Span | None:
