@@ -311,6 +311,13 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("According to an advisory issued today, the flaw is a remote code bug.", "document", None),
         ("According to the criminal charges, two officers were stationed on 117th Street.", "document", None),
         ("The Times Record reported Friday that the trial is expected to last several days.", "news_outlet", None),
+        # Nominal content of a few reporting verbs and of "welcomed"; a reporting verb the
+        # tagger took for a plural noun.
+        ("Williams' publicist, Harlan Boll, confirmed her death to the Associated Press on Thursday.",
+         "named_person", "Harlan Boll"),
+        ("The US Chamber of Commerce welcomed the rule change.", "named_person", None),
+        ("A local newspaper reports that Simpson has been held without bond since his arrest.",
+         "news_outlet", None),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

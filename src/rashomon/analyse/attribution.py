@@ -43,8 +43,11 @@ SELF_VERBS = frozenset({"learn"})
 # "State media accused Seoul of flying balloons" or "The Kremlin denied receiving weapons" says
 # is the speaker's, not the outlet's.
 SPEECH_ACT_VERBS = frozenset(
-    "accuse criticise criticize condemn denounce deny blame praise slam hail".split()
+    "accuse criticise criticize condemn denounce deny blame praise slam hail welcome".split()
 )
+# Reporting verbs whose nominal object is itself reported content ("confirmed her death to the
+# AP", "reports the value of the building at $380,600").
+NOMINAL_REPORTING_VERBS = frozenset({"confirm", "report", "reveal", "disclose"})
 # Speech acts whose infinitive complement is the content ("urged citizens to prepare",
 # "vowed to respond").
 URGING_VERBS = frozenset("urge vow pledge promise threaten demand".split())
@@ -402,7 +405,10 @@ def _cue_at(
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
     lemma = token.lemma_.lower()
-    if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
+    mistagged = _mistagged_content(token, lemma)
+    if mistagged is not None:
+        pass  # a verb the tagger took for a plural noun ("A local newspaper reports that …")
+    elif token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
         return None
     if lemma in INTRODUCING_VERBS and not _introduces(token, sent):
         return None
@@ -426,8 +432,10 @@ def _cue_at(
         attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
         return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
     doc = token.doc
-    content = content_child(token) if lemma != "call" else None
-    weak = lemma == "call" or content is None and lemma in SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS
+    content = (content_child(token) or mistagged) if lemma != "call" else None
+    weak = lemma == "call" or content is None and lemma in (
+        SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS | NOMINAL_REPORTING_VERBS
+    )
     content = content or _other_content(token, lemma)
     if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
         return None  # the other cue verbs always need their content
@@ -463,6 +471,7 @@ def _cue_at(
         return None  # "KCNA quoted Yonhap as saying": keep it simple, not a speaker
     evidence = lemma in EVIDENCE_VERBS - REPORTING_VERBS or (
         lemma in EVIDENCE_VERBS and content is not None and content.i == token.i
+        and lemma not in NOMINAL_REPORTING_VERBS
     )
     if evidence and attribution.type != "document":
         return None  # "Kim showed visitors the farm", "agents found him": only documents show
@@ -478,6 +487,19 @@ def _cue_at(
         attribution.type = "named_person"
     return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
                relay=relay, introduces=introduces, weak=weak)
+
+
+def _mistagged_content(token: Token, lemma: str) -> Token | None:
+    """The content clause of a reporting verb tagged as a plural noun with a subject ("A local
+    newspaper reports that Simpson has been held …": "reports" NNS, its clause an acl)."""
+    if token.tag_ != "NNS" or lemma not in REPORTING_VERBS or _child(token, "nsubj") is None:
+        return None
+    return next(
+        (c for c in token.children if c.i > token.i and c.pos_ in {"VERB", "AUX"} and (
+            c.dep_ == "ccomp" or c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        )),
+        None,
+    )
 
 
 def _other_content(verb: Token, lemma: str) -> Token | None:
@@ -508,6 +530,10 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
             None,
         )
     if lemma in SPEECH_ACT_VERBS and active:
+        return verb
+    if lemma in NOMINAL_REPORTING_VERBS and active and obj is not None and obj.pos_ in {"NOUN", "PROPN"} and (
+        obj.ent_type_ != "PERSON"
+    ):
         return verb
     if lemma == "call" and active and any(
         c.dep_ in {"prep", "prt"} and c.lower_ in CALLING_PREPOSITIONS for c in verb.children
