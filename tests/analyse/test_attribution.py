@@ -187,6 +187,26 @@ def test_the_title_names_the_person_named_with_it_before(registry):
     assert [(a.type, a.name) for a in attribute(text, registry)][1] == ("named_person", "Gary Ross")
 
 
+def test_pronouns_writer_plural_sources_and_the_subject_before(registry):
+    # "he" is one person: not the jurors of the cue before; a person who is the subject of the
+    # sentence before, named after the last cue, is the one meant; "I" outside quotations is
+    # the writer.
+    text = (
+        "Howard said the jurors told him they did not know the rule.\n"
+        "Josh Moore, one of the defense lawyers, had reminded the judge earlier.\n"
+        '"Georgia law shows no preference for a unanimous verdict," he said.\n'
+        "I confirmed yesterday that Obama has offered the job."
+    )
+    kinds = [(a.type, a.name) for a in attribute(text, registry)]
+    assert kinds[2] == ("named_person", "Josh Moore")
+    assert kinds[3] == ("self", None)
+
+
+def test_a_journalist_named_by_the_outlet_speaks_for_it(registry):
+    text = "KYW’s Pat Loeb reports that the shooting took place just after 8:30pm inside the factory."
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("news_outlet", "KYW")]
+
+
 def _seed_article(name: str):
     """A seed article with its obvious debris lines dropped (the clean stage's job)."""
     debris = re.compile(

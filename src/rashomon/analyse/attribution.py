@@ -735,6 +735,8 @@ def _classify(
     offset = tokens[0].idx
 
     # Pronouns: he/she → the last person-like source; they/it → the last source.
+    if len(tokens) == 1 and head.lower_ == "i":
+        return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
         return _resolve_pronoun(head, offset, article=article, context=context)
     # "the news agency", "the report", "the newspaper": a source named before.
@@ -820,7 +822,11 @@ def _classify(
     if org is not None:
         if org.label_ == "ORG" and _outlet_name(doc[org.start : org.end]):
             return Attribution("news_outlet", _span_name(doc, (org.start, org.end)))
-        if org.label_ in {"GPE", "NORP"} and not any(t.lower_ in GOVERNMENT_WORDS for t in full):
+        if head.text[:1].isupper() and _outlet_name(tokens):
+            return Attribution("news_outlet", name)  # "The Hollywood Reporter" (Hollywood a place)
+        if org.label_ in {"GPE", "NORP"} and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens) and not (
+            _outlet_name(tokens)
+        ):
             # A country or a nationality describing a person is no office: "an Egyptian blogger",
             # "a senior Democrat".
             if org.end <= head.i and head.pos_ == "NOUN" and head.lower_ not in OFFICIAL_WORDS:
@@ -860,6 +866,14 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
     of the same person was an official's ("the fire chief, James Steele, said" … "Mr Steele
     said")."""
     name = _full_name(person, article)
+    # A journalist named by the outlet ("KYW's Pat Loeb", "The Washington Post's Howard Kurtz")
+    # speaks for the outlet.
+    owner = next((c for c in person.root.children if c.dep_ == "poss" and c.i < person.start), None)
+    if owner is not None:
+        outlet = person.doc[owner.left_edge.i : owner.i + 1]
+        words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
+        if words and (_outlet_name(outlet) or any(NEWS_NAME_PATTERN.match(t.text) for t in words)):
+            return Attribution("news_outlet", " ".join(t.text for t in words))
     titled = _holds_office(full) or _titled_before(person, person.doc) or any(
         c.attribution.type == "official" and c.attribution.name == name
         for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
@@ -1093,9 +1107,16 @@ def _titled_before(person: Span, doc: Doc) -> bool:
 def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Context) -> Attribution:
     word = pron.lower_
     if word in PERSON_PRONOUNS:
+        # (one person: never "jurors", "they", "Smith and Jones")
         earlier = _last(
-            context, offset, lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"}
+            context, offset,
+            lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc),
         )
+        subject = _subject_person_before(pron)
+        if subject is not None and (earlier is None or earlier.attribution.start < subject.start_char):
+            # A person who is the subject of the sentence before, named after the last cue
+            # ("Josh Moore, one of the defense lawyers, had reminded the judge … / "…," he said.")
+            return _person(subject, subject, article=article, context=context, offset=offset)
         if earlier is not None:
             return _copy(earlier.attribution)
         person = next(
@@ -1106,6 +1127,31 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         return Attribution("anonymous_source", pron.text)
     earlier = _last(context, offset, lambda c: c.attribution.type != "self")
     return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
+
+
+def _subject_person_before(pron: Token) -> Span | None:
+    """The last person named as a clause's subject in the pronoun's sentence before it, or in
+    the sentence before that."""
+    doc = pron.doc
+    sent = pron.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for ent in reversed(doc.ents):
+        if ent.end > pron.i or ent.start < start:
+            continue
+        if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+            return ent
+    return None
+
+
+def _one(cue: Cue, doc: Doc) -> bool:
+    """Whether an earlier cue's source is one person or body, not several."""
+    if cue.subject is None:
+        return True
+    words = doc[cue.subject[0] : cue.subject[1]]
+    root = words.root
+    return root.tag_ not in {"NNS", "NNPS"} and root.lower_ not in {"they", "we"} and not any(
+        c.dep_ == "conj" for c in root.children
+    )
 
 
 def _last(context: _Context, offset: int, keep) -> Cue | None:
