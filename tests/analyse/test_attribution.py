@@ -202,6 +202,12 @@ def test_pronouns_writer_plural_sources_and_the_subject_before(registry):
     assert kinds[3] == ("self", None)
 
 
+def test_the_subject_of_a_reported_clause_is_no_inverted_speaker(registry):
+    text = "Pentagon spokesman Pat Ryder, asked about the statement, said the flights were routine."
+    # (the speaker, parsed as the subject of "asked", is not found yet; "the flights" must not be)
+    assert all(a.name != "the flights" for a in attribute(text, registry))
+
+
 def test_a_journalist_named_by_the_outlet_speaks_for_it(registry):
     text = "KYW’s Pat Loeb reports that the shooting took place just after 8:30pm inside the factory."
     assert [(a.type, a.name) for a in attribute(text, registry)] == [("news_outlet", "KYW")]
@@ -338,6 +344,14 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("The US Chamber of Commerce welcomed the rule change.", "named_person", None),
         ("A local newspaper reports that Simpson has been held without bond since his arrest.",
          "news_outlet", None),
+        # An inverted cue after a clause the parse hung on it; its speaker parsed as the subject
+        # of the clause after it; an opening "According to X," covers every clause.
+        ("Felt suffered from heart failure but the cause was not known, said the Press Democrat newspaper.",
+         "news_outlet", None),
+        (("A Crowley employee was at the office within minutes, said terminal manager Jasper Hall, ready "
+          "to move the trucks."), "named_person", "Jasper Hall"),
+        (("According to Howard Kurtz, it's fact, and as long as the doc can accept the pay, he's expected "
+          "to accept."), "named_person", "Howard Kurtz"),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

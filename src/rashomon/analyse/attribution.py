@@ -510,7 +510,7 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "state media did not print any photos": the outlet's own observation
-    trailing = _trailing_content(verb, lemma)
+    trailing = _trailing_content(verb, lemma) or _leading_clause(verb, lemma)
     if trailing is not None:
         return trailing
     if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"} or any(
@@ -542,6 +542,23 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     if lemma in EVIDENCE_VERBS | PUBLISHING_VERBS and active and _child(verb, "dobj") is not None:
         return verb
     return None
+
+
+def _leading_clause(verb: Token, lemma: str) -> Token | None:
+    """The clause before a cue that the parse hung on the cue as an adverbial clause ("Felt
+    suffered from heart failure …, said the Press Democrat newspaper"): a reporting verb right
+    after a comma, or with its subject right after one."""
+    if lemma not in REPORTING_VERBS or verb.i == 0:
+        return None
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    lead = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
+    if lead == 0 or doc[lead - 1].text != ",":
+        return None
+    return next(
+        (c for c in verb.children if c.i < lead and c.dep_ in {"advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"}),
+        None,
+    )
 
 
 def _trailing_content(verb: Token, lemma: str) -> Token | None:
@@ -617,6 +634,16 @@ def _subject(token: Token) -> tuple[int, int] | None:
             # (the object of "told" is whom it was told to, never the speaker)
             before = doc[token.i - 1]
             after = next((c for c in token.rights if c.dep_ in {"dobj", "attr", "npadvmod", "dep"}), None)
+            leading = any(c.dep_ in {"ccomp", "advcl"} and c.i < token.i for c in token.children)
+            if (before.is_quote or before.text == ",") and after is None and leading:
+                # ("…, said terminal manager Jasper Hall, ready to …": the speaker parsed as the
+                # subject of the clause after it)
+                after = next(
+                    (g for c in token.rights if c.dep_ in {"ccomp", "xcomp", "advcl"} for g in c.children
+                     if g.dep_ == "nsubj" and g.left_edge.i == token.i + 1 and g.pos_ in {"PROPN", "NOUN"}
+                     and g.i + 1 < len(doc) and doc[g.i + 1].text in {",", "."}),
+                    None,
+                )
             if (before.is_quote or before.text == ",") and after is not None and after.i <= token.i + 4:
                 subj = after
         if subj is not None:

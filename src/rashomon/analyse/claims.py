@@ -101,7 +101,11 @@ def _clause_attribution(
     # said") covers everything before it; a cue before it ("X said A, while B") does not.
     clause_end = max(t.idx + len(t.text) for t in tokens)
     trailing = sentence.start >= clause_end
-    return Attribution("self", None) if inside and not trailing else sentence
+    # An opening "According to X," covers every clause after it.
+    opening = (sentence.phrase or "").lower().startswith("according to") and not (
+        sent.text[: sentence.start - sent.start_char].strip(" \t\n\"“‘'(")
+    ) if inside else False
+    return Attribution("self", None) if inside and not trailing and not opening else sentence
 
 
 def _segments(sent) -> list[tuple[int, int]]:
