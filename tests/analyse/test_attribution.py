@@ -202,6 +202,18 @@ def test_pronouns_writer_plural_sources_and_the_subject_before(registry):
     assert kinds[3] == ("self", None)
 
 
+def test_a_quotation_after_a_sentence_about_a_person_is_theirs(registry):
+    text = (
+        "Darin Schroeder, vice president of the American Bird Conservancy, agreed with the decision.\n"
+        "“We are gratified the secretaries acted to restore the act.”\n"
+        "The rule was published on Monday.\n"
+        "“It will not last.”"
+    )
+    kinds = [(a.type, a.name) for a in attribute(text, registry)]
+    assert kinds[1] == ("named_person", "Darin Schroeder")
+    assert kinds[3] == ("self", None)
+
+
 def test_the_subject_of_a_reported_clause_is_no_inverted_speaker(registry):
     text = "Pentagon spokesman Pat Ryder, asked about the statement, said the flights were routine."
     # (the speaker, parsed as the subject of "asked", is not found yet; "the flights" must not be)
@@ -352,6 +364,11 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
           "to move the trucks."), "named_person", "Jasper Hall"),
         (("According to Howard Kurtz, it's fact, and as long as the doc can accept the pay, he's expected "
           "to accept."), "named_person", "Howard Kurtz"),
+        # A speaker set off as from a state body; a capitalised name the tagger missed.
+        ('Rafaat Hindy, from the Egyptian ministry, said: "We have a lot of responsibility."',
+         "official", "Rafaat Hindy"),
+        ("Research in Motion today announced that T-Mobile USA will start selling the phone.",
+         "named_person", "Research in Motion"),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

@@ -485,8 +485,20 @@ def _cue_at(
     _set_phrase(attribution, doc, lo, hi, article.text)
     if relay is not None and attribution.type == "self":
         attribution.type = "named_person"
+    if attribution.type == "named_person" and speaker is not None and _from_state_body(token, speaker):
+        attribution.type = "official"
     return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
                relay=relay, introduces=introduces, weak=weak)
+
+
+def _from_state_body(verb: Token, speaker: tuple[int, int]) -> bool:
+    """Whether the speaker is set off as coming from a state body, in a phrase the parse hung
+    on the cue ("Rafaat Hindy, from the Egyptian ministry, said")."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "from" and speaker[1] <= child.i < verb.i
+        and any(t.lower_ in GOVERNMENT_WORDS for t in child.subtree)
+        for child in verb.children
+    )
 
 
 def _mistagged_content(token: Token, lemma: str) -> Token | None:
@@ -882,9 +894,19 @@ def _classify(
         return Attribution("official", name)
     if _outlet_name(tokens) and not any(t.ent_type_ == "PERSON" for t in tokens):
         return Attribution("news_outlet", name)  # "WCVB-TV claims", "trade magazine X"
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or _title_case_name(tokens):
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+def _title_case_name(tokens: Span) -> bool:
+    """Whether a phrase is a name the tagger did not take for one: two or more capitalised
+    words, only small function words between them ("Research in Motion")."""
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
+    content = [t for t in words if not (t.is_stop and t.is_lower)]
+    return len(content) >= 2 and all(t.text[:1].isupper() for t in content) and all(
+        t.text[:1].isupper() or t.is_stop for t in words
+    )
 
 
 def _person(person: Span, full: Span, *, article: Article, context: _Context, offset: int) -> Attribution:
@@ -1248,6 +1270,10 @@ def attribute_sentences(
         previous = result[-1] if result else None
         if carried is None and span is not None and previous is not None and previous.type != "self":
             carried = previous  # a quotation of its own right after a speaker's words is theirs
+        if carried is None and span is not None and index > 0:
+            # … or after a sentence about a person ("Darin Schroeder agreed with the decision.
+            # “We are gratified …”): the quotation is the subject's.
+            carried = _subject_speaker(sentences[index - 1], article=article, registry=registry, cues=cues)
         if carried is None and previous is not None and previous.type != "self":
             same_paragraph = "\n" not in article.text[sentences[index - 1].end_char : sent.start_char].strip(" ")
             if same_paragraph and CONTINUATION_OPENERS.match(sent.text):
@@ -1310,6 +1336,22 @@ def _left_open(line: str) -> int | None:
         elif depth:
             depth -= 1
     return opened if depth else None
+
+
+def _subject_speaker(
+    sent: Span, *, article: Article, registry: SourceRegistry, cues: list[Cue]
+) -> Attribution | None:
+    """The person a sentence is about, when its main clause's subject names one (or is "he" or
+    "she"), as the source of a quotation that follows it with no cue."""
+    subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
+        return None
+    span = _np_span(subj)
+    attribution = _classify(span, sent, article=article, registry=registry, context=_Context(cues=cues))
+    if attribution.type not in {"named_person", "official"}:
+        return None
+    _set_phrase(attribution, sent.doc, span[0], span[1], article.text)
+    return attribution
 
 
 def touched_sentences(span: tuple[int, int], bounds: list[tuple[int, int]]) -> list[int]:
