@@ -369,6 +369,15 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
          "official", "Rafaat Hindy"),
         ("Research in Motion today announced that T-Mobile USA will start selling the phone.",
          "named_person", "Research in Motion"),
+        # A participle's speaker is the subject of the verb it hangs on; an outlet noun with a
+        # name on it; a cue set in between two joined clauses covers both.
+        (('Trade publication Variety saw the choice as a continuation of the "Year of the Woman," '
+          'writing that the Oscars "will put women in the driver\'s seat."'), "news_outlet", "Variety"),
+        ("On Friday, Indiewire's blog The Playlist reported that the director had stepped away.",
+         "news_outlet", None),
+        ("The newspaper speculates the deal is worth at least $160 million.", "news_outlet", None),
+        ("The gas stove was running with no flame, police said, and an electric heater had been turned on.",
+         "official", "police"),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

@@ -35,7 +35,7 @@ REPORTING_VERBS = frozenset(
     "say tell report quote cite confirm claim add note announce state muse write explain insist "
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
-    "show estimate believe tweet testify".split()
+    "show estimate believe tweet testify speculate post assure".split()
 )
 # Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
 SELF_VERBS = frozenset({"learn"})
@@ -174,6 +174,10 @@ ANAPHOR_FORMS: dict[str, frozenset[str] | None] = {
     "article": None,
     "dispatch": None,
 }
+# Common nouns for an outlet, named by an apposition or a possessor ("Indiewire's blog The Playlist").
+OUTLET_NOUNS = frozenset(
+    {"blog", "website", "newspaper", "paper", "magazine", "tabloid", "publication", "broadcaster"}
+)
 SOURCE_ANAPHORS = frozenset({"source", "sources", "informant", "insider", "resident"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 NEWS_KINDS = frozenset({"state_media", "news_outlet"})
@@ -660,6 +664,14 @@ def _subject(token: Token) -> tuple[int, int] | None:
                 subj = after
         if subj is not None:
             return _np_span(subj)
+        if verb is token and token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"} and (
+            token.head.pos_ in {"VERB", "AUX"} and token.head.i < token.i and content_child(token) is not None
+            and token.head.dep_ == "ROOT" and token.head.lemma_.lower() not in CUE_VERBS
+        ):  # (after a cue verb, "…, adding that …" goes on that cue's account: see quotes)
+            # "Variety saw the choice as …, writing that …", "An official downplayed the unrest
+            # saying that …": the participle's speaker is the subject of the verb it hangs on.
+            verb = token.head
+            continue
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return _stranded_subject(token)
         verb = verb.head
@@ -824,6 +836,27 @@ def _classify(
     if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
+    # An outlet noun with a name on it: "Indiewire's blog The Playlist", "the newspaper Le Monde"
+    # (an outlet the registry knows keeps its kind: "the propaganda website Uriminzokkiri").
+    known = registry.best(tokens.text)
+    if known is not None and not known.generic and known.attribution_type in NEWS_KINDS and (
+        not (article.outlet and known.name and registry.lookup(article.outlet) is known)
+    ):
+        outlet_phrase = head_word in OUTLET_NOUNS or any(
+            c.dep_ == "compound" and c.lower_ in OUTLET_NOUNS for c in head.children
+        )
+        if outlet_phrase:
+            return Attribution(known.attribution_type, known.name)
+    if known is None and head.pos_ == "NOUN" and head_word in OUTLET_NOUNS:
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
+            (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
+        )
+        if named is not None:
+            return Attribution("news_outlet", _span_name(doc, (named.left_edge.i, named.i + 1)))
+    if known is None and head.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in OUTLET_NOUNS for c in head.children
+    ):
+        return Attribution("news_outlet", _span_name(doc, (head.i, head.i + 1)))  # "Trade publication Variety"
     # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
     # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)

@@ -9,6 +9,7 @@ are left out of its slots.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rashomon.analyse.attribution import (
@@ -105,7 +106,15 @@ def _clause_attribution(
     opening = (sentence.phrase or "").lower().startswith("according to") and not (
         sent.text[: sentence.start - sent.start_char].strip(" \t\n\"“‘'(")
     ) if inside else False
-    return Attribution("self", None) if inside and not trailing and not opening else sentence
+    # A cue between two joined clauses ("The stove was running, police said, and a heater had been
+    # turned on") is set in after the first and covers the second too.
+    clause_start = min(t.idx for t in tokens)
+    between = sent.text[sentence.end - sent.start_char : clause_start - sent.start_char] if inside else ""
+    parenthetical = inside and sentence.end <= clause_start and bool(
+        re.fullmatch(r"\s*,\s*(and|but)\s*", between)
+    ) and sent.text[: sentence.start - sent.start_char].rstrip().endswith(",")
+    covered = trailing or opening or parenthetical
+    return Attribution("self", None) if inside and not covered else sentence
 
 
 def _segments(sent) -> list[tuple[int, int]]:
