@@ -378,6 +378,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("The newspaper speculates the deal is worth at least $160 million.", "news_outlet", None),
         ("The gas stove was running with no flame, police said, and an electric heater had been turned on.",
          "official", "police"),
+        # A relative clause saying the speaker heads a state body.
+        ("Dale Hall, who directs the Fish and Wildlife Service, said the change did not mean much.",
+         "official", "Dale Hall"),
         # Outlets the registry does not know, named or referred to.
         ("The deal is worth at least $160 million, the newspaper said.", "news_outlet", None),
         ("WCVB-TV claims it was eight years and $184 million.", "news_outlet", "WCVB-TV"),

@@ -956,7 +956,7 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
         if words and (_outlet_name(outlet) or any(NEWS_NAME_PATTERN.match(t.text) for t in words)):
             return Attribution("news_outlet", " ".join(t.text for t in words))
-    titled = _holds_office(full) or _titled_before(person, person.doc) or any(
+    titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or any(
         c.attribution.type == "official" and c.attribution.name == name
         for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
     )
@@ -967,6 +967,20 @@ def _document_head(head: Token) -> bool:
     """Whether a source phrase's head names a document, by lemma or as written ("the criminal
     charges", "industry statistics": the lemmatiser may make them "charge", "statistic")."""
     return head.lemma_.lower() in DOCUMENT_HEADS or head.lower_ in DOCUMENT_HEADS
+
+
+# Verbs by which a relative clause gives someone's office ("Dale Hall, who directs the Fish and
+# Wildlife Service").
+HEADING_VERBS = frozenset({"direct", "head", "lead", "run", "chair", "command", "oversee"})
+
+
+def _heads_state_body(person: Span) -> bool:
+    """Whether a relative clause on the person says they head a state body."""
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() in HEADING_VERBS
+        and any(t.lower_ in GOVERNMENT_WORDS for g in c.children if g.dep_ == "dobj" for t in g.subtree)
+        for c in person.root.children
+    )
 
 
 def _titled_person(doc: Doc, lemma: str, before: int) -> Span | None:

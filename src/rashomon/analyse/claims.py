@@ -93,7 +93,9 @@ def _clause_attribution(
     own = [c for c in own if not c.weak] or own  # a speech act inside reported content is content
     own = outermost(own, doc)  # "X said …, the newspaper reported": the newspaper's
     if own:
-        governing = [c for c in own if c.verb == head.i or doc[c.verb].head.i == head.i]
+        # (the cue that heads the clause before one hung on it: "Although the rep wouldn't reveal
+        # why, a source said that …" is the source's)
+        governing = [c for c in own if c.verb == head.i] or [c for c in own if doc[c.verb].head.i == head.i]
         return (governing or own)[0].attribution
     if sentence is None or sentence.start is None:
         return sentence
