@@ -35,7 +35,7 @@ REPORTING_VERBS = frozenset(
     "say tell report quote cite confirm claim add note announce state muse write explain insist "
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
-    "show estimate believe tweet testify".split()
+    "show estimate believe tweet testify speculate post assure".split()
 )
 # Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
 SELF_VERBS = frozenset({"learn"})
@@ -43,8 +43,11 @@ SELF_VERBS = frozenset({"learn"})
 # "State media accused Seoul of flying balloons" or "The Kremlin denied receiving weapons" says
 # is the speaker's, not the outlet's.
 SPEECH_ACT_VERBS = frozenset(
-    "accuse criticise criticize condemn denounce deny blame praise slam hail".split()
+    "accuse criticise criticize condemn denounce deny blame praise slam hail welcome".split()
 )
+# Reporting verbs whose nominal object is itself reported content ("confirmed her death to the
+# AP", "reports the value of the building at $380,600").
+NOMINAL_REPORTING_VERBS = frozenset({"confirm", "report", "reveal", "disclose"})
 # Speech acts whose infinitive complement is the content ("urged citizens to prepare",
 # "vowed to respond").
 URGING_VERBS = frozenset("urge vow pledge promise threaten demand".split())
@@ -83,7 +86,8 @@ DOCUMENT_HEADS = frozenset(
     "letter letters memo memorandum contract contracts timetable timetables imagery video "
     "videos recording recordings map maps poll polls census audit assessment report reports "
     "bio biography lawsuit lawsuits suit complaint charges calculation calculations release "
-    "releases handbook affidavit warrant obituary".split()
+    "releases handbook affidavit warrant obituary statement statements advisory advisories email "
+    "e-mail emails".split()
 )
 OFFICIAL_WORDS = frozenset(
     "minister ministry president premier secretary spokesman spokeswoman spokesperson "
@@ -101,13 +105,18 @@ GENERIC_TITLES = frozenset(
     "president secretary spokesman spokeswoman spokesperson official officials general commander "
     "chairman chairwoman chief director representative leader deputy vice".split()
 )
+# Titles that name an office of state with no body named ("President Obama", "Secretary
+# Clinton", "General Kim"); the other generic titles ("spokesman Harlan Boll", "director Gary
+# Ross", "a representative") name one only with a state body ("police spokesman").
+BARE_STATE_TITLES = frozenset({"president", "secretary", "general", "commander", "official", "officials"})
 # ("council" alone is no government word: "Natural Resources Defense Council"; "city council"
 # has "city".)
 GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "sheriff judge coroner service survey patrol marshal trooper troopers sgt sgt. "
     "sergeant lieutenant lt. lt captain capt. detective detectives inspector "
     "commissioner clerk fire firefighters city county state federal municipal district "
-    "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol".split()
+    "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
+    "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
 )
 # Common nouns for bodies that are not the state: their people and their own voice are named
 # persons ("a studio representative", "Marfin bank officials", "the club said").
@@ -165,6 +174,10 @@ ANAPHOR_FORMS: dict[str, frozenset[str] | None] = {
     "article": None,
     "dispatch": None,
 }
+# Common nouns for an outlet, named by an apposition or a possessor ("Indiewire's blog The Playlist").
+OUTLET_NOUNS = frozenset(
+    {"blog", "website", "newspaper", "paper", "magazine", "tabloid", "publication", "broadcaster"}
+)
 SOURCE_ANAPHORS = frozenset({"source", "sources", "informant", "insider", "resident"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 NEWS_KINDS = frozenset({"state_media", "news_outlet"})
@@ -396,7 +409,10 @@ def _cue_at(
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
     lemma = token.lemma_.lower()
-    if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
+    mistagged = _mistagged_content(token, lemma)
+    if mistagged is not None:
+        pass  # a verb the tagger took for a plural noun ("A local newspaper reports that …")
+    elif token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
         return None
     if lemma in INTRODUCING_VERBS and not _introduces(token, sent):
         return None
@@ -420,8 +436,10 @@ def _cue_at(
         attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
         return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
     doc = token.doc
-    content = content_child(token) if lemma != "call" else None
-    weak = lemma == "call" or content is None and lemma in SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS
+    content = (content_child(token) or mistagged) if lemma != "call" else None
+    weak = lemma == "call" or content is None and lemma in (
+        SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS | NOMINAL_REPORTING_VERBS
+    )
     content = content or _other_content(token, lemma)
     if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
         return None  # the other cue verbs always need their content
@@ -457,6 +475,7 @@ def _cue_at(
         return None  # "KCNA quoted Yonhap as saying": keep it simple, not a speaker
     evidence = lemma in EVIDENCE_VERBS - REPORTING_VERBS or (
         lemma in EVIDENCE_VERBS and content is not None and content.i == token.i
+        and lemma not in NOMINAL_REPORTING_VERBS
     )
     if evidence and attribution.type != "document":
         return None  # "Kim showed visitors the farm", "agents found him": only documents show
@@ -470,8 +489,33 @@ def _cue_at(
     _set_phrase(attribution, doc, lo, hi, article.text)
     if relay is not None and attribution.type == "self":
         attribution.type = "named_person"
+    if attribution.type == "named_person" and speaker is not None and _from_state_body(token, speaker):
+        attribution.type = "official"
     return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
                relay=relay, introduces=introduces, weak=weak)
+
+
+def _from_state_body(verb: Token, speaker: tuple[int, int]) -> bool:
+    """Whether the speaker is set off as coming from a state body, in a phrase the parse hung
+    on the cue ("Rafaat Hindy, from the Egyptian ministry, said")."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "from" and speaker[1] <= child.i < verb.i
+        and any(t.lower_ in GOVERNMENT_WORDS for t in child.subtree)
+        for child in verb.children
+    )
+
+
+def _mistagged_content(token: Token, lemma: str) -> Token | None:
+    """The content clause of a reporting verb tagged as a plural noun with a subject ("A local
+    newspaper reports that Simpson has been held …": "reports" NNS, its clause an acl)."""
+    if token.tag_ != "NNS" or lemma not in REPORTING_VERBS or _child(token, "nsubj") is None:
+        return None
+    return next(
+        (c for c in token.children if c.i > token.i and c.pos_ in {"VERB", "AUX"} and (
+            c.dep_ == "ccomp" or c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        )),
+        None,
+    )
 
 
 def _other_content(verb: Token, lemma: str) -> Token | None:
@@ -482,6 +526,9 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "state media did not print any photos": the outlet's own observation
+    trailing = _trailing_content(verb, lemma) or _leading_clause(verb, lemma)
+    if trailing is not None:
+        return trailing
     if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"} or any(
         c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in verb.children
     ):
@@ -500,20 +547,54 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
         )
     if lemma in SPEECH_ACT_VERBS and active:
         return verb
+    if lemma in NOMINAL_REPORTING_VERBS and active and obj is not None and obj.pos_ in {"NOUN", "PROPN"} and (
+        obj.ent_type_ != "PERSON"
+    ):
+        return verb
     if lemma == "call" and active and any(
         c.dep_ in {"prep", "prt"} and c.lower_ in CALLING_PREPOSITIONS for c in verb.children
     ):
         return verb
     if lemma in EVIDENCE_VERBS | PUBLISHING_VERBS and active and _child(verb, "dobj") is not None:
         return verb
+    return None
+
+
+def _leading_clause(verb: Token, lemma: str) -> Token | None:
+    """The clause before a cue that the parse hung on the cue as an adverbial clause ("Felt
+    suffered from heart failure …, said the Press Democrat newspaper"): a reporting verb right
+    after a comma, or with its subject right after one."""
+    if lemma not in REPORTING_VERBS or verb.i == 0:
+        return None
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    lead = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
+    if lead == 0 or doc[lead - 1].text != ",":
+        return None
+    return next(
+        (c for c in verb.children if c.i < lead and c.dep_ in {"advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"}),
+        None,
+    )
+
+
+def _trailing_content(verb: Token, lemma: str) -> Token | None:
+    """The clause before a trailing cue that the parse hung under it as a conjunct, a clausal
+    complement, a parataxis or an adverbial clause ("…, KCNA reported on Friday.", "…, a senior
+    Democrat said on Tuesday.", "…, the newspaper reported, citing his grandson."): the cue's
+    subject follows a comma, and the cue has no object or clause of its own."""
     head = verb.head
-    if lemma in REPORTING_VERBS and verb.dep_ == "conj" and head.i < verb.i and head.pos_ in {"VERB", "AUX"}:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
-        objects = any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
-        after_comma = subj is not None and subj.left_edge.i > 0 and verb.doc[subj.left_edge.i - 1].text == ","
-        if after_comma and not joined and not objects:
-            return head
+    if lemma not in REPORTING_VERBS or verb.dep_ not in {"conj", "ccomp", "parataxis", "advcl"}:
+        return None
+    if head.i >= verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_VERBS:
+        return None  # "Kim told workers that …, state media reported": the parse has it as told's
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+    objects = any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
+    after_comma = subj is not None and subj.left_edge.i > 0 and verb.doc[subj.left_edge.i - 1].text == ","
+    if after_comma and not joined and not objects and subj.tag_ not in {"WP", "WDT"}:
+        return head
     return None
 
 
@@ -569,10 +650,28 @@ def _subject(token: Token) -> tuple[int, int] | None:
             # (the object of "told" is whom it was told to, never the speaker)
             before = doc[token.i - 1]
             after = next((c for c in token.rights if c.dep_ in {"dobj", "attr", "npadvmod", "dep"}), None)
+            leading = any(c.dep_ in {"ccomp", "advcl"} and c.i < token.i for c in token.children)
+            if (before.is_quote or before.text == ",") and after is None and leading:
+                # ("…, said terminal manager Jasper Hall, ready to …": the speaker parsed as the
+                # subject of the clause after it)
+                after = next(
+                    (g for c in token.rights if c.dep_ in {"ccomp", "xcomp", "advcl"} for g in c.children
+                     if g.dep_ == "nsubj" and g.left_edge.i == token.i + 1 and g.pos_ in {"PROPN", "NOUN"}
+                     and g.i + 1 < len(doc) and doc[g.i + 1].text in {",", "."}),
+                    None,
+                )
             if (before.is_quote or before.text == ",") and after is not None and after.i <= token.i + 4:
                 subj = after
         if subj is not None:
             return _np_span(subj)
+        if verb is token and token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"} and (
+            token.head.pos_ in {"VERB", "AUX"} and token.head.i < token.i and content_child(token) is not None
+            and token.head.dep_ == "ROOT" and token.head.lemma_.lower() not in CUE_VERBS
+        ):  # (after a cue verb, "…, adding that …" goes on that cue's account: see quotes)
+            # "Variety saw the choice as …, writing that …", "An official downplayed the unrest
+            # saying that …": the participle's speaker is the subject of the verb it hangs on.
+            verb = token.head
+            continue
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return _stranded_subject(token)
         verb = verb.head
@@ -687,6 +786,8 @@ def _classify(
     offset = tokens[0].idx
 
     # Pronouns: he/she → the last person-like source; they/it → the last source.
+    if len(tokens) == 1 and head.lower_ == "i":
+        return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
         return _resolve_pronoun(head, offset, article=article, context=context)
     # "the news agency", "the report", "the newspaper": a source named before.
@@ -719,6 +820,11 @@ def _classify(
             earlier = _last(context, offset, lambda c: _described_by(c, doc, head.lemma_))
             if earlier is not None:
                 return _copy(earlier.attribution)
+            titled = _titled_person(doc, head.lemma_, tokens.start)
+            if titled is not None:
+                # "the director" after "director Gary Ross" named without a cue
+                return _person(titled, doc[titled.root.head.left_edge.i : titled.end] if titled.root.dep_ == "appos"
+                               else doc[titled.start - 1 : titled.end], article=article, context=context, offset=offset)
         # "the company", "the team", "the software maker": the organisation named before.
         if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
             org = next(
@@ -730,14 +836,36 @@ def _classify(
     if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
+    # An outlet noun with a name on it: "Indiewire's blog The Playlist", "the newspaper Le Monde"
+    # (an outlet the registry knows keeps its kind: "the propaganda website Uriminzokkiri").
+    known = registry.best(tokens.text)
+    if known is not None and not known.generic and known.attribution_type in NEWS_KINDS and (
+        not (article.outlet and known.name and registry.lookup(article.outlet) is known)
+    ):
+        outlet_phrase = head_word in OUTLET_NOUNS or any(
+            c.dep_ == "compound" and c.lower_ in OUTLET_NOUNS for c in head.children
+        )
+        if outlet_phrase:
+            return Attribution(known.attribution_type, known.name)
+    if known is None and head.pos_ == "NOUN" and head_word in OUTLET_NOUNS:
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
+            (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
+        )
+        if named is not None:
+            return Attribution("news_outlet", _span_name(doc, (named.left_edge.i, named.i + 1)))
+    if known is None and head.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in OUTLET_NOUNS for c in head.children
+    ):
+        return Attribution("news_outlet", _span_name(doc, (head.i, head.i + 1)))  # "Trade publication Variety"
     # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
     # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
     if person is not None:
-        titled = _holds_office(full) or _titled_before(person, doc)
-        return Attribution("official" if titled else "named_person", _full_name(person, article))
-    # A document, even an unnamed one ("a copy of the agreement seen by …").
-    if head.lemma_.lower() in DOCUMENT_HEADS and not any(t.ent_type_ == "PERSON" for t in tokens):
+        return _person(person, full, article=article, context=context, offset=offset)
+    # A document, even an unnamed one ("a copy of the agreement seen by …"); a proper name
+    # with a news word is an outlet's ("The Times Record").
+    document = _document_head(head) and not (head.pos_ == "PROPN" and _outlet_name(tokens))
+    if document and not any(t.ent_type_ == "PERSON" for t in tokens):
         # A source named before the head owns the document ("a Yonhap report"); one after it
         # does not ("a document seen by the Guardian").
         if head.ent_type_ not in {"PERSON", "ORG"} and registry.best(doc[span[0] : head.i + 1].text) is None:
@@ -750,7 +878,7 @@ def _classify(
         if article.outlet and source.name and registry.lookup(article.outlet) is source:
             return Attribution("self", None)
         return Attribution(source.attribution_type, source.name)
-    if head.lemma_.lower() in DOCUMENT_HEADS and head.ent_type_ not in {"PERSON", "ORG"}:
+    if document and head.ent_type_ not in {"PERSON", "ORG"}:
         return Attribution("document", written)
     person = next(
         (e for e in doc.ents
@@ -758,8 +886,7 @@ def _classify(
         None,
     )
     if person is not None:
-        titled = _holds_office(full) or _titled_before(person, doc)
-        return Attribution("official" if titled else "named_person", _full_name(person, article))
+        return _person(person, full, article=article, context=context, offset=offset)
     org = next(
         (e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and span[0] <= e.start < span[1]),
         None,
@@ -767,6 +894,17 @@ def _classify(
     if org is not None:
         if org.label_ == "ORG" and _outlet_name(doc[org.start : org.end]):
             return Attribution("news_outlet", _span_name(doc, (org.start, org.end)))
+        if head.text[:1].isupper() and _outlet_name(tokens):
+            return Attribution("news_outlet", name)  # "The Hollywood Reporter" (Hollywood a place)
+        if org.label_ in {"GPE", "NORP"} and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens) and not (
+            _outlet_name(tokens)
+        ):
+            # A country or a nationality describing a person is no office: "an Egyptian blogger",
+            # "a senior Democrat".
+            if org.end <= head.i and head.pos_ == "NOUN" and head.lower_ not in OFFICIAL_WORDS:
+                return Attribution("anonymous_source", written)
+            if org.label_ == "NORP" and org.start <= head.i < org.end and dets & {"a", "an", "the", "one", "another"}:
+                return Attribution("anonymous_source", written)
         governmental = org.label_ in {"GPE", "NORP"} or any(t.lower_ in GOVERNMENT_WORDS for t in full)
         if governmental or (any(t.lower_ in GENERIC_TITLES for t in full) and not _private_body(full)):
             # The whole phrase names the source when the entity only modifies its head
@@ -776,15 +914,87 @@ def _classify(
             )
             return Attribution("official", _span_name(doc, span if body else (org.start, org.end)))
         return Attribution("named_person", _span_name(doc, (org.start, org.end)))
-    if any(t.lower_ in OFFICIAL_WORDS for t in tokens):
+    # (a state body or its people as the head: "firefighters", "the fire brigade", "the coroner")
+    if any(t.lower_ in OFFICIAL_WORDS for t in tokens) or head.lower_ in GOVERNMENT_WORDS:
         if _private_body(tokens) and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens):
             return Attribution("named_person", name)  # "a studio representative", "bank officials"
+        state = any(
+            t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"}
+            or t.lower_ in BARE_STATE_TITLES and t.tag_ != "JJ" for t in tokens
+        )
+        if not state:
+            return Attribution("anonymous_source", written)  # "a representative for Mr. Jackman"
         return Attribution("official", name)
     if _outlet_name(tokens) and not any(t.ent_type_ == "PERSON" for t in tokens):
         return Attribution("news_outlet", name)  # "WCVB-TV claims", "trade magazine X"
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or _title_case_name(tokens):
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+def _title_case_name(tokens: Span) -> bool:
+    """Whether a phrase is a name the tagger did not take for one: two or more capitalised
+    words, only small function words between them ("Research in Motion")."""
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
+    content = [t for t in words if not (t.is_stop and t.is_lower)]
+    return len(content) >= 2 and all(t.text[:1].isupper() for t in content) and all(
+        t.text[:1].isupper() or t.is_stop for t in words
+    )
+
+
+def _person(person: Span, full: Span, *, article: Article, context: _Context, offset: int) -> Attribution:
+    """A named person: an official when the phrase or an earlier mention gives a current office
+    ("Sgt. Marty Earley", "DA spokesman Gregg Miliote" … "Miliote said"), or when an earlier cue
+    of the same person was an official's ("the fire chief, James Steele, said" … "Mr Steele
+    said")."""
+    name = _full_name(person, article)
+    # A journalist named by the outlet ("KYW's Pat Loeb", "The Washington Post's Howard Kurtz")
+    # speaks for the outlet.
+    owner = next((c for c in person.root.children if c.dep_ == "poss" and c.i < person.start), None)
+    if owner is not None:
+        outlet = person.doc[owner.left_edge.i : owner.i + 1]
+        words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
+        if words and (_outlet_name(outlet) or any(NEWS_NAME_PATTERN.match(t.text) for t in words)):
+            return Attribution("news_outlet", " ".join(t.text for t in words))
+    titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or any(
+        c.attribution.type == "official" and c.attribution.name == name
+        for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
+    )
+    return Attribution("official" if titled else "named_person", name)
+
+
+def _document_head(head: Token) -> bool:
+    """Whether a source phrase's head names a document, by lemma or as written ("the criminal
+    charges", "industry statistics": the lemmatiser may make them "charge", "statistic")."""
+    return head.lemma_.lower() in DOCUMENT_HEADS or head.lower_ in DOCUMENT_HEADS
+
+
+# Verbs by which a relative clause gives someone's office ("Dale Hall, who directs the Fish and
+# Wildlife Service").
+HEADING_VERBS = frozenset({"direct", "head", "lead", "run", "chair", "command", "oversee"})
+
+
+def _heads_state_body(person: Span) -> bool:
+    """Whether a relative clause on the person says they head a state body."""
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() in HEADING_VERBS
+        and any(t.lower_ in GOVERNMENT_WORDS for g in c.children if g.dep_ == "dobj" for t in g.subtree)
+        for c in person.root.children
+    )
+
+
+def _titled_person(doc: Doc, lemma: str, before: int) -> Span | None:
+    """The last person named before token ``before`` right after a title of lemma ``lemma``
+    ("director Gary Ross", "a new director, Gary Ross")."""
+    for ent in reversed(doc.ents):
+        if ent.label_ != "PERSON" or ent.end > before or ent.start == 0:
+            continue
+        title = doc[ent.start - 1]
+        if title.lemma_.lower() == lemma and title.head.i in range(ent.start, ent.end):
+            return ent
+        if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == lemma:
+            return ent
+    return None
 
 
 def _described_by(cue: Cue, doc: Doc, lemma: str) -> bool:
@@ -872,7 +1082,9 @@ def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
         return True
     if head.pos_ in {"NUM"} and word == "one":
         return True
-    if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not dets)):
+    # (a bare plural may have adjectives: "Italian police sources", "local residents")
+    determiners = {t.lower_ for t in tokens if t.dep_ in {"det", "nummod"} and t.i < head.i}
+    if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not determiners)):
         # Officials speaking as a body ("officials said") are official; one unnamed official
         # ("a US official told CNN") is an anonymous source.
         return word not in {"official", "officials"} or bool(dets & {"a", "an", "one", "another"})
@@ -894,7 +1106,8 @@ def _holds_office(phrase: Span) -> bool:
         return False
     if any(t.lower_ in GOVERNMENT_WORDS for t in titles):
         return True
-    generic = [t for t in titles if t.lower_ in GENERIC_TITLES]
+    # (an adjective is no title: "general manager", "chief technology officer")
+    generic = [t for t in titles if t.lower_ in GENERIC_TITLES and t.tag_ != "JJ"]
     if not generic or _private_body(phrase):
         return False
     # "a spokesperson for William Hill", "director of the Endangered Species Program": a title
@@ -904,7 +1117,19 @@ def _holds_office(phrase: Span) -> bool:
         g for t in generic for c in t.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}
         for g in c.subtree if g.i != c.i
     ]
-    return not bodies or any(g.ent_type_ in {"GPE", "NORP"} or g.lower_ in GOVERNMENT_WORDS for g in bodies)
+    if bodies:
+        return any(g.ent_type_ in {"GPE", "NORP"} or g.lower_ in GOVERNMENT_WORDS for g in bodies)
+    return any(_state_title(t) for t in generic)
+
+
+def _state_title(title: Token) -> bool:
+    """Whether a generic title with no "of/for/at" body names an office of state: a state
+    word or a country among its modifiers ("U.S. envoy", "police spokesman"), else the title
+    itself ("President Obama", not "spokesman Harlan Boll")."""
+    modifiers = [t for t in title.subtree if t.i < title.i]
+    if any(t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"} for t in modifiers):
+        return True
+    return title.lower_ in BARE_STATE_TITLES
 
 
 def _private_body(phrase: Span) -> bool:
@@ -958,22 +1183,36 @@ def _titled_before(person: Span, doc: Doc) -> bool:
         if ent.label_ != "PERSON" or ent.start >= person.end or not same(ent):
             continue
         title = doc[ent.start - 1] if ent.start else None
-        if title is not None and title.lower_ in OFFICIAL_WORDS and title.head.i in range(ent.start, ent.end):
+        # (the title heads the name or the name stands in apposition to it: "DA spokesman
+        # Gregg Miliote")
+        attached = title is not None and (
+            title.head.i in range(ent.start, ent.end) or ent.root.dep_ == "appos" and ent.root.head.i == title.i
+        )
+        if attached and title.lower_ in OFFICIAL_WORDS:
             before = doc[title.left_edge.i : title.i]
             if any(t.lower_ in FORMER_WORDS for t in before):
                 return False
             # "Academy spokeswoman Leslie Unger", "team president Stan Kasten": a title any
             # body gives is an office of state only when no other kind of body gives it.
-            return title.lower_ in GOVERNMENT_WORDS or not _private_body(doc[title.left_edge.i : title.i + 1])
+            if title.lower_ in GOVERNMENT_WORDS:
+                return True
+            return not _private_body(doc[title.left_edge.i : title.i + 1]) and _state_title(title)
     return False
 
 
 def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Context) -> Attribution:
     word = pron.lower_
     if word in PERSON_PRONOUNS:
+        # (one person: never "jurors", "they", "Smith and Jones")
         earlier = _last(
-            context, offset, lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"}
+            context, offset,
+            lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc),
         )
+        subject = _subject_person_before(pron)
+        if subject is not None and (earlier is None or earlier.attribution.start < subject.start_char):
+            # A person who is the subject of the sentence before, named after the last cue
+            # ("Josh Moore, one of the defense lawyers, had reminded the judge … / "…," he said.")
+            return _person(subject, subject, article=article, context=context, offset=offset)
         if earlier is not None:
             return _copy(earlier.attribution)
         person = next(
@@ -984,6 +1223,31 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         return Attribution("anonymous_source", pron.text)
     earlier = _last(context, offset, lambda c: c.attribution.type != "self")
     return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
+
+
+def _subject_person_before(pron: Token) -> Span | None:
+    """The last person named as a clause's subject in the pronoun's sentence before it, or in
+    the sentence before that."""
+    doc = pron.doc
+    sent = pron.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for ent in reversed(doc.ents):
+        if ent.end > pron.i or ent.start < start:
+            continue
+        if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+            return ent
+    return None
+
+
+def _one(cue: Cue, doc: Doc) -> bool:
+    """Whether an earlier cue's source is one person or body, not several."""
+    if cue.subject is None:
+        return True
+    words = doc[cue.subject[0] : cue.subject[1]]
+    root = words.root
+    return root.tag_ not in {"NNS", "NNPS"} and root.lower_ not in {"they", "we"} and not any(
+        c.dep_ == "conj" for c in root.children
+    )
 
 
 def _last(context: _Context, offset: int, keep) -> Cue | None:
@@ -1032,6 +1296,7 @@ def attribute_sentences(
         by_sentence.setdefault(cue.sentence, []).append(cue)
     quoted = quote_spans(article.text)
     bounds = [(s.start_char, s.end_char) for s in sentences]
+    long_quotes = long_quotations(article.text)
     result: list[Attribution | None] = []
     for index, sent in enumerate(sentences):
         own = by_sentence.get(index)
@@ -1044,15 +1309,96 @@ def attribute_sentences(
         if span is not None:
             cue = nearest_cue(doc, cues, quoted, span, bounds, text=article.text)
             carried = cue.attribution if cue is not None else None
+        if span is None and first is not None:
+            opened = next((o for o, s, e in long_quotes if s <= first.idx < e), None)
+            opener = next((i for i, (s, e) in enumerate(bounds[:index]) if s <= opened < e), None) if opened else None
+            if opener is not None and result[opener] is not None and result[opener].type != "self":
+                carried = result[opener]
         previous = result[-1] if result else None
         if carried is None and span is not None and previous is not None and previous.type != "self":
             carried = previous  # a quotation of its own right after a speaker's words is theirs
+        if carried is None and span is not None and index > 0:
+            # … or after a sentence about a person ("Darin Schroeder agreed with the decision.
+            # “We are gratified …”): the quotation is the subject's.
+            carried = _subject_speaker(sentences[index - 1], article=article, registry=registry, cues=cues)
         if carried is None and previous is not None and previous.type != "self":
             same_paragraph = "\n" not in article.text[sentences[index - 1].end_char : sent.start_char].strip(" ")
             if same_paragraph and CONTINUATION_OPENERS.match(sent.text):
                 carried = previous
         result.append(_copy_with_phrase(carried) if carried else Attribution("self", None))
     return result
+
+
+# How many paragraphs a quotation left open may run on before the one that closes it.
+LONG_QUOTE_PARAGRAPHS = 4
+
+
+def long_quotations(text: str) -> list[tuple[int, int, int]]:
+    """Quotations over several paragraphs with no mark at the start of each (as when every
+    sentence is a line of its own), as (opening mark, start, end): a paragraph that leaves a
+    double quotation open, paragraphs without any quote mark, then one whose first mark closes
+    it ("Events such as these are rare. / We are doing all we can."). ``start``–``end`` covers
+    the paragraphs after the opening one; without a closing mark nothing is returned."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    out = []
+    for n, (start, line) in enumerate(lines):
+        opened = _left_open(line)
+        if opened is None:
+            continue
+        for later, (at, other) in enumerate(lines[n + 1 : n + 1 + LONG_QUOTE_PARAGRAPHS], start=n + 1):
+            marks = _marks(other)
+            if not marks:
+                continue
+            if marks[0][1] == "close":
+                out.append((start + opened, lines[n + 1][0], at + marks[0][0]))
+            break
+    return out
+
+
+def _marks(line: str) -> list[tuple[int, str]]:
+    """The double quote marks of a line as (offset, "open" | "close")."""
+    marks = []
+    for i, ch in enumerate(line):
+        if ch == "“":
+            marks.append((i, "open"))
+        elif ch == "”":
+            marks.append((i, "close"))
+        elif ch == '"':
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            opening = (before.isspace() or before in "([{—–-/:") and not after.isspace()
+            marks.append((i, "open" if opening else "close"))
+    return marks
+
+
+def _left_open(line: str) -> int | None:
+    """Offset of the opening mark a line leaves unclosed, if it does."""
+    depth, opened = 0, None
+    for i, kind in _marks(line):
+        if kind == "open":
+            depth, opened = depth + 1, i if depth == 0 else opened
+        elif depth:
+            depth -= 1
+    return opened if depth else None
+
+
+def _subject_speaker(
+    sent: Span, *, article: Article, registry: SourceRegistry, cues: list[Cue]
+) -> Attribution | None:
+    """The person a sentence is about, when its main clause's subject names one (or is "he" or
+    "she"), as the source of a quotation that follows it with no cue."""
+    subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in {"he", "she"}):
+        return None
+    span = _np_span(subj)
+    attribution = _classify(span, sent, article=article, registry=registry, context=_Context(cues=cues))
+    if attribution.type not in {"named_person", "official"}:
+        return None
+    _set_phrase(attribution, sent.doc, span[0], span[1], article.text)
+    return attribution
 
 
 def touched_sentences(span: tuple[int, int], bounds: list[tuple[int, int]]) -> list[int]:
@@ -1114,10 +1460,38 @@ def nearest_cue(
     return next((c for c in cues if c.sentence == touched[0] - 1 and c.introduces), None)
 
 
+def outermost(cues: list[Cue], doc: Doc) -> list[Cue]:
+    """The cues that no other cue of the list reports: "Chief Steele said …, the Daily News
+    reported" and "France Telecom said …, according to Bloomberg" are the outlet's. A cue inside
+    the content of another is inner, unless it is a closing "according to …" after a comma
+    (which the parse may hang inside the clause it covers)."""
+
+    def closing_according(cue: Cue) -> bool:
+        token = doc[cue.verb]
+        if token.lower_ != "according" or token.i == 0 or doc[token.i - 1].text != ",":
+            return False
+        rest = [t for t in doc[cue.subject[1] if cue.subject else token.i + 2 : token.sent.end]]
+        return all(t.is_punct or t.is_space for t in rest)
+
+    def inside(cue: Cue, other: Cue) -> bool:
+        if other is cue or other.content is None or other.content == other.verb:
+            return False
+        content = doc[other.content]
+        return content.left_edge.i <= cue.verb <= content.right_edge.i and cue.verb in {
+            t.i for t in content.subtree
+        }
+
+    closing = [c for c in cues if closing_according(c)]
+    if closing:
+        return closing
+    return [c for c in cues if not any(inside(c, o) for o in cues)] or cues
+
+
 def _main_cue(cues: list[Cue], sent: Span) -> Cue:
     doc = sent.doc
     root = sent.root
     cues = [c for c in cues if not c.weak] or cues
+    cues = outermost(cues, doc)
     for cue in cues:
         token = doc[cue.verb]
         if token.i == root.i or (token.lower_ == "according" and token.head.i == root.i):

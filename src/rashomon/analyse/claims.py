@@ -9,6 +9,7 @@ are left out of its slots.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rashomon.analyse.attribution import (
@@ -17,6 +18,7 @@ from rashomon.analyse.attribution import (
     SourceRegistry,
     attribute_sentences,
     find_cues,
+    outermost,
 )
 from rashomon.analyse.nlp import sentence_spans
 from rashomon.records import Article, Attribution, Claim, Slot
@@ -89,8 +91,11 @@ def _clause_attribution(
     ids = {t.i for t in tokens}
     own = [cue_verbs[i] for i in sorted(ids) if i in cue_verbs]
     own = [c for c in own if not c.weak] or own  # a speech act inside reported content is content
+    own = outermost(own, doc)  # "X said …, the newspaper reported": the newspaper's
     if own:
-        governing = [c for c in own if c.verb == head.i or doc[c.verb].head.i == head.i]
+        # (the cue that heads the clause before one hung on it: "Although the rep wouldn't reveal
+        # why, a source said that …" is the source's)
+        governing = [c for c in own if c.verb == head.i] or [c for c in own if doc[c.verb].head.i == head.i]
         return (governing or own)[0].attribution
     if sentence is None or sentence.start is None:
         return sentence
@@ -99,7 +104,19 @@ def _clause_attribution(
     # said") covers everything before it; a cue before it ("X said A, while B") does not.
     clause_end = max(t.idx + len(t.text) for t in tokens)
     trailing = sentence.start >= clause_end
-    return Attribution("self", None) if inside and not trailing else sentence
+    # An opening "According to X," covers every clause after it.
+    opening = (sentence.phrase or "").lower().startswith("according to") and not (
+        sent.text[: sentence.start - sent.start_char].strip(" \t\n\"“‘'(")
+    ) if inside else False
+    # A cue between two joined clauses ("The stove was running, police said, and a heater had been
+    # turned on") is set in after the first and covers the second too.
+    clause_start = min(t.idx for t in tokens)
+    between = sent.text[sentence.end - sent.start_char : clause_start - sent.start_char] if inside else ""
+    parenthetical = inside and sentence.end <= clause_start and bool(
+        re.fullmatch(r"\s*,\s*(and|but)\s*", between)
+    ) and sent.text[: sentence.start - sent.start_char].rstrip().endswith(",")
+    covered = trailing or opening or parenthetical
+    return Attribution("self", None) if inside and not covered else sentence
 
 
 def _segments(sent) -> list[tuple[int, int]]:
