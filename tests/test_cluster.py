@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given, settings as hsettings
@@ -9,6 +11,7 @@ from rashomon.cluster import (
     background_idf,
     cluster_stories,
     direct_similarity,
+    similarity,
     tfidf,
     word_ranks,
 )
@@ -157,3 +160,16 @@ def test_story_alone_is_grouped_as_in_a_larger_run() -> None:
     alone = cluster_stories([QUAKE_1, QUAKE_2], settings=SETTINGS)
     assert alone == [["quake-1", "quake-2"]]
     assert alone[0] in within
+
+
+def test_weak_neighbour_never_enters_a_profile() -> None:
+    """In a run of two articles the profile cosine is 2s / (1 + s^2) of their direct
+    similarity s; below ``neighbour_floor`` the other article is no neighbour at all."""
+    pair = [QUAKE_1, UNRELATED]
+    direct = float(direct_similarity(sorted(pair, key=lambda a: a.id), settings=SETTINGS)[0, 1])
+    assert 0.0 < direct < SETTINGS.neighbour_floor
+    unfloored = dataclasses.replace(SETTINGS, neighbour_floor=0.0)
+    assert similarity(pair, settings=unfloored)[0, 1] == pytest.approx(
+        2 * direct / (1 + direct**2)
+    )
+    assert similarity(pair, settings=SETTINGS)[0, 1] == 0.0

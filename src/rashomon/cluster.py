@@ -319,7 +319,9 @@ def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> spa
 
     An article's profile keeps its direct similarities to the articles at least
     ``neighbour_ratio`` times as similar as its ``neighbours``-th nearest one (self-tuning:
-    the cut follows the local density, not a fixed count). Two reports of one event share
+    the cut follows the local density, not a fixed count) and at least ``neighbour_floor``
+    similar (direct similarities no longer depend on the run, so a fixed floor means the same
+    in a run of five articles as in one of a thousand). Two reports of one event share
     their close neighbours; a same-kind different event sits just outside them, so the profile
     pulls the two apart even where topic words make their direct similarity high.
     """
@@ -333,7 +335,8 @@ def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> spa
             row = keep.data[start:end]
             others = np.sort(row[keep.indices[start:end] != i])[::-1]
             kth = others[k - 1] if len(others) >= k else 0.0
-            row[(row < settings.neighbour_ratio * kth) & (keep.indices[start:end] != i)] = 0.0
+            cut = max(settings.neighbour_ratio * kth, settings.neighbour_floor)
+            row[(row < cut) & (keep.indices[start:end] != i)] = 0.0
         keep.eliminate_zeros()
     norms = np.sqrt(np.asarray(keep.multiply(keep).sum(axis=1)).ravel())
     profile = sparse.csr_matrix(sparse.diags(1.0 / norms) @ keep)
