@@ -852,8 +852,9 @@ def _cross_backing(
     refs: list[_ClaimRef], groups: list[list[int]], links: list[tuple[int, int]], extra: dict[int, list[int]]
 ) -> dict[int, list[int]]:
     """For each group, the claims of other groups that also back it: a claim linked to one of
-    its members (its best match in that article, or the reverse) from an article the group
-    has no claim of, when the claim has more content words than that member. A long sentence
+    its members (its best match in that article, or the reverse), when the claim has more
+    content words than that member (its article may have another claim in the group, as for
+    a lone claim attached to a group). A long sentence
     tells several facts ("Nichols will likely die in prison after Judge Bodiford handed down
     the maximum sentence") and is grouped with one of them only; it still backs the others.
     The short claim it links to tells one fact, so it backs no group of the long one."""
@@ -863,8 +864,6 @@ def _cross_backing(
         for claim, member in ((i, j), (j, i)):
             n = group_of[member]
             if group_of[claim] == n or len(groups[n]) < 2 or len(groups[group_of[claim]]) < 2:
-                continue
-            if refs[claim].article.id in {refs[m].article.id for m in groups[n]}:
                 continue
             if len(_stems(refs[claim].claim.text)) <= len(_stems(refs[member].claim.text)):
                 continue
