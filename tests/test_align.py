@@ -445,3 +445,18 @@ def test_durations_compare_by_length_but_offsets_do_not() -> None:
     duration(c, "about 30 days")
     duration(d, "nine days")
     assert "conflict" not in [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())]
+
+
+def test_a_long_claim_grouped_with_one_fact_also_backs_the_other_fact_it_tells() -> None:
+    # a1 tells two facts in one sentence; it is grouped with b1 (the sentence) and still backs
+    # the group of c1 and d1 (the deadlock). c1 tells one fact only: it does not back the
+    # sentence's group.
+    a = article("a1", "Wire", ["Nichols was sentenced to life in prison by Judge Bodiford after the jury "
+                               "deadlocked over four days."])
+    b = article("b1", "Daily", ["Judge Bodiford sentenced Nichols to life in prison."])
+    c = article("c1", "Post", ["The jury deadlocked after four days of deliberation.", "Weather was cold."])
+    d = article("d1", "Times", ["After four days of deliberation the jury deadlocked.", "Snow fell."])
+    findings = [f for f in compare_story([a, b, c, d], settings=SETTINGS, embedder=BagOfWords())
+                if f.kind == "corroborated"]
+    backers = sorted(sorted(e.article for e in f.evidence) for f in findings)
+    assert backers == [["a1", "b1"], ["a1", "c1", "d1"]]

@@ -820,6 +820,7 @@ def compare_story(
                 if lone not in extra[group_index[other]]:
                     extra[group_index[other]].append(lone)
     attached = {i for members in extra.values() for i in members}
+    cross = _cross_backing(refs, groups, links, extra)
 
     findings: list[Finding] = []
     for n, group in enumerate(groups):
@@ -840,11 +841,36 @@ def compare_story(
             if differing:
                 findings.extend(differing)
                 continue
+            backing += cross.get(n, [])
         findings.append(_finding(kind, refs, backing, origins, refs[backing[0]].claim.text, score))
     findings.extend(_value_conflicts(refs, groups, origins, settings, findings))
     order = {"conflict": 0, "update": 1, "corroborated": 2, "unique": 3}
     findings.sort(key=lambda f: (order[f.kind], f.evidence[0].article, f.evidence[0].start, f.slot or ""))
     return _dedupe(findings)
+
+
+def _cross_backing(
+    refs: list[_ClaimRef], groups: list[list[int]], links: list[tuple[int, int]], extra: dict[int, list[int]]
+) -> dict[int, list[int]]:
+    """For each group, the claims of other groups that also back it: a claim linked to one of
+    its members (its best match in that article, or the reverse), when the claim has more
+    content words than that member (its article may have another claim in the group, as for
+    a lone claim attached to a group). A long sentence
+    tells several facts ("Nichols will likely die in prison after Judge Bodiford handed down
+    the maximum sentence") and is grouped with one of them only; it still backs the others.
+    The short claim it links to tells one fact, so it backs no group of the long one."""
+    group_of = {i: n for n, g in enumerate(groups) for i in g}
+    out: dict[int, list[int]] = {}
+    for i, j in links:
+        for claim, member in ((i, j), (j, i)):
+            n = group_of[member]
+            if group_of[claim] == n or len(groups[n]) < 2 or len(groups[group_of[claim]]) < 2:
+                continue
+            if len(_stems(refs[claim].claim.text)) <= len(_stems(refs[member].claim.text)):
+                continue
+            if claim not in out.setdefault(n, []) and claim not in extra.get(n, []):
+                out[n].append(claim)
+    return out
 
 
 def _representative(refs: list[_ClaimRef], members: list[int]) -> int:
