@@ -66,3 +66,8 @@ def test_pronoun_subjects_and_owners(nlp) -> None:  # noqa: ANN001
 def test_scope_of_a_clause_of_the_same_moment(nlp) -> None:  # noqa: ANN001
     m = _measure(nlp, "Creighton pulled away in the second half as Artino scored seven points.", "seven")
     assert "half" in m.scope
+
+
+def test_the_role_an_act_is_as_or_on_is_its_object(nlp) -> None:  # noqa: ANN001
+    assert _measure(nlp, "Benjamin served on the board of trustees from 1995 to 1998.", "1995").object == "board"
+    assert _measure(nlp, "Benjamin served as president of the association in 2003.", "2003").object == "president"

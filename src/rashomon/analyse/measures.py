@@ -163,10 +163,20 @@ def measure_of(span: Span) -> Measure:
 
 
 def _object(predicate: Token | None, noun: Token, value: Span) -> str | None:
-    """The lemma of the predicate's direct object, unless the value is (in) that object."""
+    """The lemma of the predicate's direct object (else of its "as" or "on" complement), unless
+    the value is (in) that object."""
     if predicate is None:
         return None
     obj = next((c for c in predicate.children if c.dep_ in {"dobj", "attr"}), None)
+    if obj is None:
+        # With no direct object, the role or body an act is "as" or "on" stands for it:
+        # "served on the AMA board from 1995" / "served as president in 2003".
+        prep = next((c for c in predicate.children if c.dep_ == "prep" and c.lower_ in {"as", "on"}), None)
+        obj = next(
+            (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}
+             and g.ent_type_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}),
+            None,
+        ) if prep else None
     if obj is None or obj.i == noun.i or obj.left_edge.i <= value.start <= obj.right_edge.i:
         return None
     return obj.lemma_.lower()

@@ -111,7 +111,8 @@ def resolve_entities(articles: Sequence[Article], *, settings: ResolveSettings) 
         ra, rb = find(ka), find(kb)
         group_a = {a for k in units if find(k) == ra for a in units[k].articles}
         group_b = {a for k in units if find(k) == rb for a in units[k].articles}
-        if ra != rb and score >= settings.merge_score and not group_a & group_b:
+        apart = bool(group_a & group_b) and not _middle_only(units[ka].name, units[kb].name)
+        if ra != rb and score >= settings.merge_score and not apart:
             sets.union(ra, rb)
             merged_notes[ka].append(
                 f"likely the same person: {units[ka].name} = {units[kb].name} "
@@ -148,6 +149,19 @@ def resolve_entities(articles: Sequence[Article], *, settings: ResolveSettings) 
         entity.note = ". ".join(dict.fromkeys(notes[entity.id])) or None
         out.append(entity)
     return out
+
+
+_GENERATION = re.compile(r"\b(?:jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+
+
+def _middle_only(a: str, b: str) -> bool:
+    """Whether two full names differ only by middle names or initials on the longer side
+    ("Frederick C. LaRue" / "Frederick LaRue"): one article may use both for one person, as it
+    never would two people's names (Korean given names and generations excepted)."""
+    if is_korean_name(a) or is_korean_name(b) or _GENERATION.search(a) or _GENERATION.search(b):
+        return False
+    short, long = sorted((name_key(a).split(), name_key(b).split()), key=len)
+    return len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[-1] == long[-1]
 
 
 def _person_units(
