@@ -460,3 +460,17 @@ def test_a_long_claim_grouped_with_one_fact_also_backs_the_other_fact_it_tells()
                 if f.kind == "corroborated"]
     backers = sorted(sorted(e.article for e in f.evidence) for f in findings)
     assert backers == [["a1", "b1"], ["a1", "c1", "d1"]]
+
+
+def test_two_proper_names_are_two_subjects_even_without_entity_keys() -> None:
+    # The tagger missed "Manning" in a fragment: the names still differ.
+    a = article("a1", "Wire", ["Manning threw for 364 yards and three touchdowns in the game."])
+    b = article("b1", "Daily", ["Garrard threw for 329 yards and a touchdown in the game."])
+    add_quantity(a, 0, "364 yards", 364, "yard")
+    add_quantity(b, 0, "329 yards", 329, "yard")
+    a.quantities[0].measure = Measure(predicate="throw", subject="Manning", subject_start=0, subject_end=7, subject_proper=True)
+    b.quantities[0].measure = Measure(predicate="throw", subject="Garrard", subject_start=0, subject_end=7, subject_proper=True)
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+    # One name: its values are compared.
+    b.quantities[0].measure = Measure(predicate="throw", subject="Manning", subject_start=0, subject_end=7, subject_proper=True)
+    assert "conflict" in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]

@@ -190,6 +190,16 @@ def _subject_key(article: Article, measure: Measure, *, pronouns: bool = False) 
     return None
 
 
+def _other_names(a: Measure, b: Measure) -> bool:
+    """Two subjects that are proper names with different last words ("Manning" / "David
+    Garrard"), for subjects the entity tagger left without a key."""
+    return (
+        a.subject_proper and b.subject_proper
+        and _head_word(a.subject) is not None and _head_word(b.subject) is not None
+        and _head_word(a.subject) != _head_word(b.subject)
+    )
+
+
 def _antecedent(article: Article, start: int) -> str | None:
     sentence = article.sentence_of(start)
     floor = sentence.index - 1 if sentence is not None else 0
@@ -222,6 +232,8 @@ def _same_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Measu
         return False
     ka, kb = _subject_key(left.article, a), _subject_key(right.article, b)
     if ka is not None and kb is not None and ka != kb:
+        return False
+    if (ka is None or kb is None) and _other_names(a, b):
         return False
     if "age" in (a.predicate, b.predicate):
         # Only a named person's: "a 14-year-old girl" and "a 12-year-old girl" of one trial are

@@ -82,6 +82,9 @@ class Measure:
     # The head word of the predicate's object when it is not the value itself ("received a
     # bachelor's degree in 1979" → degree; "received the award in 2000" → award).
     object: str | None = None
+    # Whether the subject is a proper name by its part of speech, even where the entity tagger
+    # missed it ("Manning threw for 364 yards and three touchdowns,").
+    subject_proper: bool = False
 
 
 @dataclass

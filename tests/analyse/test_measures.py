@@ -71,3 +71,9 @@ def test_scope_of_a_clause_of_the_same_moment(nlp) -> None:  # noqa: ANN001
 def test_the_role_an_act_is_as_or_on_is_its_object(nlp) -> None:  # noqa: ANN001
     assert _measure(nlp, "Benjamin served on the board of trustees from 1995 to 1998.", "1995").object == "board"
     assert _measure(nlp, "Benjamin served as president of the association in 2003.", "2003").object == "president"
+
+
+def test_a_subject_is_a_proper_name_by_tag_or_as_a_last_name_named_elsewhere(nlp) -> None:  # noqa: ANN001
+    m = _measure(nlp, "Peyton Manning led the Colts. Manning threw for 364 yards and three touchdowns,", "364 yards")
+    assert (m.subject, m.subject_proper) == ("Manning", True)
+    assert not _measure(nlp, "The quarterback threw for 364 yards on Sunday.", "364 yards").subject_proper

@@ -157,6 +157,7 @@ def measure_of(span: Span) -> Measure:
         subject=_text(subject) if subject is not None else None,
         subject_start=subject.idx if subject is not None else None,
         subject_end=subject.idx + len(subject.text) if subject is not None else None,
+        subject_proper=subject is not None and _proper(subject),
         reference=_text(reference) if reference is not None else None,
         conversion=_conversion(span),
     )
@@ -281,6 +282,16 @@ def _conversion(span: Span) -> bool:
     # billion)"): any amount before the parenthesis will do.
     return before.endswith("(") and bool(re.search(r"\d", before[-25:-1])) and bool(
         _MONEY.search(span.text) or _MONEY.search(text[span.end_char : span.end_char + 10])
+    )
+
+
+def _proper(token: Token) -> bool:
+    """A proper name by its tag, or a capitalised word that is a person's last name elsewhere
+    in the text ("Manning threw for 364 yards," opening a fragment, tagged as a verb)."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.text[:1].isupper() and any(
+        ent.label_ == "PERSON" and ent[-1].text == token.text for ent in token.doc.ents
     )
 
 
