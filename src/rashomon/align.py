@@ -180,8 +180,8 @@ def _subject_key(article: Article, measure: Measure, *, pronouns: bool = False) 
         return None
     if measure.subject and measure.subject.lower() in PERSONAL:
         return _antecedent(article, measure.subject_start) if pronouns else None
-    if measure.subject and measure.subject.isupper() and len(measure.subject) > 3:
-        return None  # a dateline taken for the subject ("SEOUL, March 13 (TNS) - North Korea …")
+    if _dateline(measure):
+        return None
     for m in article.mentions:
         if m.key and m.start < measure.subject_end and measure.subject_start < m.end and m.label in {
             "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"
@@ -190,11 +190,16 @@ def _subject_key(article: Article, measure: Measure, *, pronouns: bool = False) 
     return None
 
 
+def _dateline(measure: Measure) -> bool:
+    """A dateline taken for the subject ("SEOUL, March 13 (TNS) - North Korea …")."""
+    return bool(measure.subject and measure.subject.isupper() and len(measure.subject) > 3)
+
+
 def _other_names(a: Measure, b: Measure) -> bool:
     """Two subjects that are proper names with different last words ("Manning" / "David
     Garrard"), for subjects the entity tagger left without a key."""
     return (
-        a.subject_proper and b.subject_proper
+        a.subject_proper and b.subject_proper and not _dateline(a) and not _dateline(b)
         and _head_word(a.subject) is not None and _head_word(b.subject) is not None
         and _head_word(a.subject) != _head_word(b.subject)
     )
