@@ -474,3 +474,86 @@ def test_two_proper_names_are_two_subjects_even_without_entity_keys() -> None:
     # One name: its values are compared.
     b.quantities[0].measure = Measure(predicate="throw", subject="Manning", subject_start=0, subject_end=7, subject_proper=True)
     assert "conflict" in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+
+
+def _weekday(art: Article, phrase: str, measure: Measure) -> None:
+    claim = next(c for c in art.claims if phrase in c.text)
+    start = art.text.index(phrase)
+    tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=claim.sentence, measure=measure)
+    art.times.append(tv)
+    claim.slots.append(Slot("time", phrase, tv.start, tv.end, None))
+
+
+def test_a_title_the_story_gives_the_sole_agent_of_an_act_stands_for_that_agent() -> None:
+    # "the actress" checked in Friday; "actress Lindsay Lohan" checked in Thursday: no other
+    # subject of that act is named in the story, and the story calls her so.
+    a = article("a1", "Wire", ["Actress Lindsay Lohan checked into the clinic late Thursday."])
+    b = article("b1", "Daily", ["Spokesmen were silent.", "Early Friday the actress checked herself in."])
+    lohan = a.text.index("Lindsay Lohan")
+    a.mentions.append(Mention("Lindsay Lohan", "PERSON", lohan, lohan + 13, 0, key="lohan"))
+    _weekday(a, "late Thursday", Measure(predicate="check", subject="Lindsay Lohan", subject_start=lohan,
+                                         subject_end=lohan + 13, subject_proper=True))
+    actress = b.text.index("actress")
+    actress_measure = Measure(predicate="check", subject="actress", subject_start=actress, subject_end=actress + 7)
+    _weekday(b, "Early Friday", actress_measure)
+    conflicts = [f for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords()) if f.kind == "conflict"]
+    assert [sorted(e.value for e in f.evidence) for f in conflicts] == [["Early Friday", "late Thursday"]]
+    # A noun the story never uses for her ("the driver") says nothing of whom it means.
+    b2 = article("b2", "Daily", ["Spokesmen were silent.", "Early Friday the driver checked herself in."])
+    driver = b2.text.index("driver")
+    _weekday(b2, "Early Friday", Measure(predicate="check", subject="driver", subject_start=driver,
+                                         subject_end=driver + 6))
+    assert "conflict" not in [f.kind for f in compare_story([a, b2], settings=SETTINGS, embedder=BagOfWords())]
+
+
+def test_one_unaligned_value_against_several_reports_is_one_finding() -> None:
+    died = Measure(predicate="die", subject="Felt", subject_start=0, subject_end=4, subject_proper=True)
+    reports = [
+        article("a1", "Wire", ["Felt, the informant known as Deep Throat, died on Friday."]),
+        article("b1", "Daily", ["Felt died Thursday at his home in Santa Rosa."]),
+        article("c1", "Post", ["After years of illness Felt died Thursday, his family said."]),
+    ]
+    for art, day in zip(reports, ("Friday", "Thursday", "Thursday")):
+        start = art.text.index("Felt")
+        art.mentions.append(Mention("Felt", "PERSON", start, start + 4, 0, key="felt"))
+        _weekday(art, day, Measure(predicate=died.predicate, subject="Felt", subject_start=start,
+                                   subject_end=start + 4, subject_proper=True))
+    settings = AlignSettings(threshold=0.9, quote_threshold=0.5)  # nothing aligns
+    conflicts = [f for f in compare_story(reports, settings=settings, embedder=BagOfWords()) if f.kind == "conflict"]
+    assert len(conflicts) == 1
+    assert sorted(e.article for e in conflicts[0].evidence) == ["a1", "b1", "c1"]
+    assert conflicts[0].statement.endswith("Friday (Wire) vs Thursday (Daily, Post)")
+
+
+def test_a_length_of_time_is_not_compared_with_a_date_in_one_claim() -> None:
+    a = article("a1", "Wire", ["He served five months in federal prison."])
+    b = article("b1", "Daily", ["He served four and a half months in federal prison for the break-in on June 17, 1972."])
+    for art, phrase in ((a, "five months"), (b, "four and a half months")):
+        start = art.text.index(phrase)
+        tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=0, granularity="duration",
+                       measure=Measure(predicate="serve"))
+        art.times.append(tv)
+        art.claims[0].slots.append(Slot("time", phrase, tv.start, tv.end, None))
+    add_time(b, 0, "June 17, 1972", "1972-06-17", "1972-06-17", "1972-06-17")
+    b.times[-1].measure = Measure(predicate="serve")
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    assert [f.kind for f in findings] == ["conflict"]
+    assert sorted(e.value for e in findings[0].evidence if e.value) == ["five months", "four and a half months"]
+
+
+def test_a_proper_name_the_tagger_missed_is_still_its_named_subject() -> None:
+    a = article("a1", "Wire", ["In 1957, Page disappeared from the flash of the cameras."])
+    b = article("b1", "Daily", ["Page suddenly left the scene and vanished in 1958, friends recall."])
+    add_time(a, 0, "1957", "1957", "1957-01-01", "1957-12-31")
+    add_time(b, 0, "1958", "1958", "1958-01-01", "1958-12-31")
+    pa, pb = a.text.index("Page"), b.text.index("Page")
+    a.mentions.append(Mention("Page", "PERSON", pa, pa + 4, 0, key="page"))  # tagged in one report only
+    a.times[0].measure = Measure(predicate="disappear", subject="Page", subject_start=pa, subject_end=pa + 4,
+                                 subject_proper=True)
+    b.times[0].measure = Measure(predicate="disappear", subject="Page", subject_start=pb, subject_end=pb + 4,
+                                 subject_proper=True)
+    settings = AlignSettings(threshold=0.9, quote_threshold=0.5)
+    assert [f.kind for f in compare_story([a, b], settings=settings, embedder=BagOfWords())].count("conflict") == 1
+    b.times[0].measure = Measure(predicate="disappear", subject="Bettie", subject_start=pb, subject_end=pb + 4,
+                                 subject_proper=True)
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=settings, embedder=BagOfWords())]

@@ -16,8 +16,8 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy as np
@@ -341,16 +341,48 @@ def _offset(article: Article, value: TimeValue) -> bool:
     )
 
 
+def _is_duration(value: TimeValue) -> bool:
+    return value.granularity == "duration" or duration_days(value.text) is not None
+
+
 def _times(ref: _ClaimRef) -> list[TimeValue]:
     """A claim's time values, less lengths of time that only place an act (_offset)."""
     values = [t for s in _content_slots(ref.claim, "time") if (t := _value_at(ref.article.times, s))]
     return [t for t in values if not _offset(ref.article, t)]
 
 
-def _conflict_time(left: _ClaimRef, right: _ClaimRef, *, strong: bool = False) -> Finding | None:
+@dataclass(frozen=True)
+class Readings:
+    """What a story tells of its unnamed subjects (_strong_measure): the one named subject of
+    each kind of act (_sole_agents) and the entities each common noun is a title of
+    (_role_nouns)."""
+
+    agents: Mapping[str, str] = field(default_factory=dict)
+    roles: Mapping[str, set[str]] = field(default_factory=dict)
+
+
+def _measure_test(strong: Readings | None) -> Callable[..., bool]:
+    """_same_measure for aligned claims; _strong_measure, with the story's readings, for
+    claims that are not."""
+    if strong is None:
+        return _same_measure
+    return functools.partial(_strong_measure, agents=strong.agents, roles=strong.roles)
+
+
+def _conflict_time(
+    left: _ClaimRef,
+    right: _ClaimRef,
+    *,
+    strong: Readings | None = None,
+) -> Finding | None:
     lt, rt = _times(left), _times(right)
-    same = _strong_measure if strong else _same_measure
-    pairs = [(a, b) for a in lt for b in rt if same(left, a.measure, right, b.measure)]
+    same = _measure_test(strong)
+    # A length of time is compared with a length, a date with a date: "served five months" and
+    # the break-in's "June 17, 1972" in one claim are two things, not one that cannot be told.
+    pairs = [
+        (a, b) for a in lt for b in rt
+        if _is_duration(a) == _is_duration(b) and same(left, a.measure, right, b.measure)
+    ]
     if not pairs:
         return None
     if any(times_differ(a, b) is not True for a, b in pairs):
@@ -369,10 +401,15 @@ def _conflict_time(left: _ClaimRef, right: _ClaimRef, *, strong: bool = False) -
     )
 
 
-def _conflict_quantity(left: _ClaimRef, right: _ClaimRef, *, strong: bool = False) -> Finding | None:
+def _conflict_quantity(
+    left: _ClaimRef,
+    right: _ClaimRef,
+    *,
+    strong: Readings | None = None,
+) -> Finding | None:
     lq = [q for s in _content_slots(left.claim, "quantity") if (q := _value_at(left.article.quantities, s))]
     rq = [q for s in _content_slots(right.claim, "quantity") if (q := _value_at(right.article.quantities, s))]
-    same = _strong_measure if strong else _same_measure
+    same = _measure_test(strong)
     for a in lq:
         for b in rq:
             if a.unit is None or b.unit is None or not same(left, a.measure, right, b.measure):
@@ -650,19 +687,34 @@ def _groups(refs: list[_ClaimRef], sims: np.ndarray, links: list[tuple[int, int]
 
 
 def _group_conflicts(
-    refs: list[_ClaimRef], group: list[int], confirm: _Confirm, settings: AlignSettings, origins: Origins
+    refs: list[_ClaimRef],
+    group: list[int],
+    confirm: _Confirm,
+    settings: AlignSettings,
+    origins: Origins,
+    *,
+    loose: Collection[int] = (),
+    readings: Readings | None = None,
 ) -> list[Finding]:
     """Slot conflicts (and updates) between the closely aligned claims of one group, one
     finding per slot with every side's value ("March 12 (A, B, C) vs March 21 (D)"), followed
     by the group's other claims: the finding shows the corroborated claim and the detail on
-    which its reports differ, and the group is not listed a second time as corroborated."""
+    which its reports differ, and the group is not listed a second time as corroborated.
+    Claims of ``loose`` (backing the group from another group) conflict only on values that
+    plainly measure one thing (_strong_measure)."""
     by_slot: dict[tuple[str, str], list[tuple[Finding, float]]] = {}
     for i in group:
         for j in group:
             if i >= j or refs[i].article.id == refs[j].article.id:
                 continue
             score: float | None = None
-            for check in (_conflict_time, _conflict_quantity, _conflict_place):
+            # Backing from another group (_cross_backing) is held to _strong_measure.
+            strong = (readings or Readings()) if i in loose or j in loose else None
+            checks: tuple[Callable[[_ClaimRef, _ClaimRef], Finding | None], ...] = (
+                (functools.partial(_conflict_time, strong=strong), functools.partial(_conflict_quantity, strong=strong))
+                if strong is not None else (_conflict_time, _conflict_quantity, _conflict_place)
+            )
+            for check in checks:
                 conflict = check(refs[i], refs[j])
                 if conflict is None:
                     continue
@@ -673,43 +725,63 @@ def _group_conflicts(
     out = []
     for kind, slot in sorted(by_slot):
         pairs = by_slot[(kind, slot)]
-        first = pairs[0][0]
-        evidence: list[Evidence] = []
-        for conflict, _ in pairs:
-            for e in conflict.evidence:
-                if not any(e.article == x.article and e.start == x.start for x in evidence):
-                    evidence.append(e)
-        values: dict[str, list[str]] = {}
-        for e in evidence:
-            if e.outlet not in values.setdefault(e.value or "?", []):
-                values[e.value or "?"].append(e.outlet)
-        label = first.statement.split(":", 1)[0]
-        statement = label + ": " + " vs ".join(
-            f"{value} ({', '.join(outlets)})" for value, outlets in sorted(values.items())
-        )
+        conflict = _merged([conflict for conflict, _ in pairs])
         for i in group:
             ref = refs[i]
-            if not any(ref.article.id == x.article and ref.claim.start == x.start for x in evidence):
-                evidence.append(_evidence(ref))
-        conflict = Finding(
-            kind=kind,
-            slot=first.slot,
-            statement=statement,
-            evidence=evidence,
-            cause=first.cause,
-            score=round(min(1.0, min(score for _, score in pairs)), 3),
-        )
+            if not any(ref.article.id == x.article and ref.claim.start == x.start for x in conflict.evidence):
+                conflict.evidence.append(_evidence(ref))
+        conflict.score = round(min(1.0, min(score for _, score in pairs)), 3)
         _fill_origins(conflict, origins)
         out.append(conflict)
     return out
 
 
-def _strong_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Measure | None) -> bool:
+def _merged(findings: list[Finding]) -> Finding:
+    """One finding for several pairwise conflicts (or updates) of one kind and slot that share
+    claims: every side's value with its outlets ("March 12 (A, B, C) vs March 21 (D)"), the
+    first finding's cause."""
+    first = findings[0]
+    evidence: list[Evidence] = []
+    for finding in findings:
+        for e in finding.evidence:
+            if not any(e.article == x.article and e.start == x.start for x in evidence):
+                evidence.append(e)
+    values: dict[str, list[str]] = {}
+    for e in evidence:
+        if e.outlet not in values.setdefault(e.value or "?", []):
+            values[e.value or "?"].append(e.outlet)
+    label = first.statement.split(":", 1)[0]
+    statement = label + ": " + " vs ".join(
+        f"{value} ({', '.join(outlets)})" for value, outlets in sorted(values.items())
+    )
+    causes = {f.cause for f in findings}
+    return Finding(
+        kind=first.kind,
+        slot=first.slot,
+        statement=statement,
+        evidence=evidence,
+        cause=first.cause if len(causes) == 1 else None,
+        score=first.score,
+    )
+
+
+def _strong_measure(
+    left: _ClaimRef,
+    a: Measure | None,
+    right: _ClaimRef,
+    b: Measure | None,
+    *,
+    agents: Mapping[str, str] = {},
+    roles: Mapping[str, set[str]] = {},
+) -> bool:
     """Whether two values of claims that were not aligned still plainly measure one thing: the
     same kind of act (not "have" or "be") of the same subject, named or not ("Thomas missed
     nine games" / "he missed 10 total games" with Thomas named; "89 people were arrested" /
     "police arrested 99"), on top of everything _same_measure asks (scope, reference,
-    object), which alone only vets values of claims already aligned."""
+    object), which alone only vets values of claims already aligned. ``agents``: the one
+    entity the story names as the subject of a kind of act (_sole_agents), which a common
+    noun subject of that act stands for when the story also calls that entity so (``roles``,
+    _role_nouns): "the actress checked in early Friday" after "actress Lindsay Lohan"."""
     if a is None or b is None or not _same_measure(left, a, right, b):
         return False
     pa, pb = _predicate_class(a.predicate), _predicate_class(b.predicate)
@@ -719,12 +791,74 @@ def _strong_measure(left: _ClaimRef, a: Measure | None, right: _ClaimRef, b: Mea
     # aligned claims' values look like two subjects' (a split entity would), but it may make
     # two claims that alignment did not pair look like one subject's.
     ka, kb = _subject_key(left.article, a, pronouns=True), _subject_key(right.article, b, pronouns=True)
-    if ka is not None or kb is not None:
+    if (ka is None) != (kb is None) and pa in agents:
+        # Only a common noun ("the actress", "the agency"): a pronoun left unread names one
+        # of two people, and a value with no subject may be anyone's.
+        bare, text = (b, right.article.text) if ka is not None else (a, left.article.text)
+        noun = _head_word(bare.subject)
+        start = bare.subject_start or 0
+        word = text[text.rfind(" ", 0, start) + 1 : bare.subject_end]  # "23-year-old", not "old"
+        if (
+            not bare.subject_proper and noun is not None and agents[pa] in roles.get(noun, ())
+            and not re.search(r"\d", word)  # an age says nothing of whose it is
+        ):
+            ka, kb = ka or agents[pa], kb or agents[pa]
+    if ka is not None and kb is not None:
         return ka == kb
+    if ka is not None or kb is not None:
+        # A proper name the entity tagger missed on one side ("Page suddenly disappeared in
+        # 1958"): one subject when its last word is the named side's.
+        bare = b if ka is not None else a
+        head = _head_word(a.subject)
+        return bare.subject_proper and head is not None and head == _head_word(b.subject)
     # Unnamed on both sides: the same noun ("the quake", "people"); a pronoun or no subject
     # says nothing ("He grabbed seven rebounds" is about whoever the sentence before named).
     head = _head_word(a.subject)
     return head is not None and head == _head_word(b.subject)
+
+
+def _sole_agents(refs: list[_ClaimRef]) -> dict[str, str]:
+    """For each kind of act whose dated or counted values the story gives a named subject,
+    that subject's entity, when it is always the same one ("Lindsay Lohan checked in late
+    Thursday", "Lohan checked into the Betty Ford Center"): the one agent of that act in the
+    story's event."""
+    named: dict[str, set[str]] = {}
+    for ref in refs:
+        for slot, values in (("quantity", ref.article.quantities), ("time", ref.article.times)):
+            for s in _content_slots(ref.claim, slot):
+                value = _value_at(values, s)
+                measure = value.measure if value is not None else None
+                act = _predicate_class(measure.predicate) if measure is not None else None
+                if act is None or measure is None:
+                    continue
+                key = _subject_key(ref.article, measure)
+                if key is not None:
+                    named.setdefault(act, set()).add(key)
+                elif measure.subject_proper and not _dateline(measure):
+                    named.setdefault(act, set()).add("?" + (_head_word(measure.subject) or ""))
+    return {act: keys.pop() for act, keys in named.items() if len(keys) == 1 and not next(iter(keys)).startswith("?")}
+
+
+_ROLE_BEFORE = re.compile(r"\b([A-Za-z][a-z]+)(?:\s+[A-Z][\w.'’-]*){0,2}\s*$")
+_ROLE_AFTER = re.compile(r"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b")
+
+
+def _role_nouns(refs: list[_ClaimRef]) -> dict[str, set[str]]:
+    """The common nouns the story's articles use as a named entity's title or apposition
+    ("actress Lindsay Lohan", "Tara Reid, the actress"), with the entities they describe."""
+    out: dict[str, set[str]] = {}
+    for article in {id(r.article): r.article for r in refs}.values():
+        text = article.text
+        for m in article.mentions:
+            if m.key is None or m.label not in {"PERSON", "ORG", "GPE", "NORP", "FAC"}:
+                continue
+            for found in (
+                _ROLE_BEFORE.search(text[max(0, m.start - 40) : m.start]),
+                _ROLE_AFTER.match(text[m.end : m.end + 60]),
+            ):
+                if found and found.group(1).lower() not in _STOP:
+                    out.setdefault(found.group(1).lower(), set()).add(m.key)
+    return out
 
 
 def _value_conflicts(
@@ -733,14 +867,16 @@ def _value_conflicts(
     origins: Origins,
     settings: AlignSettings,
     shown: Sequence[Finding] = (),
+    readings: Readings | None = None,
 ) -> list[Finding]:
     """Conflicts between values of claims that claim alignment did not pair (a background fact
     told in two different sentences), when the values plainly measure the same thing: counts
     and amounts of one unit, and dates, of the same kind of act and the same subject
-    (_strong_measure). A pair that already differs in a conflict or update finding of
-    ``shown`` is not reported again."""
+    (_strong_measure, with the story's ``readings``). A pair that already differs in a
+    conflict or update finding of ``shown`` is not reported again."""
     if not settings.compare_unaligned:
         return []
+    readings = readings or Readings()
     group_of = {i: n for n, g in enumerate(groups) for i in g}
     # Claims that already differ in one conflict or update finding are not reported twice.
     together = [{(e.article, e.start) for e in f.evidence} for f in shown if f.kind in {"conflict", "update"}]
@@ -764,11 +900,23 @@ def _value_conflicts(
     found: dict[tuple[str, int, int], Finding] = {}
     for i, j in sorted(pairs):
         for check in (_conflict_quantity, _conflict_time):
-            finding = check(refs[i], refs[j], strong=True)
+            finding = check(refs[i], refs[j], strong=readings)
             if finding is not None:
                 found.setdefault((finding.slot or "", i, j), finding)
+    # Pairs that share a claim make one finding ("died on Friday" (A) vs "died Thursday" (B,
+    # C, D)), not one per pair.
+    def side(finding: Finding, n: int, i: int) -> tuple[str, str, int, str]:
+        return (finding.kind, finding.slot or "", i, finding.evidence[n].value or "")
+
+    sets: DisjointSets[tuple[str, str, int, str]] = DisjointSets()
+    for (_, i, j), finding in sorted(found.items()):
+        sets.union(side(finding, 0, i), side(finding, 1, j))
+    merged: dict[tuple[str, str, int, str], list[Finding]] = {}
+    for (_, i, _), finding in sorted(found.items()):
+        merged.setdefault(sets.find(side(finding, 0, i)), []).append(finding)
     out = []
-    for _, finding in sorted(found.items()):
+    for _, findings in sorted(merged.items()):
+        finding = _merged(findings)
         _fill_origins(finding, origins)
         out.append(finding)
     return out
@@ -838,6 +986,7 @@ def compare_story(
                     extra[group_index[other]].append(lone)
     attached = {i for members in extra.values() for i in members}
     cross = _cross_backing(refs, groups, links, extra)
+    readings = Readings(agents=_sole_agents(refs), roles=_role_nouns(refs))
 
     findings: list[Finding] = []
     for n, group in enumerate(groups):
@@ -854,13 +1003,26 @@ def compare_story(
         if not copies_only:
             lead = _representative(refs, backing)
             backing = [lead] + [i for i in backing if i != lead]
-            differing = _group_conflicts(refs, backing, confirm, settings, origins)
+            # A claim backing the group from another group is vetted like a member: its
+            # numbers must not contradict the group's.
+            # Linked to one member only, it is held to _strong_measure; one whose numbers
+            # differ on a weaker reading backs nothing.
+            loose = [i for i in cross.get(n, []) if i not in backing]
+            backing += [
+                i for i in loose
+                if not any(
+                    check(refs[m], refs[i]) is not None and check(refs[m], refs[i], strong=readings) is None
+                    for m in group for check in (_conflict_time, _conflict_quantity)
+                )
+            ]
+            differing = _group_conflicts(
+                refs, backing, confirm, settings, origins, loose=set(loose), readings=readings
+            )
             if differing:
                 findings.extend(differing)
                 continue
-            backing += cross.get(n, [])
         findings.append(_finding(kind, refs, backing, origins, refs[backing[0]].claim.text, score))
-    findings.extend(_value_conflicts(refs, groups, origins, settings, findings))
+    findings.extend(_value_conflicts(refs, groups, origins, settings, findings, readings))
     order = {"conflict": 0, "update": 1, "corroborated": 2, "unique": 3}
     findings.sort(key=lambda f: (order[f.kind], f.evidence[0].article, f.evidence[0].start, f.slot or ""))
     return _dedupe(findings)

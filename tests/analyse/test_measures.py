@@ -77,3 +77,10 @@ def test_a_subject_is_a_proper_name_by_tag_or_as_a_last_name_named_elsewhere(nlp
     m = _measure(nlp, "Peyton Manning led the Colts. Manning threw for 364 yards and three touchdowns,", "364 yards")
     assert (m.subject, m.subject_proper) == ("Manning", True)
     assert not _measure(nlp, "The quarterback threw for 364 yards on Sunday.", "364 yards").subject_proper
+
+
+def test_early_or_late_in_a_time_is_part_of_the_time_not_a_scope(nlp) -> None:  # noqa: ANN001
+    doc = nlp("Lindsay Lohan checked into the clinic late Thursday.")
+    late = next(e for e in doc.ents if "Thursday" in e.text)
+    m = measure_of(late)
+    assert m.predicate == "check" and m.scope == []

@@ -221,3 +221,11 @@ def test_a_surname_two_people_share_goes_to_the_one_named_last() -> None:
     by = _by_name(resolve_entities([article], settings=SETTINGS))
     short = next(m for m in article.mentions if m.text == "Peterson")
     assert short.key == by["Scott Peterson"].id
+
+
+def test_a_full_name_and_its_form_with_a_first_initial_merge_in_one_article() -> None:
+    a = _article("a1", "W. Mark Felt was Deep Throat. Mark Felt died on Thursday.",
+                 dict.fromkeys(["W. Mark Felt", "Mark Felt"], "PERSON"))
+    b = _article("b1", "Mark Felt died Friday.", dict.fromkeys(["Mark Felt"], "PERSON"))
+    resolve_entities([a, b], settings=SETTINGS)
+    assert _entity_of(a, "W. Mark Felt") == _entity_of(a, "Mark Felt") == _entity_of(b, "Mark Felt")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.resolve.names import (
+    NameContext,
     given_name_key,
     is_korean_name,
     match_names,
@@ -147,3 +148,15 @@ def test_korean_matching_unchanged_by_loose_spellings() -> None:
     assert match_names("Kim Jong Un", "Kim Yo Jong").verdict == "different"
     assert match_names("Pak Jong Chon", "Park Jeong-cheon").verdict == "same"
     assert match_names("Kim Jong Un", "Kim Jong Il").verdict == "different"
+
+
+def test_a_first_initial_before_the_name_used_is_possible_but_not_across_generations() -> None:
+    felt = match_names("W. Mark Felt", "Mark Felt")
+    assert felt.verdict == "possible" and felt.score == pytest.approx(0.75)
+    assert "first initial 'w'" in felt.reasons[0]
+    assert match_names("J. Edgar Hoover", "Edgar Hoover").verdict == "possible"
+    # A father and his son: never one person, whatever the context.
+    ctx = NameContext(story="s1")
+    son = match_names("W. Mark Felt", "Mark Felt Jr.", context_a=ctx, context_b=ctx)
+    assert son.verdict == "different" and "two generations" in son.reasons[0]
+    assert match_names("W. Mark Felt", "W. John Felt").verdict == "different"

@@ -151,7 +151,7 @@ def measure_of(span: Span) -> Measure:
         # A dated thing is its own object: "the 2000 award" and "received the award in 2000"
         # compare, "the 2000 award" and "the medal in 2006" do not.
         object=noun.lemma_.lower() if dated_noun else None if adjunct else _object(predicate, noun, span),
-        scope=_scope(predicate, noun, span),
+        scope=_scope(predicate, noun, span, dated=dated),
         predicate=name,
         predicate_start=start,
         subject=_text(subject) if subject is not None else None,
@@ -183,7 +183,7 @@ def _object(predicate: Token | None, noun: Token, value: Span) -> str | None:
     return obj.lemma_.lower()
 
 
-def _scope(predicate: Token | None, noun: Token, value: Span) -> list[str]:
+def _scope(predicate: Token | None, noun: Token, value: Span, *, dated: bool = False) -> list[str]:
     """Head words of the phrases that narrow what a value covers: "in the first half", "during
     a 15-2 run", "over three seasons", "in 54 games", "this season", "his first 17 passes".
     Only words for parts of an event or a record count: "injured in the riots" does not narrow
@@ -191,6 +191,8 @@ def _scope(predicate: Token | None, noun: Token, value: Span) -> list[str]:
     words = set()
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in _PARTIAL:
+            if dated and value.start <= child.i < value.end:
+                continue  # "late Thursday", "early Friday": part of the time itself
             words.add(child.lower_)
     # "picked up the slack in the first half as he scored seven points": the scope of a clause
     # covers a clause of the same moment ("as", "while", "when") that it governs.

@@ -24,6 +24,7 @@ from rashomon.resolve.names import (
     NameContext,
     display_key,
     is_korean_name,
+    lead_initials,
     match_names,
     name_key,
     plain_tokens,
@@ -161,7 +162,10 @@ def _middle_only(a: str, b: str) -> bool:
     if is_korean_name(a) or is_korean_name(b) or _GENERATION.search(a) or _GENERATION.search(b):
         return False
     short, long = sorted((name_key(a).split(), name_key(b).split()), key=len)
-    return len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[-1] == long[-1]
+    if len(short) != 2 or len(long) <= 2 or short[-1] != long[-1]:
+        return False
+    # "W. Mark Felt" / "Mark Felt": the first name may follow initials.
+    return short[0] in (long[0], long[lead_initials(long)])
 
 
 def _person_units(

@@ -519,6 +519,9 @@ def match_names(
         return NameMatch("same", 1.0, reasons or ["same name"])
     if pa.key in cb.co_mentions or pb.key in ca.co_mentions:
         return NameMatch("different", 0.0, ["named side by side in one sentence"])
+    if _generation(a) != _generation(b):
+        # "W. Mark Felt" / "Mark Felt Jr.": a father and his son.
+        return NameMatch("different", 0.0, ["a generation suffix on one side: two generations"])
     base, why = _partial(pa, pb, settings)
     reasons += why
     if not base:
@@ -584,6 +587,14 @@ def _partial(pa: _Parsed, pb: _Parsed, settings: ResolveSettings) -> tuple[float
     ta, tb = pa.plain, pb.plain
     if len(ta) < 2 or len(tb) < 2:
         return 0.0, ["short form: linked to a full name in entity resolution"]
+    if ta[-1] == tb[-1] and lead_initials(ta) != lead_initials(tb):
+        # "W. Mark Felt" / "Mark Felt", "J. Edgar Hoover" / "Edgar Hoover": a first initial
+        # before the name the person goes by.
+        sa, sb = ta[lead_initials(ta):], tb[lead_initials(tb):]
+        if sa[0] == sb[0] and (sa == sb or _middles_agree(sa[1:-1], sb[1:-1])):
+            initials = ta[: lead_initials(ta)] or tb[: lead_initials(tb)]
+            why = f"same name the person goes by; first initial '{' '.join(initials)}' on one side only"
+            return MIDDLE_NAME_SCORE, [why]
     if ta[-1] == tb[-1] and ta[0] == tb[0] and _middles_agree(ta[1:-1], tb[1:-1]):
         extra = " ".join(ta[1:-1] or tb[1:-1])
         why = f"same first and family name; middle name or initial '{extra}' on one side only"
@@ -601,6 +612,23 @@ def _partial(pa: _Parsed, pb: _Parsed, settings: ResolveSettings) -> tuple[float
 # person chains (rashomon eval ecbplus-entities: name-mention CoNLL F1 0.9275 with it, 0.9135
 # when such pairs are left apart).
 MIDDLE_NAME_SCORE = 0.75
+
+
+_GENERATION = re.compile(r"\b(jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+
+
+def _generation(name: str) -> str | None:
+    found = _GENERATION.search(name)
+    return found.group(1).lower() if found else None
+
+
+def lead_initials(tokens: Sequence[str]) -> int:
+    """How many single-letter initials open a name before a first name and a family name
+    ("w mark felt": 1); 0 when fewer than two full words follow."""
+    n = 0
+    while n < len(tokens) and len(tokens[n]) == 1:
+        n += 1
+    return n if len(tokens) - n >= 2 and all(len(t) > 1 for t in (tokens[n], tokens[-1])) else 0
 
 
 def _middles_agree(ma: Sequence[str], mb: Sequence[str]) -> bool:
