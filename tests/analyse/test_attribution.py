@@ -313,8 +313,15 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("Team president Stan Kasten said the offer stands.", "named_person", "Stan Kasten"),
         ("Joe Crilly, a spokesperson for William Hill, said the odds had moved.", "named_person", "Joe Crilly"),
         ("Rafaat Hindy, a spokesman for the Egyptian ministry, said repairs had begun.", "official", "Rafaat Hindy"),
-        # (The name comes out as "Sgt": abbreviated ranks are not yet stripped from names.)
-        ("The woman was struck just after 7 p.m., said police Sgt. Marty Earley.", "official", None),
+        # An abbreviated rank ends no sentence and is no part of the name.
+        ("The woman was struck just after 7 p.m., said police Sgt. Marty Earley.", "official", "Marty Earley"),
+        (("She then opened fire on the others, Philadelphia Homicide Capt. James Clark said. "
+          '"She believed they were spraying chemicals at her," Clark said.'), "official", "James Clark"),
+        ("Cpl. Janice Leader, a 911 dispatcher, told reporters that the suspect had called.",
+         "official", "Janice Leader"),
+        # A title headed by a state word: "District Attorney", not "Academy spokeswoman".
+        (("The verdict came late, said Assistant District Attorney Anthony Evans. "
+          '"He shot her," Evans said.'), "official", "Anthony Evans"),
         # A generic title with no body is an office of state only when the title itself is
         # one ("President"), not a spokesman's or a director's; an adjective is no title.
         ("She died peacefully in her sleep, spokesman Harlan Boll said.", "named_person", "Harlan Boll"),

@@ -1188,10 +1188,22 @@ def _titled_before(person: Span, doc: Doc) -> bool:
         attached = title is not None and (
             title.head.i in range(ent.start, ent.end) or ent.root.dep_ == "appos" and ent.root.head.i == title.i
         )
-        if attached and title.lower_ in OFFICIAL_WORDS:
-            before = doc[title.left_edge.i : title.i]
-            if any(t.lower_ in FORMER_WORDS for t in before):
+        if not attached:
+            continue
+        before = doc[title.left_edge.i : title.i]
+        if any(t.lower_ in FORMER_WORDS for t in before):
+            if title.lower_ in OFFICIAL_WORDS | GOVERNMENT_WORDS:
                 return False
+            continue
+        # A rank or an office of state alone ("Capt. James Clark", "Cpl. Janice Leader"), or
+        # a title a state word heads ("Assistant District Attorney Anthony Evans").
+        if title.lower_ in GOVERNMENT_WORDS or (
+            title.lower_ not in OFFICIAL_WORDS and title.pos_ in {"NOUN", "PROPN"}
+            and any(t.lower_ in GOVERNMENT_WORDS for t in before)
+            and not _private_body(doc[title.left_edge.i : title.i + 1])
+        ):
+            return True
+        if title.lower_ in OFFICIAL_WORDS:
             # "Academy spokeswoman Leslie Unger", "team president Stan Kasten": a title any
             # body gives is an office of state only when no other kind of body gives it.
             if title.lower_ in GOVERNMENT_WORDS:

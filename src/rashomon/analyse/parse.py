@@ -39,9 +39,20 @@ def _register_paragraph_component() -> None:
         return doc
 
 
+# Ranks and titles written with a full stop that spaCy's English tokenizer splits off
+# ("Capt." → "Capt" "."), so that the parser ends a sentence there: "Philadelphia Homicide
+# Capt." | "James Clark said." loses the speaker and his rank.
+TITLE_ABBREVIATIONS = (
+    "Capt. Cpt. Cpl. Sgt. Lt. Col. Maj. Det. Insp. Supt. Cmdr. Atty. Pvt. Spc. Hon. Amb. Brig. "
+    "Ofc. Dep.".split()
+)
+
+
 def pipeline(settings: Settings) -> Language:
     """The pinned spaCy pipeline with the paragraph-boundary component before the parser, and
     the bulk tagger (rashomon.analyse.tags) in place of the attribute ruler and lemmatizer."""
+    from spacy.symbols import ORTH
+
     from rashomon.analyse.nlp import nlp_for
 
     from rashomon.analyse.tags import use_bulk_tagger
@@ -50,6 +61,8 @@ def pipeline(settings: Settings) -> Language:
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         _register_paragraph_component()
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     use_bulk_tagger(nlp)
     return nlp
 
