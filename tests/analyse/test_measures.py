@@ -84,3 +84,10 @@ def test_early_or_late_in_a_time_is_part_of_the_time_not_a_scope(nlp) -> None:  
     late = next(e for e in doc.ents if "Thursday" in e.text)
     m = measure_of(late)
     assert m.predicate == "check" and m.scope == []
+
+
+def test_a_measure_joined_by_a_hyphen_is_the_length_of_the_thing_it_modifies(nlp) -> None:  # noqa: ANN001
+    doc = nlp("Manning then threw a 41-yard touchdown pass to Reggie Wayne.")
+    span = next(e for e in doc.ents if e.text.startswith("41"))
+    assert measure_of(span).predicate == "pass"
+    assert _measure(nlp, "Manning threw for 364 yards and three touchdowns.", "364 yards").predicate == "throw"

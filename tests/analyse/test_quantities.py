@@ -129,3 +129,11 @@ def test_seed_articles_yield_no_identifiers(extract):
     for path in sorted(SEEDS.glob("*.txt")):
         qs = extract(path.read_text(encoding="utf-8"))
         assert all(q.value not in (2397.0, 2024.0, 2023.0) for q in qs)
+
+
+def test_a_unit_joined_to_its_number_by_a_hyphen_is_a_length(extract):
+    qs = extract("Charles ran for 226 yards, including an 84-yard scamper, then broke off an 86-yd TD run.")
+    assert [(q.value, q.unit) for q in qs] == [(226.0, "yard"), (84.0, "yard"), (86.0, "yd")]
+    assert quantities_compatible(qs[1], qs[2]) is False
+    # Other modifiers joined by a hyphen stay no quantity ("12-gauge", "three-day").
+    assert extract("He carried a 12-gauge shotgun on a three-day trip.") == []

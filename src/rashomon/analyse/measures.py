@@ -118,7 +118,14 @@ def measure_of(span: Span) -> Measure:
             predicate = head
             break
         token = head
-    dated_noun = dated and noun.i not in inside and noun.lemma_.lower() not in _PERIODS | _TIMES
+    # A measure joined to its number by a hyphen describes the noun it modifies: "a 41-yard
+    # touchdown pass" is one pass's length, not the yards thrown for.
+    after = span.doc[span.end : span.end + 2]
+    joined = (
+        not dated and len(after) == 2 and after[0].text in {"-", "\u2013"} and not span[-1].whitespace_
+        and noun.i > after[1].i
+    )
+    dated_noun = (dated or joined) and noun.i not in inside and noun.lemma_.lower() not in _PERIODS | _TIMES
     # A value inside a phrase about another thing, itself a verb's adjunct: "After Nixon's
     # election in 1968, LaRue worked …" dates the election, not the work.
     adjunct = noun_predicate is not None and predicate is not None and noun_predicate.dep_ == "pobj"

@@ -67,6 +67,7 @@ _MEASURES = {
     "m": ("length", 1.0), "meter": ("length", 1.0), "metre": ("length", 1.0),
     "cm": ("length", 0.01), "mile": ("length", 1609.344), "mi": ("length", 1609.344),
     "ft": ("length", 0.3048), "foot": ("length", 0.3048), "feet": ("length", 0.3048),
+    "yard": ("length", 0.9144), "yd": ("length", 0.9144),
     "nautical mile": ("length", 1852.0), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0),
     "kilo": ("mass", 1.0), "g": ("mass", 0.001), "gram": ("mass", 0.001),
     # Short, long and metric tons differ by up to 10 %; reports rarely say which.
@@ -82,7 +83,7 @@ _PLURALS = {"feet": "foot", "people": "person", "persons": "person", "kilos": "k
             "pounds": "pound", "dollars": "dollar", "euros": "euro", "rubles": "ruble",
             "roubles": "rouble", "cents": "cent", "lbs": "lb", "hectares": "hectare",
             "acres": "acre", "barrels": "barrel", "liters": "liter", "litres": "litre",
-            "kilograms": "kilogram", "grams": "gram"}
+            "kilograms": "kilogram", "grams": "gram", "yards": "yard", "yds": "yd"}
 _IDENTIFIER_WORDS = {"no", "no.", "nos", "nos.", "#", "number", "num", "num."}
 _NUMBER_NOUNS = {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores",
                  "handful", "hundred", "thousand", "million", "billion"}
@@ -306,7 +307,9 @@ def _is_identifier(ent: Span, doc: Doc) -> bool:
     if nxt is not None and nxt.text in ("-", "\u2013") and after is not None:
         if after.like_num:
             return True  # "a 38-44 record", "7-0": a score of which spaCy tagged one side
-        if after.is_alpha and not nxt.whitespace_ and after.lower_ not in ("plus", "odd"):
+        if after.is_alpha and not nxt.whitespace_ and after.lower_ not in ("plus", "odd") and (
+            _norm_unit(after.text) not in _MEASURES  # "an 84-yard run" is 84 yards long
+        ):
             return True  # "12-gauge", "three-day": a modifier
     if ent.start == 0:
         return False
@@ -387,7 +390,10 @@ def _quantity(ent: Span, doc: Doc, text: str, starts: list[int]) -> Quantity | N
         n = len(parsed.rest.split())
         words = [_norm_unit(t.lemma_ if t.is_alpha else t.text) for t in ent[-n:]]
         joined = " ".join(words)
-        unit = joined if joined in _MEASURES or joined in _CURRENCIES else words[-1]
+        if joined in _MEASURES or joined in _CURRENCIES:
+            unit = joined
+        else:  # "86-yd TD" (run): the unit comes first
+            unit = words[0] if words[0] in _MEASURES else words[-1]
     elif noun is not None:
         if noun.lower_.strip(".") in _MONTHS | {"a.m", "p.m", "am", "pm"}:
             return None  # "Jan 4", "11 p.m.": a date or a time
@@ -433,6 +439,8 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
         tok = span[0]
         if tok.tag_ == "CD" and tok.dep_ == "nummod" and tok.head.i > tok.i and (
             tok.head.tag_ == "NNS"
+            # "an 84-yard scamper": a unit of measure joined to the number
+            or text[m.end() : m.end() + 1] == "-" and _norm_unit(tok.head.text) in _MEASURES
         ):
             spans.append(span)
     spans.sort(key=lambda s: s.start)
