@@ -30,6 +30,8 @@ _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'s"
                     "'ve", "'ll", "'d", "'m", "'S", "'", "\u201d", "\u2019"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#", "\u201c", "\u2018", "\u00a3", "\u20ac"}
 _QUOTES = {"``": '"', "''": '"'}
+_SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "stated",
+           "declared", "explained", "recalled", "insisted", "warned", "announced", "replied"}
 _CLITICS = {"s", "S", "t", "re", "ve", "ll", "d", "m"}
 # Words after which " - " is a dash between clauses, not a hyphen inside a compound.
 _DASH_BEFORE = {"the", "a", "an", "at", "as", "it", "he", "she", "they", "we", "i", "this",
@@ -77,10 +79,16 @@ def printed_text(tokens: Sequence[str]) -> str:
             # A quotation mark opens before a word and closes after one, or after the comma or
             # stop that ends the quoted words, whatever its token says (ECB+ writes some
             # closing marks as ``).
+            starts_words = bool(nxt) and (nxt[0].isalnum() or nxt[0] in "'‘(“$")
             opening = (
-                token != "''" and not (quoting and token == '"')
-                and bool(nxt) and (nxt[0].isalnum() or nxt[0] in "'‘(“$")
-                and prev not in {",", ".", "?", "!", "…", "--"}
+                token != "''" and not (quoting and token == '"') and starts_words
+                and (
+                    prev not in {",", ".", "?", "!", "…", "--"}
+                    # 'Hefner told the AP on Thursday, "I think …': after a verb of saying
+                    # and a comma, outside quoted words, a mark opens a quotation.
+                    or prev == "," and not quoting
+                    and any(t.lower() in _SAYING for t in tokens[max(0, i - 8) : i - 1])
+                )
             )
             before, after = (False, True) if opening else (True, False)
             quoting = opening
