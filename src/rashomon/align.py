@@ -1064,10 +1064,15 @@ def _representative(refs: list[_ClaimRef], members: list[int]) -> int:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Findings less repeats; a conflict or update repeats another when it shows the same
+    values in the same sentences (two claims cut from one sentence carry one value)."""
     seen: set[tuple] = set()
     out = []
     for f in findings:
-        key = (f.kind, f.slot, tuple((e.article, e.start, e.value) for e in f.evidence))
+        if f.kind in {"conflict", "update"}:
+            key: tuple = (f.kind, f.slot, frozenset((e.article, e.sentence, e.value) for e in f.evidence if e.value))
+        else:
+            key = (f.kind, f.slot, tuple((e.article, e.start, e.value) for e in f.evidence))
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -91,3 +91,20 @@ def test_a_measure_joined_by_a_hyphen_is_the_length_of_the_thing_it_modifies(nlp
     span = next(e for e in doc.ents if e.text.startswith("41"))
     assert measure_of(span).predicate == "pass"
     assert _measure(nlp, "Manning threw for 364 yards and three touchdowns.", "364 yards").predicate == "throw"
+
+
+def test_the_kind_of_play_a_count_is_made_on_is_its_scope(nlp) -> None:  # noqa: ANN001
+    m = _measure(nlp, "He scored six touchdowns on offense and added three more.", "six")
+    assert m.scope == ["on offense"]
+    m = _measure(nlp, "Bush scored three touchdowns on punt returns this season.", "three")
+    assert "on return" in m.scope
+    m = _measure(nlp, "AMD is paying $281 million in cash for SeaMicro, Lu said.", "$281 million")
+    assert m.scope == ["in cash"]
+
+
+def test_a_phrase_before_coordinated_verbs_scopes_each_of_them(nlp) -> None:  # noqa: ANN001
+    text = "During the deciding 15-2 run, Echenique scored two baskets, grabbed 3 rebounds and blocked two shots."
+    doc = nlp(text)
+    shots = next(e for e in doc.ents if e.text == "two" and e.start > 10)
+    assert any(s.startswith("run") for s in measure_of(shots).scope)
+    assert _measure(nlp, "Echenique scored 11 points and blocked six shots.", "six").scope == []

@@ -44,6 +44,14 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
 _SCOPE_PREPOSITIONS = frozenset({"in", "during", "over", "through", "throughout", "since", "within"})
 _PARTIAL = frozenset({"first", "last", "final", "opening", "early", "late", "previous", "straight",
                       "consecutive", "unanswered", "more", "other", "additional", "further"})
+# Kinds of play a count may be made "on" ("six touchdowns on offense", "three on punt
+# returns", "100 yards on 20 carries"): two kinds are two counts.
+_PLAYS = frozenset(
+    "offense defense return runback reception catch carry rush pass attempt shot play "
+    "possession drive kick punt kickoff throw serve".split()
+)
+# Means of payment an amount may be one part of ("$281 million in cash and the rest in stock").
+_MEANS = frozenset("cash stock share equity debt loan bond credit".split())
 # Parts of an event or of a record a count may cover ("in the first half", "over 105 games").
 _PERIODS = frozenset(
     "season half quarter period career game run stretch round inning minute span series match "
@@ -209,8 +217,25 @@ def _scope(predicate: Token | None, noun: Token, value: Span, *, dated: bool = F
         and any(c.dep_ == "mark" and c.lower_ in {"as", "while", "when"} for c in predicate.children)
     ):
         verbs.append(predicate.head)
-    for verb in verbs:
+    # "During the deciding 15-2 run, Echenique scored two …, grabbed 3 … and blocked two shots":
+    # a phrase put before coordinated verbs covers each of them.
+    first = predicate
+    while first is not None and first.dep_ == "conj" and first.head.pos_ in _VERBAL:
+        first = first.head
+    fronted = first if first is not None and first is not predicate else None
+    for head in [noun, *verbs]:
+        for child in head.children:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+            if obj is None or value.start <= obj.i < value.end:
+                continue
+            if child.lower_ == "on" and obj.lemma_.lower() in _PLAYS:
+                words.add("on " + obj.lemma_.lower())
+            if child.lower_ == "in" and obj.lemma_.lower() in _MEANS:
+                words.add("in " + obj.lemma_.lower())  # "$281 million in cash": a part
+    for verb in [*verbs, *([fronted] if fronted is not None else [])]:
         for child in verb.children:
+            if verb is fronted and child.i > verb.i:
+                continue
             if child.dep_ == "prep" and child.lower_ in _SCOPE_PREPOSITIONS:
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is None or value.start <= obj.i < value.end or obj.i == noun.i:
