@@ -19,7 +19,7 @@ from rashomon.eval.findings import (
     load_findings_gold,
     score_findings,
 )
-from rashomon.records import Article, Attribution, Claim, Evidence, Finding, Report, Story
+from rashomon.records import Article, Attribution, Claim, Evidence, Finding, Quote, Report, Story
 
 
 def test_printed_text_joins_numbers_and_compounds_as_printed() -> None:
@@ -93,3 +93,18 @@ def test_gold_loader_says_what_is_wrong(tmp_path: Path) -> None:
     )
     with pytest.raises(DatasetError, match="'label' must be one of conflict, update, compatible"):
         load_findings_gold(tmp_path)
+
+
+def test_a_sentence_that_is_all_quotation_takes_its_quotes_attribution() -> None:
+    run = _run()
+    article = run.report.articles[1]
+    # The second sentence holds no claim, only a quotation attributed to its speaker.
+    start, end, _ = run.spans["1_2ecb"][1]
+    article.claims = article.claims[:1]
+    article.quotes = [Quote(id="q", article="1_2ecb", text=article.text[start:end], start=start, end=end,
+                            sentence=1, attribution=Attribution("named_person", "the club"))]
+    gold = FindingsGold(values=(), pairs=(),
+                        attributions=(GoldAttribution("t", "1/ecb", Ref("1_2ecb", 1), "named_person", "the club"),),
+                        held_out_topics=frozenset())
+    part = score_findings(gold, {"1/ecb": run}).dev
+    assert (part.attributions, part.attribution_right) == (1, 1)

@@ -4,6 +4,7 @@ numbers, quotes and claims."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,15 @@ def _register_paragraph_component() -> None:
             previous = doc[i - 1]
             if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
                 token.is_sent_start = not token.is_space or token.is_sent_start
+            elif token.is_title and (
+                re.fullmatch(r"[A-Z]\.", previous.text) or previous.text in TITLE_ABBREVIATIONS
+            ):
+                # An initial or a rank goes on with a name ("200 W. American Blvd.",
+                # "said Sgt. Marty Earley"), it ends no sentence.
+                token.is_sent_start = False
+            elif token.is_lower and token.is_alpha and previous.text.endswith("."):
+                # A sentence starts with a capital: "… at 200 W. American Blvd. with her husband".
+                token.is_sent_start = False
         return doc
 
 

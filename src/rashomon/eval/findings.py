@@ -37,7 +37,8 @@ its source URL. A reported finding is mapped back to ECB+ sentences through its 
   finding, which shows a corroborated claim with a differing detail) holds evidence in both
   sentences. Precision = linked ``corroborate`` / linked labelled pairs; recall = linked
   ``corroborate`` / ``corroborate``.
-- Attribution: the type of the claim overlapping the sentence most (no attribution = ``self``).
+- Attribution: the type of the claim overlapping the sentence most (no attribution = ``self``);
+  a sentence that is all quotation holds no claim, and takes the type of its quote's speaker.
 """
 
 from __future__ import annotations
@@ -340,7 +341,8 @@ class Predictions:
     updates: set[tuple[str, SentenceKey, SentenceKey]] = field(default_factory=set)
     # Sentence pairs one corroborated (or conflict, or update) finding holds.
     linked: set[frozenset[SentenceKey]] = field(default_factory=set)
-    # (doc, sentence) -> attribution type of the claim covering it most.
+    # (doc, sentence) -> attribution type of the claim covering it most (of the quote, for a
+    # sentence that is all quotation and holds no claim).
     attribution: dict[SentenceKey, tuple[str, str | None]] = field(default_factory=dict)
     # Conflicts reported, as unordered sentence pairs with their slot.
     reported_conflicts: set[tuple[str, frozenset[SentenceKey]]] = field(default_factory=set)
@@ -384,6 +386,13 @@ def predictions(run: SubtopicRun, wanted_attribution: Iterable[SentenceKey] = ()
             shared = min(claim.end, span[1]) - max(claim.start, span[0])
             if shared > overlap:
                 best, overlap = claim, shared
+        if best is None:
+            # A sentence that is all quotation holds no claim: the report shows it as a quote,
+            # attributed to its speaker.
+            for quote in article.quotes:
+                shared = min(quote.end, span[1]) - max(quote.start, span[0])
+                if shared > overlap:
+                    best, overlap = quote, shared
         if best is None:
             continue
         attribution = best.attribution

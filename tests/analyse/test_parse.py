@@ -1,0 +1,29 @@
+"""Sentences as the parse stage cuts them (real spaCy model, with the project's components)."""
+
+from __future__ import annotations
+
+from rashomon.analyse.parse import parse_text
+
+
+def _sentences(text: str) -> list[str]:
+    _, article = parse_text(text, article_id="a")
+    return [s.text for s in article.sentences]
+
+
+def test_initials_ranks_and_abbreviations_end_no_sentence() -> None:
+    text = ("She was walking into the store at 200 W. American Blvd. with her husband when she was "
+            "struck, said Sgt. Marty Earley. Philadelphia Homicide Capt. James Clark agreed.")
+    assert _sentences(text) == [
+        "She was walking into the store at 200 W. American Blvd. with her husband when she was struck, "
+        "said Sgt. Marty Earley.",
+        "Philadelphia Homicide Capt. James Clark agreed.",
+    ]
+    assert _sentences("The award went to George W. Bush. He accepted it.") == [
+        "The award went to George W. Bush.", "He accepted it."
+    ]
+
+
+def test_a_paragraph_break_always_starts_a_sentence() -> None:
+    assert _sentences("SEOUL, March 13\nNorth Korea fired two missiles.") == [
+        "SEOUL, March 13", "North Korea fired two missiles."
+    ]
