@@ -321,15 +321,6 @@ def test_origins_name_the_cited_source_even_when_unnamed() -> None:
     assert origins.origin(art, Attribution("news_outlet", "Yonhap"))[0] == Origin("Yonhap", "news_outlet")
 
 
-def test_places_compare_after_possessives_and_aliases() -> None:
-    from rashomon.align import _place_chain
-
-    assert _place_chain("North Korea’s") == ["north korea", "korean peninsula"]
-    assert _place_chain("the DPRK")[0] == "north korea"
-    assert _place_chain("Chongjin")[-1] == "korean peninsula"
-    assert _place_chain("Atlantis") is None
-
-
 def test_finding_is_stated_by_a_cited_claim_not_the_outlets_own_aside() -> None:
     # Outlet A mentions the gift in its own voice while reporting the reaction, and cites state
     # media for the gift itself: the finding is stated by the cited claim.

@@ -13,12 +13,10 @@ are compatible and not reported.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 import numpy as np
 
@@ -28,6 +26,7 @@ from rashomon.analyse.measures import PERSONAL
 from rashomon.analyse.quantities import quantities_compatible
 from rashomon.disjoint_sets import DisjointSets
 from rashomon.embed import Embedder
+from rashomon.gazetteer import place_chain, places_apart
 from rashomon.origins import Origins, origin_line, restated
 from rashomon.records import (
     Article,
@@ -64,26 +63,6 @@ ENTITY_BONUS = 0.05
 class _ClaimRef:
     article: Article
     claim: Claim
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
-    data = json.loads(resources.files("rashomon.data").joinpath("places.json").read_text("utf-8"))
-    return data["aliases"], data["parents"]
-
-
-def _place_chain(name: str) -> list[str] | None:
-    """The place and every place containing it, or None when the gazetteer does not know it."""
-    aliases, parents = _gazetteer()
-    key = " ".join(name.lower().replace("’", "'").split()).strip("-–, ")
-    key = key.removesuffix("'s").removesuffix("'")
-    key = aliases.get(key, key)
-    if key not in parents and key not in parents.values():
-        return None
-    chain = [key]
-    while chain[-1] in parents and len(chain) < 10:
-        chain.append(parents[chain[-1]])
-    return chain
 
 
 def _inside(span_start: int, span_end: int, attribution: Attribution | None) -> bool:
@@ -449,23 +428,28 @@ def _quoted(article: Article, slot: Slot) -> bool:
 
 
 def _conflict_place(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
+    """Two places of two aligned claims, neither inside the other. Only the packaged places
+    are compared: a place slot holds every place a claim names ("cables between Italy and
+    Egypt", "a meeting in Key Biscayne" beside "Washington"). With every GeoNames city
+    compared, the development split of gold/findings gained 18 reported conflict pairs and
+    no gold conflict; the six place findings read were all such pairs. Which place is where
+    the act happened is not read yet."""
     # A place named inside quoted words ("friendship between the DPRK and Russia") is not
     # where the event happened.
     lp = [
         s for s in _content_slots(left.claim, "place")
-        if _place_chain(s.text) and not _quoted(left.article, s)
+        if place_chain(s.text, world=False) and not _quoted(left.article, s)
     ]
     rp = [
         s for s in _content_slots(right.claim, "place")
-        if _place_chain(s.text) and not _quoted(right.article, s)
+        if place_chain(s.text, world=False) and not _quoted(right.article, s)
     ]
     if not lp or not rp:
         return None
     for a in lp:
         for b in rp:
-            ca, cb = _place_chain(a.text) or [], _place_chain(b.text) or []
-            if ca[0] in cb or cb[0] in ca:
-                return None  # same place, or one contains the other
+            if places_apart(place_chain(a.text, world=False) or [], place_chain(b.text, world=False) or []) is not True:
+                return None  # one place, one inside the other, or two too close to tell
     a, b = lp[0], rp[0]
     return Finding(
         kind="conflict",

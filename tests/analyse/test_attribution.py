@@ -319,6 +319,10 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
           '"She believed they were spraying chemicals at her," Clark said.'), "official", "James Clark"),
         ("Cpl. Janice Leader, a 911 dispatcher, told reporters that the suspect had called.",
          "official", "Janice Leader"),
+        # A place speaks through its government; a company the tagger took for a place does not.
+        ("This year, botnets were used to inject malicious code into Web sites, Cisco said.",
+         "named_person", "Cisco"),
+        ("Pyongyang said the launch was a success.", "official", "Pyongyang"),
         # A title headed by a state word: "District Attorney", not "Academy spokeswoman".
         (("The verdict came late, said Assistant District Attorney Anthony Evans. "
           '"He shot her," Evans said.'), "official", "Anthony Evans"),

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from rashomon.analyse.quotes import quote_spans
 from rashomon.errors import InputError
+from rashomon.gazetteer import place_chain
 from rashomon.records import Article, Attribution
 from rashomon.analyse.nlp import sentence_spans
 
@@ -905,7 +906,10 @@ def _classify(
                 return Attribution("anonymous_source", written)
             if org.label_ == "NORP" and org.start <= head.i < org.end and dets & {"a", "an", "the", "one", "another"}:
                 return Attribution("anonymous_source", written)
-        governmental = org.label_ in {"GPE", "NORP"} or any(t.lower_ in GOVERNMENT_WORDS for t in full)
+        # A country or a city speaks through its government ("Pyongyang said"); a name the
+        # entity tagger took for a place but no gazetteer knows is some other body ("Cisco said").
+        place = org.label_ == "GPE" and place_chain(org.text) is not None
+        governmental = org.label_ == "NORP" or place or any(t.lower_ in GOVERNMENT_WORDS for t in full)
         if governmental or (any(t.lower_ in GENERIC_TITLES for t in full) and not _private_body(full)):
             # The whole phrase names the source when the entity only modifies its head
             # ("Ukraine's military intelligence agency", "North Korean officials").
