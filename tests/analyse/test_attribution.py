@@ -319,6 +319,11 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
           '"She believed they were spraying chemicals at her," Clark said.'), "official", "James Clark"),
         ("Cpl. Janice Leader, a 911 dispatcher, told reporters that the suspect had called.",
          "official", "Janice Leader"),
+        # What an outlet printed, and a name set beside an outlet noun, are the outlet's.
+        ("According to a 1997 article in Ebony, Benjamin said she applied to Yale.", "news_outlet", "Ebony"),
+        ("According to MyBroadband, the largest IT website in South Africa, the problem was attributed to downtime.",
+         "news_outlet", "MyBroadband"),
+        ("According to a report by Human Rights Watch, the prison is overcrowded.", "document", None),
         # A place speaks through its government; a company the tagger took for a place does not.
         ("This year, botnets were used to inject malicious code into Web sites, Cisco said.",
          "named_person", "Cisco"),

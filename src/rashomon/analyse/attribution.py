@@ -180,6 +180,11 @@ OUTLET_NOUNS = frozenset(
     {"blog", "website", "newspaper", "paper", "magazine", "tabloid", "publication", "broadcaster"}
 )
 SOURCE_ANAPHORS = frozenset({"source", "sources", "informant", "insider", "resident"})
+# What an outlet prints or airs, named with the outlet "in" or "on" it ("an article in Ebony").
+PUBLISHED_PIECES = frozenset(
+    {"article", "report", "story", "interview", "editorial", "column", "piece", "feature", "profile",
+     "broadcast", "segment", "op-ed", "obituary"}
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 NEWS_KINDS = frozenset({"state_media", "news_outlet"})
 CUE_VERBS = (
@@ -858,6 +863,21 @@ def _classify(
         c.dep_ == "compound" and c.lower_ in OUTLET_NOUNS for c in head.children
     ):
         return Attribution("news_outlet", _span_name(doc, (head.i, head.i + 1)))  # "Trade publication Variety"
+    # A name set beside an outlet noun: "MyBroadband, the largest IT website in South Africa".
+    if known is None and head.pos_ == "PROPN" and _outlet_apposition(doc, span[1]):
+        return Attribution("news_outlet", name)
+    # What an outlet printed: "a 1997 article in Ebony", "a report on CNN".
+    if head.pos_ == "NOUN" and head.lemma_.lower() in PUBLISHED_PIECES:
+        outlet = next(
+            (g for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "on"}
+             for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"),
+            None,
+        )
+        if outlet is not None:
+            known_outlet = registry.best(doc[outlet.left_edge.i : outlet.i + 1].text)
+            if known_outlet is not None:
+                return Attribution(known_outlet.attribution_type, known_outlet.name)
+            return Attribution("news_outlet", _span_name(doc, (outlet.left_edge.i, outlet.i + 1)))
     # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
     # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
@@ -934,6 +954,23 @@ def _classify(
     if head.pos_ == "PROPN" or _title_case_name(tokens):
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+def _outlet_apposition(doc: Doc, end: int) -> bool:
+    """Whether a phrase set off by a comma after the source says it is an outlet ("MyBroadband,
+    the largest IT website in South Africa,"), read from the words: the parse often hangs such
+    a phrase elsewhere."""
+    if end >= len(doc) or doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].lower_ not in {"the", "a", "an"}:
+        return False
+    for token in doc[end + 2 : end + 9]:
+        if token.is_punct:
+            return False
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in OUTLET_NOUNS and not (
+            following is not None and following.tag_ == "POS"  # "the paper's editor"
+        ):
+            return True
+    return False
 
 
 def _title_case_name(tokens: Span) -> bool:
