@@ -324,6 +324,16 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("According to MyBroadband, the largest IT website in South Africa, the problem was attributed to downtime.",
          "news_outlet", "MyBroadband"),
         ("According to a report by Human Rights Watch, the prison is overcrowded.", "document", None),
+        ("A woman died after being struck by a driver, according to a report from WCCO-TV Channel 4.",
+         "news_outlet", None),
+        ("The prison is overcrowded, according to a report from Human Rights Watch.", "document", None),
+        # A white paper and an e-mail are documents, not a newspaper or the Daily Mail.
+        ('"In 2004, 39 percent of the milk was from Alaska producers," the white paper said.', "document", None),
+        ("Although details are still absent, this e-mail assures us that T-Mobile will carry the phone.",
+         "document", None),
+        # A relative pronoun speaks for the noun its clause describes.
+        ("The coach praised the players, Bill Smith, who said that they had done well.",
+         "named_person", "Bill Smith"),
         # A place speaks through its government; a company the tagger took for a place does not.
         ("This year, botnets were used to inject malicious code into Web sites, Cisco said.",
          "named_person", "Cisco"),

@@ -668,6 +668,15 @@ def _subject(token: Token) -> tuple[int, int] | None:
                 )
             if (before.is_quote or before.text == ",") and after is not None and after.i <= token.i + 4:
                 subj = after
+        if subj is not None and subj.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl" and verb.head.pos_ in {
+            "NOUN", "PROPN"
+        } and token.lemma_.lower() in REPORTING_VERBS | INTRODUCING_VERBS:
+            # "Nikki Finke and Mike Fleming, who wrote …", "the previous leak, which indicated
+            # …": the speaker is the noun the relative clause describes.
+            antecedent = verb.head
+            while antecedent.dep_ == "conj" and antecedent.head.pos_ in {"NOUN", "PROPN"}:
+                antecedent = antecedent.head  # "Nikki Finke and Mike Fleming, who …"
+            return _np_span(antecedent)
         if subj is not None:
             return _np_span(subj)
         if verb is token and token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"} and (
@@ -806,7 +815,7 @@ def _classify(
             if earlier is not None:
                 return _copy(earlier.attribution)
             return Attribution("anonymous_source", written)
-        if head_word in ANAPHOR_FORMS and not registry.find(tokens.text):
+        if head_word in ANAPHOR_FORMS and not registry.find(tokens.text) and not _not_news(head):
             forms = ANAPHOR_FORMS[head_word]
             source = _last_mentioned(context, offset, forms)
             if source is not None:
@@ -869,8 +878,11 @@ def _classify(
     # What an outlet printed: "a 1997 article in Ebony", "a report on CNN".
     if head.pos_ == "NOUN" and head.lemma_.lower() in PUBLISHED_PIECES:
         outlet = next(
-            (g for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "on"}
-             for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"),
+            (g for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "from"}
+             for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+             # ("a report from WCCO-TV", not "a report from Human Rights Watch")
+             and (c.lower_ != "from" or _outlet_name(doc[g.left_edge.i : g.i + 1])
+                  or any(NEWS_NAME_PATTERN.match(t.text) for t in doc[g.left_edge.i : g.i + 1]))),
             None,
         )
         if outlet is not None:
@@ -1007,7 +1019,16 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
 def _document_head(head: Token) -> bool:
     """Whether a source phrase's head names a document, by lemma or as written ("the criminal
     charges", "industry statistics": the lemmatiser may make them "charge", "statistic")."""
-    return head.lemma_.lower() in DOCUMENT_HEADS or head.lower_ in DOCUMENT_HEADS
+    return _not_news(head) or head.lemma_.lower() in DOCUMENT_HEADS or head.lower_ in DOCUMENT_HEADS
+
+
+def _not_news(head: Token) -> bool:
+    """A document whose head word also names news: "the white paper", "this e-mail" (which the
+    tokenizer may cut into "e", "-", "mail")."""
+    word, doc = head.lemma_.lower(), head.doc
+    if word == "paper" and any(c.lower_ == "white" for c in head.children):
+        return True
+    return word == "mail" and head.i >= 2 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ == "e"
 
 
 # Verbs by which a relative clause gives someone's office ("Dale Hall, who directs the Fish and
