@@ -34,3 +34,11 @@ def test_bad_settings_say_what_is_wrong(tmp_path, text: str, message: str) -> No
 def test_missing_settings_file(tmp_path) -> None:
     with pytest.raises(SettingsError, match="does not exist"):
         Settings.load(tmp_path / "absent.toml")
+
+
+def test_the_fingerprint_changes_with_what_shapes_an_analysis_only() -> None:
+    base = Settings()
+    assert base.fingerprint() == Settings().fingerprint() and len(base.fingerprint()) == 16
+    assert base.replace({"align": {"threshold": 0.7}}).fingerprint() != base.fingerprint()
+    assert base.replace({"analyse": {"model_version": "9.9.9"}}).fingerprint() != base.fingerprint()
+    assert base.replace({"align": {"threads": 4}}).fingerprint() == base.fingerprint()

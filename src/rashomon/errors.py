@@ -34,3 +34,7 @@ class MissingExtraError(RashomonError):
 
 class DatasetError(RashomonError):
     """An evaluation data set is missing or not in the expected layout."""
+
+
+class RecordError(RashomonError):
+    """Stored or serialised data does not have the shape of the record it should be."""

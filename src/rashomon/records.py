@@ -6,15 +6,25 @@ articles of one story. Every offset (``start``/``end``) is a character offset in
 ``Article.text``, the article's clean text.
 
 All records are plain dataclasses so that they serialise to JSON with ``to_dict`` and come back
-with ``from_dict`` (see ``rashomon.store``).
+with ``from_dict``: ``from_dict(Article, to_dict(article)) == article`` for every record (raw
+input, which ``to_dict`` leaves out, excepted). ``RECORDS_SCHEMA`` names the version of their
+shape, for a store to tell stored records of another shape.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, Union
+
+from rashomon.errors import RecordError
+
+# The version of the records' shape (their fields and types); raised whenever a field changes.
+RECORDS_SCHEMA = 1
 
 AttributionType = Literal[
     "state_media",
@@ -129,7 +139,7 @@ class Quantity:
 class Attribution:
     """Who a claim or quote is attributed to: the cue phrase and the source it names."""
 
-    type: str  # one of AttributionType
+    type: AttributionType
     name: str | None
     phrase: str | None = None
     start: int | None = None
@@ -252,7 +262,7 @@ class Origin:
 
 @dataclass
 class Finding:
-    kind: str  # one of FindingKind
+    kind: FindingKind
     slot: str | None
     statement: str
     origins: list[Origin] = field(default_factory=list)
@@ -340,6 +350,66 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {k: to_dict(v) for k, v in record.items()}
     return record
+
+
+R = TypeVar("R")
+
+
+def from_dict(cls: type[R], data: Any) -> R:
+    """The record of type ``cls`` that ``to_dict`` turned into ``data`` (JSON-ready values:
+    dicts, lists, strings, numbers, None). Raises ``RecordError`` when ``data`` does not have
+    the record's shape, saying which field is wrong."""
+    return _build(cls, data, cls.__name__)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _build(tp: Any, data: Any, where: str) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if data is None:
+            return None
+        if len(options) == 1:
+            return _build(options[0], data, where)
+        return data
+    if data is None:
+        raise RecordError(f"{where}: missing value (None where a {getattr(tp, '__name__', tp)} is needed)")
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(data, dict):
+            raise RecordError(f"{where}: expected an object for {tp.__name__}, got {type(data).__name__}")
+        hints = _hints(tp)
+        known = {f.name for f in dataclasses.fields(tp) if f.repr}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise RecordError(f"{where}: unknown field(s) {', '.join(unknown)} for {tp.__name__}")
+        kwargs = {name: _build(hints[name], value, f"{where}.{name}") for name, value in data.items()}
+        try:
+            return tp(**kwargs)
+        except TypeError as exc:
+            raise RecordError(f"{where}: {exc}") from None
+    if origin is list:
+        if not isinstance(data, list):
+            raise RecordError(f"{where}: expected a list, got {type(data).__name__}")
+        (item,) = typing.get_args(tp)
+        return [_build(item, x, f"{where}[{n}]") for n, x in enumerate(data)]
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise RecordError(f"{where}: expected an object, got {type(data).__name__}")
+        _, value = typing.get_args(tp)
+        return {k: _build(value, v, f"{where}.{k}") for k, v in data.items()}
+    if origin is Literal:
+        if data not in typing.get_args(tp):
+            raise RecordError(f"{where}: {data!r} is not one of {', '.join(map(repr, typing.get_args(tp)))}")
+        return data
+    if tp is float and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)  # JSON writes 1.0 as 1
+    if tp in (str, int, float, bool) and not isinstance(data, tp) or (tp is int and isinstance(data, bool)):
+        raise RecordError(f"{where}: expected {tp.__name__}, got {data!r}")
+    return data
 
 
 SCHEMA = "rashomon.report/2"

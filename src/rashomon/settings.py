@@ -15,12 +15,16 @@ A user overrides any of them with a TOML file whose tables mirror the sections::
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from rashomon.errors import SettingsError
+from rashomon.records import RECORDS_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -289,6 +293,20 @@ class Settings:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise SettingsError(f"cannot read settings file {path}: {exc}") from None
         return cls().replace(data, origin=str(path))
+
+    def fingerprint(self) -> str:
+        """A short hash of everything that shapes an analysis: these settings (which name the
+        pinned spaCy and embedding models), the records' schema and the package version. A
+        store keeps it beside each analysis and re-analyses when it differs. Thread counts
+        change no result and are left out."""
+        values = dataclasses.asdict(self)
+        values["align"].pop("threads", None)
+        try:
+            version = metadata.version("rashomon")
+        except metadata.PackageNotFoundError:  # run from a source tree
+            version = "unknown"
+        payload = {"settings": values, "records": RECORDS_SCHEMA, "version": version}
+        return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()[:16]
 
     def replace(self, overrides: dict[str, Any], *, origin: str = "overrides") -> Settings:
         """A copy with ``{section: {name: value}}`` overrides applied and type-checked."""
