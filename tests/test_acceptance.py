@@ -203,7 +203,7 @@ def test_output_is_byte_identical_and_order_independent(examples_report: Report)
     assert render_json(again) == render_json(examples_report)
     assert render_markdown(again) == render_markdown(examples_report)
     data = json.loads(render_json(again))
-    assert data["schema"] == "rashomon.report/2"
+    assert data["schema"] == "rashomon.report/3"
 
 
 def test_examples_origins_follow_the_registry(examples_report: Report) -> None:

@@ -96,7 +96,11 @@ def test_an_article_whose_analysis_fails_is_counted_not_fatal(tmp_path: Path, mo
     monkeypatch.setattr(claims, "extract_claims", broken)
     report = analyze([tmp_path])
     assert len(report.articles) == 2
-    assert len(report.warnings) == 1 and "b.txt: analysis failed (ValueError" in report.warnings[0]
+    assert len(report.warnings) == 1
+    warning = report.warnings[0]
+    b = next(a for a in report.articles if a.path.endswith("b.txt"))
+    assert (warning.stage, warning.subject) == ("analyse", b.id)
+    assert "b.txt: analysis failed (ValueError" in warning.message
 
 
 def test_match_names_prints_verdict_score_and_reasons() -> None:

@@ -103,7 +103,7 @@ def analyze(
     paths: PathsArg,
     manifest: ManifestOpt = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="json (schema rashomon.report/2) or md.")
+        ReportFormat, typer.Option("--format", "-f", help="json (schema rashomon.report/3) or md.")
     ] = ReportFormat.json,
     output: OutputOpt = None,
     settings: SettingsOpt = None,

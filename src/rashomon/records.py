@@ -24,7 +24,8 @@ from typing import Any, Literal, TypeVar, Union
 from rashomon.errors import RecordError
 
 # The version of the records' shape (their fields and types); raised whenever a field changes.
-RECORDS_SCHEMA = 1
+# 2: warnings became RunWarning records.
+RECORDS_SCHEMA = 2
 
 AttributionType = Literal[
     "state_media",
@@ -412,7 +413,18 @@ def _build(tp: Any, data: Any, where: str) -> Any:
     return data
 
 
-SCHEMA = "rashomon.report/2"
+SCHEMA = "rashomon.report/3"
+
+
+@dataclass
+class RunWarning:
+    """Something that failed for one article or story; the run went on without it. ``stage``:
+    ``analyse``, ``names``, ``align`` or ``quotes``; ``subject``: the article's or the story's
+    id."""
+
+    stage: str
+    subject: str | None
+    message: str
 
 
 @dataclass
@@ -422,5 +434,5 @@ class Report:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RunWarning] = field(default_factory=list)
     schema: str = SCHEMA

@@ -35,7 +35,7 @@ def test_json_follows_the_schema_and_is_stable() -> None:
     text = render_json(report)
     assert text == render_json(sample_report())
     data = json.loads(text)
-    assert data["schema"] == "rashomon.report/2"
+    assert data["schema"] == "rashomon.report/3"
     assert set(data["articles"][0]) >= {"id", "path", "outlet", "title", "published", "text", "removed"}
     assert data["articles"][0]["removed"] == [{"kind": "credit", "text": "Edited by A. Editor."}]
     assert data["skipped"] == [{"path": "c.bin", "reason": "binary file"}]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from rashomon.records import Article, Mention, Sentence
+from rashomon.records import Article, Mention, RunWarning, Sentence
 from rashomon.settings import Settings
 from rashomon.analyse.nlp import sentence_spans
 
@@ -132,7 +132,7 @@ def analyse_articles(
     *,
     settings: Settings,
     registry: SourceRegistry,
-    warnings: list[str] | None = None,
+    warnings: list[RunWarning] | None = None,
 ) -> Iterator[Article]:
     """Parse articles in batches and fill their analysis. An article whose analysis fails is
     logged, counted in ``warnings`` with the reason, and passed on with what could be filled:
@@ -151,5 +151,5 @@ def analyse_articles(
             )
             log.warning(message, exc_info=log.isEnabledFor(logging.DEBUG))
             if warnings is not None:
-                warnings.append(message)
+                warnings.append(RunWarning("analyse", article.id, message))
             yield article

@@ -1,4 +1,4 @@
-"""The JSON report (schema ``rashomon.report/2``, documented in README.md)."""
+"""The JSON report (schema ``rashomon.report/3``, documented in README.md)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "schema": report.schema,
         "articles": [article_dict(a) for a in report.articles],
         "skipped": to_dict(report.skipped),
-        "warnings": list(report.warnings),
+        "warnings": to_dict(report.warnings),
         "stories": to_dict(report.stories),
     }
 

@@ -209,5 +209,7 @@ def render_markdown(report: Report) -> str:
         lines += [f"- `{s.path}`: {s.reason}" for s in report.skipped]
         lines.append("")
     if report.warnings:
-        lines += ["## Warnings", ""] + [f"- {w}" for w in report.warnings] + [""]
+        lines += ["## Warnings", ""] + [
+            f"- {w.stage}{f' ({w.subject})' if w.subject else ''}: {w.message}" for w in report.warnings
+        ] + [""]
     return "\n".join(lines).rstrip() + "\n"

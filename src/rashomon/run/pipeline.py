@@ -3,13 +3,14 @@ names → align and compare → report."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from rashomon.records import Article, Coverage, Entity, Finding, Report, Skipped, Story
+from rashomon.records import Article, Coverage, Entity, Finding, Report, RunWarning, Skipped, Story
 from rashomon.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -131,10 +132,10 @@ def run_pipeline(
     stories.sort(key=lambda members: (-len(members), min(_article_order(a) for a in members)))
 
     embedder = None
-    for number, members in enumerate(stories, start=1):
+    for members in stories:
         members.sort(key=_article_order)
         story, embedder = _build_story(
-            f"s{number}",
+            story_id_of(members),
             members,
             settings=settings,
             embedder=embedder,
@@ -146,7 +147,21 @@ def run_pipeline(
     return report
 
 
-def _guarded(warnings: list[str], what: str, step, default):  # noqa: ANN001, ANN202
+def story_id_of(members: Sequence[Article]) -> str:
+    """A story's id, from its earliest member's id (article ids are content hashes): the same
+    whatever other stories the run holds, and never another story's (each article is in one
+    story)."""
+    return "s" + min(a.id for a in members).removeprefix("a")
+
+
+def finding_id(story: str, finding: Finding) -> str:
+    """A finding's id, from its story and its evidence (the same claims, the same id)."""
+    evidence = "|".join(f"{e.article}:{e.start}:{e.end}:{e.value}" for e in finding.evidence)
+    digest = hashlib.blake2b(f"{finding.kind}|{finding.slot}|{evidence}".encode(), digest_size=4).hexdigest()
+    return f"{story}.f{digest}"
+
+
+def _guarded(warnings: list[RunWarning], stage: str, story: str, step, default):  # noqa: ANN001, ANN202
     """Run one per-story step; a failure is logged and counted, and never stops the run."""
     from rashomon.errors import ModelError
 
@@ -155,9 +170,9 @@ def _guarded(warnings: list[str], what: str, step, default):  # noqa: ANN001, AN
     except ModelError:
         raise  # a missing or wrong model fails every story alike: say so once, clearly
     except Exception as exc:  # noqa: BLE001
-        message = f"{what} failed ({type(exc).__name__}: {exc}); left empty"
-        log.warning(message)
-        warnings.append(message)
+        message = f"{stage} failed ({type(exc).__name__}: {exc}); left empty"
+        log.warning("story %s: %s", story, message)
+        warnings.append(RunWarning(stage, story, message))
         return default
 
 
@@ -170,7 +185,8 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
     with _timed(stage_times, "names"):
         entities = _guarded(
             warnings,
-            f"story {story_id}: name resolution",
+            "names",
+            story_id,
             lambda: resolve_entities(members, settings=settings.resolve),
             [],
         )
@@ -189,7 +205,8 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
         with _timed(stage_times, "align"):
             findings = _guarded(
                 warnings,
-                f"story {story_id}: claim alignment",
+                "align",
+                story_id,
                 lambda: compare_story(
                     members,
                     settings=settings.align,
@@ -200,7 +217,8 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
             )
             quotes = _guarded(
                 warnings,
-                f"story {story_id}: quote matching",
+                "quotes",
+                story_id,
                 lambda: group_quotes(
                     members,
                     speaker_key=_speaker_keys(members, entities),
@@ -209,8 +227,12 @@ def _build_story(story_id, members, *, settings, embedder, stage_times, warnings
                 ),
                 [],
             )
-    for number, finding in enumerate(findings, start=1):
-        finding.id = f"{story_id}.f{number}"
+    seen: set[str] = set()
+    for finding in findings:
+        finding.id = finding_id(story_id, finding)
+        while finding.id in seen:  # (two findings on the very same evidence)
+            finding.id += "x"
+        seen.add(finding.id)
     story = Story(
         id=story_id,
         title=_title(members),
