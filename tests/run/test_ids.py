@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rashomon.records import Article, Evidence, Finding
-from rashomon.run.pipeline import finding_id, story_id_of
+from rashomon.run.story import finding_id, story_id_of
 
 
 def _article(aid: str) -> Article:

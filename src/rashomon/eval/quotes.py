@@ -404,7 +404,7 @@ def _resolved_names(
     the attribution's name, the registry entry either names, and the story entity the
     pipeline resolves the speaker to (``run.pipeline._speaker_keys``, all entity types)."""
     from rashomon.resolve.entities import resolve_entities
-    from rashomon.run.pipeline import _speaker_keys
+    from rashomon.run.story import speaker_keys as _speaker_keys
 
     entities = resolve_entities([article], settings=settings.resolve)
     by_id = {e.id: e for e in entities}
