@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_analyze import DEFAULT_CORPUS, load_texts
 
-from rashomon.analyse.attribution import load_sources
+from rashomon.sources import load_sources
 from rashomon.copies import find_copies
 from rashomon.records import Article
 from rashomon.settings import Settings

@@ -48,7 +48,7 @@ def test_light_edits_cuts_and_added_paragraphs_are_copies() -> None:
     cut = art("b", WIRE.rsplit("\n", 1)[0], "Daily B", "2025-03-02")
     longer = art("c", WIRE + "\n" + OTHER, "Daily C", "2025-03-02")
     unrelated = art("d", OTHER, "Daily D", "2025-03-01")
-    from rashomon.analyse.attribution import load_sources
+    from rashomon.sources import load_sources
 
     relations = find_copies(
         [original, light, cut, longer, unrelated], settings=SETTINGS, registry=load_sources(None)
@@ -75,7 +75,7 @@ def test_short_texts_are_never_copies() -> None:
 
 
 def test_original_is_the_earliest_then_the_wire() -> None:
-    from rashomon.analyse.attribution import load_sources
+    from rashomon.sources import load_sources
 
     first = art("z", edited(WIRE), "Daily A", "2025-02-28")
     wire = art("w", WIRE, "Reuters", "2025-03-01")

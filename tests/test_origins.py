@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyse.attribution import load_sources
+from rashomon.sources import load_sources
 from rashomon.origins import Origins
 from rashomon.records import Article, Attribution, Claim, Evidence, Origin, Report
 from rashomon.run.pipeline import run_pipeline

@@ -27,7 +27,7 @@ from rashomon.records import Article
 from rashomon.settings import CopySettings
 
 if TYPE_CHECKING:
-    from rashomon.analyse.attribution import SourceRegistry
+    from rashomon.sources import SourceRegistry
 
 log = logging.getLogger(__name__)
 

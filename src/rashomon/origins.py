@@ -28,7 +28,7 @@ from rashomon.disjoint_sets import DisjointSets
 from rashomon.records import Article, Attribution, Entity, Evidence, Finding, Origin
 
 if TYPE_CHECKING:
-    from rashomon.analyse.attribution import Source, SourceRegistry
+    from rashomon.sources import Source, SourceRegistry
 
 # How a country's state media is named when its outlets are counted as one origin.
 _STATE_MEDIA = {"KP": "North Korean state media", "RU": "Russian state media", "CN": "Chinese state media"}

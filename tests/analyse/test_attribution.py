@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.analyse.attribution import attribute_sentences, find_cues, load_sources
+from rashomon.analyse.attribution import attribute_sentences, find_cues
+from rashomon.sources import load_sources
 from rashomon.analyse.parse import parse_text
 from rashomon.analyse.quotes import extract_quotes
 from rashomon.errors import InputError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyse.attribution import load_sources
+from rashomon.sources import load_sources
 from rashomon.analyse.claims import extract_claims
 from rashomon.analyse.parse import parse_text
 from rashomon.records import Quantity, TimeValue

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyse.attribution import load_sources
+from rashomon.sources import load_sources
 from rashomon.analyse.parse import parse_text
-from rashomon.analyse.quotes import extract_quotes, quote_spans
+from rashomon.analyse.quote_marks import quote_spans
+from rashomon.analyse.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Who says so: the source registry, attribution cues, and one attribution per sentence.
+"""Who says so: attribution cues, and one attribution per sentence.
 
 An attribution has a cue ("said", "told", "according to", "quoted … as saying"), a source (a
 state outlet, an official, a named or anonymous person, another outlet, a document) and content
@@ -15,17 +15,14 @@ sentences that continue a quotation or an account.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rashomon.analyse.quotes import quote_spans
-from rashomon.errors import InputError
+from rashomon.analyse.quote_marks import quote_spans
 from rashomon.gazetteer import place_chain
 from rashomon.records import Article, Attribution
+from rashomon.sources import Source, SourceRegistry
 from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
@@ -196,137 +193,6 @@ CONTINUATION_OPENERS = re.compile(
     r"they also|the source also)\b",
     re.I,
 )
-
-
-# --------------------------------------------------------------------------------------------
-# Registry
-
-
-@dataclass(frozen=True)
-class Source:
-    """One outlet, agency or body that articles cite."""
-
-    name: str | None
-    kind: str
-    country: str | None = None
-    aliases: tuple[str, ...] = ()
-    affiliation: str | None = None
-    form: str | None = None  # agency | newspaper | broadcaster | website | government | media
-    generic: bool = False  # a phrase such as "state media" that names no single outlet
-
-    @property
-    def attribution_type(self) -> str:
-        if self.kind == "state_media":
-            return "state_media"
-        if self.kind == "government":
-            return "official"
-        return "news_outlet"
-
-
-@dataclass
-class SourceRegistry:
-    """Known sources, with one compiled pattern finding their aliases in text."""
-
-    sources: list[Source] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._by_alias: dict[str, Source] = {}
-        exact: list[str] = []
-        folded: list[str] = []
-        for source in self.sources:
-            for alias in (source.name, *source.aliases):
-                if not alias:
-                    continue
-                # Short or all-capital aliases (AP, RT, KCNA) only match as written.
-                if len(alias) <= 5 or alias.isupper():
-                    self._by_alias[alias] = source
-                    exact.append(alias)
-                else:
-                    self._by_alias[alias.casefold()] = source
-                    folded.append(alias)
-
-        def alternation(names: list[str]) -> str:
-            names = sorted(set(names), key=lambda a: (-len(a), a))
-            return "|".join(re.sub("['’]", "['’]", re.escape(a)) for a in names)
-
-        parts = []
-        if exact:
-            parts.append(rf"(?-i:\b(?:{alternation(exact)})\b)")
-        if folded:
-            parts.append(rf"\b(?:{alternation(folded)})\b")
-        self._pattern = re.compile("|".join(parts) or r"(?!x)x", re.I)
-
-    def lookup(self, alias: str) -> Source | None:
-        alias = alias.replace("’", "'")
-        for key in (alias, alias.casefold()):
-            if key in self._by_alias:
-                return self._by_alias[key]
-            key2 = key.replace("'", "’")
-            if key2 in self._by_alias:
-                return self._by_alias[key2]
-        return None
-
-    def find(self, text: str) -> list[tuple[int, int, Source]]:
-        """Every alias occurrence in ``text`` as (start, end, source), leftmost-longest."""
-        found = []
-        for m in self._pattern.finditer(text):
-            source = self.lookup(m.group(0))
-            if source is not None:
-                found.append((m.start(), m.end(), source))
-        return found
-
-    def best(self, text: str) -> Source | None:
-        """The source named by the longest alias in ``text``; specific beats generic."""
-        hits = self.find(text)
-        if not hits:
-            return None
-        hits.sort(key=lambda h: (h[2].generic, -(h[1] - h[0]), h[0]))
-        return hits[0][2]
-
-
-def load_sources(path: str | Path | None = None) -> SourceRegistry:
-    """The packaged registry (``rashomon/data/sources.json``), with the entries of the JSON file
-    at ``path`` (same layout) merged on top: an entry with a known name replaces it."""
-    packaged = resources.files("rashomon").joinpath("data/sources.json").read_text("utf-8")
-    entries = {_key(e): e for e in _entries(json.loads(packaged), "packaged sources.json")}
-    if path is not None:
-        try:
-            user = json.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError(f"source registry {path} does not exist; check the path") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(
-                f"cannot read source registry {path}: {exc}; it must be JSON like "
-                '{"sources": [{"name": …, "kind": …, "aliases": […]}]}'
-            ) from None
-        for entry in _entries(user, str(path)):
-            entries[_key(entry)] = entry
-    return SourceRegistry([_source(e) for e in entries.values()])
-
-
-def _entries(data: object, origin: str) -> list[dict]:
-    rows = data.get("sources") if isinstance(data, dict) else data
-    if not isinstance(rows, list) or not all(isinstance(r, dict) and "kind" in r for r in rows):
-        raise InputError(
-            f"{origin}: expected {{\"sources\": [{{\"name\": …, \"kind\": …, \"aliases\": […]}}]}}"
-        )
-    return rows
-
-
-def _key(entry: dict) -> str:
-    return str(entry.get("name") or "|".join(entry.get("aliases", [])))
-
-
-def _source(entry: dict) -> Source:
-    return Source(
-        name=entry.get("name"),
-        kind=entry["kind"],
-        country=entry.get("country"),
-        aliases=tuple(entry.get("aliases", ())),
-        affiliation=entry.get("affiliation"),
-        form=entry.get("form"),
-        generic=bool(entry.get("generic", False)),
-    )
 
 
 # --------------------------------------------------------------------------------------------

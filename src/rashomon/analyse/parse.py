@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from rashomon.analyse.attribution import SourceRegistry
+    from rashomon.sources import SourceRegistry
 
 log = logging.getLogger(__name__)
 

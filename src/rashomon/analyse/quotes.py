@@ -1,7 +1,7 @@
 """Quotations: direct, partial and indirect speech, with their speakers.
 
-``quote_spans`` finds quoted text by its marks (straight and curly, nested single quotes,
-quotations that run over several sentences or paragraphs). ``extract_quotes`` turns those spans
+``rashomon.analyse.quote_marks.quote_spans`` finds quoted text by its marks. ``extract_quotes``
+turns those spans
 and the reporting cues found by ``rashomon.analyse.attribution`` into ``Quote`` records: the
 quoted text (offsets inside the marks), its kind, and its speaker. The speaker is taken from the
 cue that reports the quotation (or a naming verb: "described it as a “…”", or the subject
@@ -14,21 +14,30 @@ before; unnamed people keep the article's wording. Scores on the packaged gold s
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rashomon.analyse.attribution import (
+    ANONYMOUS_DETS,
+    ANONYMOUS_HEADS,
+    OFFICIAL_WORDS,
+    Cue,
+    attribute_sentences,
+    cues_around,
+    find_cues,
+    nearest_cue,
+)
 from rashomon.analyse.nlp import sentence_spans
+from rashomon.analyse.quote_marks import quote_spans
 from rashomon.records import Article, Attribution, Quote
 from rashomon.resolve.names import strip_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from rashomon.analyse.attribution import Cue, SourceRegistry
+    from rashomon.sources import SourceRegistry
 
-_OPEN_AFTER = set(" \t\n([{—–-/:")
 _SPEECH_WORDS = {"said", "says", "saying", "added", "asked", "told", "stated", "wrote", "mused"}
 # Verbs whose complement clause is indirect speech (cues such as "learned" or "according to"
 # attribute content but are not speech).
@@ -49,71 +58,8 @@ _COMPLEMENTIZERS = frozenset({"that", "as", "whether", "if"})
 _PERSON_LIKE = frozenset({"named_person", "official", "anonymous_source"})
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every top-level quotation in ``text``, inside the marks (see
-    ``_quote_spans``); cached per text, since every analysis step asks for them."""
-    return list(_quote_spans(text))
-
-
-@functools.lru_cache(maxsize=256)
-def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every top-level quotation in ``text``, inside the marks.
-
-    A paragraph that opens a quotation without closing it ends it at the paragraph's end, unless
-    the next paragraph opens with a quote mark: then the quotation goes on (the newspaper
-    convention for quotations over several paragraphs). Single quotes count only inside double
-    quotes, where they nest; an apostrophe between letters is never a mark."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []  # (kind, offset after the mark); kind "d" or "s"
-    paragraphs = text.split("\n")
-    offset = 0
-    for number, paragraph in enumerate(paragraphs):
-        skip_first = False
-        if stack:
-            stripped = paragraph.lstrip()
-            if stripped[:1] in {"“", '"'}:
-                skip_first = True  # the quotation goes on from the previous paragraph
-                stack = stack[:1]
-            else:
-                spans.append((stack[0][1], offset - 1))
-                stack = []
-        first_mark = len(paragraph) - len(paragraph.lstrip())
-        for i, ch in enumerate(paragraph):
-            pos = offset + i
-            if skip_first and i == first_mark:
-                continue
-            before = paragraph[i - 1] if i else " "
-            after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
-            if ch == "“" or (ch == '"' and (before in _OPEN_AFTER or before in "“‘") and not after.isspace()):
-                stack.append(("d", pos + 1))
-            elif ch in {"”", '"'}:
-                while stack and stack[-1][0] == "s":
-                    stack.pop()
-                if stack:
-                    _kind_mark, start = stack.pop()
-                    if not stack:
-                        spans.append((start, pos))
-            elif ch in {"‘", "'"} and stack and (before in _OPEN_AFTER or before in "“\"") and after.isalnum():
-                stack.append(("s", pos + 1))
-            elif ch in {"’", "'"} and len(stack) > 1 and not before.isspace() and not after.isalnum():
-                stack.pop()  # closes the nested quotation (single, or double closed with ’)
-        offset += len(paragraph) + 1
-        if stack and number == len(paragraphs) - 1:
-            spans.append((stack[0][1], len(text)))
-    return tuple((s, _trim_end(text, s, e)) for s, e in spans if _trim_end(text, s, e) > s)
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    """End of a quotation without trailing spaces and the comma that belongs to the sentence
-    (“…,” she said)."""
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return end
-
-
 def extract_quotes(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[Quote]:
     """Direct, partial and indirect quotations of ``article`` with their speakers."""
-    from rashomon.analyse.attribution import attribute_sentences, find_cues
 
     text = article.text
     cues = find_cues(doc, article=article, registry=registry)
@@ -244,7 +190,6 @@ def _quote_cue(
     else one before it whose verb governs it ("Kim told workers that output must rise
     “exponentially” this year, state media reported": told, not reported); else the nearest
     cue (``nearest_cue``)."""
-    from rashomon.analyse.attribution import cues_around, nearest_cue
 
     start, end = span
     # The closing stop inside the marks often hangs on the verb outside them.
@@ -616,14 +561,12 @@ def _person_names(doc: Doc) -> list[Span]:
 
 def _official_words() -> frozenset[str]:
     # Imported here: rashomon.analyse.attribution imports this module.
-    from rashomon.analyse.attribution import OFFICIAL_WORDS
 
     return OFFICIAL_WORDS
 
 
 def _anonymous_group(subject: Token) -> bool:
     """Unnamed people as a group or one of them ("residents along the route", "a trader")."""
-    from rashomon.analyse.attribution import ANONYMOUS_DETS, ANONYMOUS_HEADS
 
     if subject.ent_type_ or subject.lower_ not in ANONYMOUS_HEADS:
         return False

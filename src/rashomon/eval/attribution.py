@@ -53,7 +53,7 @@ from rashomon.records import Article, Attribution, AttributionType
 from rashomon.settings import Settings
 
 if TYPE_CHECKING:
-    from rashomon.analyse.attribution import SourceRegistry
+    from rashomon.sources import SourceRegistry
 
 ATTRIBUTION_TYPES = get_args(AttributionType)
 # Types whose gold name is null: their names are not compared.
@@ -234,7 +234,7 @@ def _passage(line: str, where: str) -> GoldPassage:
 def evaluate_attribution(path: str | Path | None = None, *, settings: Settings) -> AttributionScore:
     """Run the analysis on every gold passage at ``path`` (the packaged set when None) and
     score the attribution of the claims covering each gold sentence."""
-    from rashomon.analyse.attribution import load_sources
+    from rashomon.sources import load_sources
     from rashomon.analyse.parse import fill_from_doc, pipeline
 
     passages = load_attribution_gold(path)

@@ -45,7 +45,7 @@ from rashomon.records import Article, Quote
 from rashomon.settings import Settings
 
 if TYPE_CHECKING:
-    from rashomon.analyse.attribution import SourceRegistry
+    from rashomon.sources import SourceRegistry
 
 KINDS = ("direct", "partial", "indirect")
 ANONYMOUS = "anonymous source"
@@ -434,7 +434,7 @@ def _resolved_names(
 def predict(passages: Sequence[GoldPassage], *, settings: Settings) -> tuple[dict[str, list[Quote]], dict[str, dict[int, set[str]]]]:
     """Run the analysis stage (the pipeline's spaCy model, ``fill_from_doc``) on each passage:
     its quotes, and the names each quote's speaker resolves to."""
-    from rashomon.analyse.attribution import load_sources
+    from rashomon.sources import load_sources
     from rashomon.analyse.parse import fill_from_doc, pipeline
 
     registry = load_sources()

@@ -76,7 +76,7 @@ def run_pipeline(
     stage_times: dict[str, float] | None = None,
 ) -> Report:
     """Run every stage over raw articles (``Article.raw`` set) and skipped entries."""
-    from rashomon.analyse.attribution import load_sources
+    from rashomon.sources import load_sources
     from rashomon.analyse.parse import analyse_articles
     from rashomon.clean import clean_articles
     from rashomon.cluster import cluster_stories

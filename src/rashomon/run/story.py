@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from rashomon.align import compare_story, group_quotes
-from rashomon.analyse.attribution import SourceRegistry
+from rashomon.sources import SourceRegistry
 from rashomon.embed import Embedder
 from rashomon.errors import ModelError
 from rashomon.origins import Origins
