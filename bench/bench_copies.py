@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_analyze import DEFAULT_CORPUS, load_texts
 
 from rashomon.sources import load_sources
-from rashomon.copies import find_copies
+from rashomon.copies import copy_links, find_copies
 from rashomon.records import Article
 from rashomon.settings import Settings
 
@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         relations = find_copies(articles, settings=settings.copies, registry=registry)
         seconds = time.perf_counter() - started
-        group_of = {a.id: a.copy_of or a.id for a in articles}
+        links = copy_links(relations)
+        group_of = {a.id: links.get(a.id, a.id) for a in articles}
         found = {p for p in planted if group_of[p[0]] == group_of[p[1]]}
         reported = {tuple(sorted((r.article, r.original))) for r in relations}
         others = sorted(reported - planted)

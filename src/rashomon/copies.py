@@ -95,10 +95,10 @@ def window_signatures(hashes: np.ndarray, perms: _Permutations, window: int) -> 
 def find_copies(
     articles: Sequence[Article], *, settings: CopySettings, registry: SourceRegistry | None = None
 ) -> list[CopyRelation]:
-    """Copy relations among ``articles`` (one per copy, pointing at its group's original), and
-    ``copy_of`` set on every copy. ``registry`` tells which outlets are wire services (their
-    text is the original when publication dates do not tell). The result does not depend on
-    the order of ``articles``."""
+    """Copy relations among ``articles`` (one per copy, pointing at its group's original); the
+    articles are left as they are (``copy_links`` gives what a run sets as ``copy_of``).
+    ``registry`` tells which outlets are wire services (their text is the original when
+    publication dates do not tell). The result does not depend on the order of ``articles``."""
     ordered = sorted(articles, key=lambda a: (a.path, a.id))
     perms = _Permutations(settings.permutations)
     rows = settings.permutations // settings.bands
@@ -150,6 +150,11 @@ def find_copies(
     return _groups(ordered, pairs, registry, shingles, settings.min_share)
 
 
+def copy_links(relations: Sequence[CopyRelation]) -> dict[str, str]:
+    """Article id → id of the original it copies (what a run sets as ``Article.copy_of``)."""
+    return {r.article: r.original for r in relations}
+
+
 def _is_wire(article: Article, registry: SourceRegistry | None) -> bool:
     if registry is None or not article.outlet:
         return False
@@ -188,14 +193,12 @@ def _groups(
     relations: list[CopyRelation] = []
     for index, article in enumerate(ordered):
         if index not in best:
-            article.copy_of = None
             continue
         root = best[index][1]
         seen = {index, root}
         while root in best and best[root][1] not in seen and share(index, best[root][1]) >= min_share:
             root = best[root][1]
             seen.add(root)
-        article.copy_of = ordered[root].id
         relations.append(CopyRelation(article.id, ordered[root].id, round(best[index][0], 3)))
     log.debug("copy detection: %d copies in %d articles", len(relations), len(ordered))
     return sorted(relations, key=lambda r: (r.original, r.article))

@@ -107,9 +107,11 @@ def run_pipeline(
     report.articles = analysed
 
     with timed(stage_times, "copies"):
-        from rashomon.copies import find_copies
+        from rashomon.copies import copy_links, find_copies
 
-        find_copies(analysed, settings=settings.copies, registry=registry)
+        links = copy_links(find_copies(analysed, settings=settings.copies, registry=registry))
+        for article in analysed:
+            article.copy_of = links.get(article.id)
 
     with timed(stage_times, "stories"):
         groups = cluster_stories(analysed, settings=settings.cluster)
