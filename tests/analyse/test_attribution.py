@@ -332,6 +332,10 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ('"In 2004, 39 percent of the milk was from Alaska producers," the white paper said.', "document", None),
         ("Although details are still absent, this e-mail assures us that T-Mobile will carry the phone.",
          "document", None),
+        # "her agent" is the person the article gives that title, named before or after it.
+        ("Bettie Page has died, her agent said. Page died Thursday, longtime agent Mark Roesler said.",
+         "named_person", "Mark Roesler"),
+        ("The singer is resting, her agent said.", "anonymous_source", None),
         # A relative pronoun speaks for the noun its clause describes.
         ("The coach praised the players, Bill Smith, who said that they had done well.",
          "named_person", "Bill Smith"),

@@ -714,6 +714,19 @@ def _classify(
                 None,
             )
             return Attribution("named_person", _span_name(doc, (org.start, org.end)) if org else written)
+    # "her agent said", "his lawyer said": the person the article gives that title, named
+    # before or after ("longtime agent Mark Roesler").
+    if (
+        head.pos_ == "NOUN" and len(tokens) <= 3 and not any(t.ent_type_ for t in tokens)
+        and any(t.dep_ == "poss" and t.lower_ in {"her", "his", "their"} for t in tokens)
+    ):
+        titled = _titled_person(doc, head.lemma_, tokens.start) or _titled_person(
+            doc, head.lemma_, tokens.start, after=tokens.end
+        )
+        if titled is not None:
+            full_title = (doc[titled.root.head.left_edge.i : titled.end] if titled.root.dep_ == "appos"
+                          else doc[titled.start - 1 : titled.end])
+            return _person(titled, full_title, article=article, context=context, offset=offset)
     if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
@@ -911,11 +924,13 @@ def _heads_state_body(person: Span) -> bool:
     )
 
 
-def _titled_person(doc: Doc, lemma: str, before: int) -> Span | None:
+def _titled_person(doc: Doc, lemma: str, before: int, *, after: int | None = None) -> Span | None:
     """The last person named before token ``before`` right after a title of lemma ``lemma``
-    ("director Gary Ross", "a new director, Gary Ross")."""
-    for ent in reversed(doc.ents):
-        if ent.label_ != "PERSON" or ent.end > before or ent.start == 0:
+    ("director Gary Ross", "a new director, Gary Ross"); with ``after``, the first one named
+    from token ``after`` on."""
+    ents = [e for e in doc.ents if e.start >= after] if after is not None else list(reversed(doc.ents))
+    for ent in ents:
+        if ent.label_ != "PERSON" or (after is None and ent.end > before) or ent.start == 0:
             continue
         title = doc[ent.start - 1]
         if title.lemma_.lower() == lemma and title.head.i in range(ent.start, ent.end):
