@@ -12,6 +12,7 @@ from rashomon.records import Report
 from rashomon.report.json import render_json
 from rashomon.report.markdown import render_markdown
 from rashomon.run.pipeline import analyze
+from rashomon.report.wording import cause, statement
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -62,7 +63,7 @@ def test_seeds_handover_date_conflict_is_a_month_slip(seeds_report: Report) -> N
     assert len(dates) == 1
     assert {e.value for e in dates[0].evidence if e.value} == {"2024-02-18", "2024-01-18"}
     assert {e.outlet for e in dates[0].evidence} == {"Daily NK", "Second Outlet"}
-    assert "month slip" in (dates[0].cause or "")
+    assert "month slip" in (cause(dates[0]) or "")
 
 
 def test_seeds_disagree_on_where_kim_first_sat_in_an_aurus(seeds_report: Report) -> None:
@@ -83,7 +84,7 @@ def test_seeds_gift_is_corroborated_by_both_outlets_citing_state_media(seeds_rep
     # Both outlets relay North Korean state media: two outlets, one independent origin.
     assert gift[0].outlets == 2 and gift[0].independent_origins == 1
     assert {o.type for o in gift[0].origins} == {"state_media"}
-    assert "2 outlets, 1 independent origin (North Korean state media" in gift[0].statement
+    assert "2 outlets, 1 independent origin (North Korean state media" in statement(gift[0])
 
 
 def test_seeds_kim_yo_jong_quoted_by_kcna_is_no_second_origin(seeds_report: Report) -> None:

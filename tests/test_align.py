@@ -10,6 +10,7 @@ import numpy as np
 from rashomon.align import compare_story, group_quotes
 from rashomon.records import Article, Attribution, Claim, Measure, Mention, Origin, Quantity, Quote, Slot, TimeValue
 from rashomon.settings import AlignSettings
+from rashomon.report.wording import cause, statement
 
 
 class BagOfWords:
@@ -99,8 +100,8 @@ def test_date_conflict_with_month_slip_is_one_finding_with_the_corroboration() -
     conflict = findings[0]
     assert conflict.slot == "time"
     assert [e.value for e in conflict.evidence] == ["2024-02-18", "2024-01-18"]
-    assert conflict.cause and "month slip" in conflict.cause
-    assert conflict.statement == "Date differs: 2024-01-18 (Daily) vs 2024-02-18 (Wire)"
+    assert conflict.cause == "month_slip" and "month slip" in cause(conflict)
+    assert statement(conflict) == "Date differs: 2024-01-18 (Daily) vs 2024-02-18 (Wire)"
 
 
 def test_compatible_dates_are_not_a_conflict() -> None:
@@ -153,8 +154,8 @@ def test_place_containment_is_compatible_but_different_countries_conflict() -> N
     # one side (Moscow is in Russia), Pyongyang the other.
     assert len(conflicts) == 1
     assert {e.value for e in conflicts[0].evidence} == {"Russia", "Moscow", "Pyongyang"}
-    assert conflicts[0].statement.startswith("Place differs: ")
-    assert "Pyongyang (Daily)" in conflicts[0].statement
+    assert statement(conflicts[0]).startswith("Place differs: ")
+    assert "Pyongyang (Daily)" in statement(conflicts[0])
 
 
 def test_single_article_story_has_no_findings() -> None:
@@ -336,8 +337,8 @@ def test_finding_is_stated_by_a_cited_claim_not_the_outlets_own_aside() -> None:
     assert len(corroborated) == 1
     finding = corroborated[0]
     assert finding.evidence[0].sentence.startswith("State media reported")
-    assert finding.statement.endswith(": State media reported that the president gave the leader a luxury car.")
-    assert finding.origin_labels and finding.origin_labels[0] in finding.statement
+    assert statement(finding).endswith(": State media reported that the president gave the leader a luxury car.")
+    assert finding.origin_labels and finding.origin_labels[0] in statement(finding)
 
 
 def test_same_unit_of_two_subjects_or_scopes_is_no_conflict() -> None:
@@ -375,7 +376,7 @@ def test_converted_amount_is_no_conflict_and_a_rising_toll_is_an_update() -> Non
     add_quantity(d, 0, "12", 12, "toll")
     findings = compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())
     assert [f.kind for f in findings] == ["update"]
-    assert findings[0].statement.startswith("Number changed")
+    assert statement(findings[0]).startswith("Number changed")
 
 
 def test_a_later_higher_count_of_the_dead_is_an_update() -> None:
@@ -513,7 +514,7 @@ def test_one_unaligned_value_against_several_reports_is_one_finding() -> None:
     conflicts = [f for f in compare_story(reports, settings=settings, embedder=BagOfWords()) if f.kind == "conflict"]
     assert len(conflicts) == 1
     assert sorted(e.article for e in conflicts[0].evidence) == ["a1", "b1", "c1"]
-    assert conflicts[0].statement.endswith("Friday (Wire) vs Thursday (Daily, Post)")
+    assert statement(conflicts[0]).endswith("Friday (Wire) vs Thursday (Daily, Post)")
 
 
 def test_a_length_of_time_is_not_compared_with_a_date_in_one_claim() -> None:

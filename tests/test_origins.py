@@ -10,6 +10,7 @@ from rashomon.origins import Origins
 from rashomon.records import Article, Attribution, Claim, Evidence, Origin, Report
 from rashomon.run.pipeline import run_pipeline
 from rashomon.settings import Settings
+from rashomon.report.wording import statement
 
 WIRE = (
     "SEOUL, May 4 (Reuters) - North Korea launched a new reconnaissance satellite from its west "
@@ -56,7 +57,7 @@ def test_wire_printed_by_three_outlets_is_one_origin(wire_copies: Report) -> Non
         # Copies of one article are not corroboration: one origin, reported as unique.
         assert finding.kind == "unique"
         assert finding.independent_origins == 1
-        assert "not an independent confirmation" in finding.statement or finding.outlets == 1
+        assert "not an independent confirmation" in statement(finding) or finding.outlets == 1
     assert not [f for f in story.findings if f.kind == "corroborated"]
 
 
@@ -72,11 +73,11 @@ def test_two_outlets_citing_two_agencies_are_two_origins() -> None:
     result = report([a, b])
     corroborated = [f for f in result.stories[0].findings if f.kind == "corroborated"]
     missiles = [f for f in corroborated if all("missiles" in e.sentence for e in f.evidence)]
-    assert missiles, [f.statement for f in result.stories[0].findings]
+    assert missiles, [statement(f) for f in result.stories[0].findings]
     finding = missiles[0]
     assert finding.outlets == 2 and finding.independent_origins == 2
     assert {o.name for o in finding.origins} >= {"Yonhap", "Kyodo News"} or len(finding.origins) == 2
-    assert "2 outlets, 2 independent origins" in finding.statement
+    assert "2 outlets, 2 independent origins" in statement(finding)
 
 
 def test_claims_resting_only_on_anonymous_sources_are_flagged() -> None:

@@ -27,7 +27,7 @@ from rashomon.analyse.quantities import quantities_compatible
 from rashomon.disjoint_sets import DisjointSets
 from rashomon.embed import Embedder
 from rashomon.gazetteer import place_chain, places_apart
-from rashomon.origins import Origins, origin_line, restated
+from rashomon.origins import Origins, restated
 from rashomon.records import (
     Article,
     Attribution,
@@ -288,16 +288,17 @@ def _digit_swap(a: str, b: str) -> bool:
 
 
 def _time_cause(a: TimeValue, b: TimeValue) -> str | None:
+    """The code of a likely cause of two differing dates (worded in ``rashomon.report.wording``)."""
     if _month_slip(a, b):
-        return "month slip (same day, adjacent month)"
+        return "month_slip"
     va, vb = a.value or "", b.value or ""
     if len(va) == len(vb) == 10 and va[:8] == vb[:8]:
         if _digit_swap(va[8:], vb[8:]):
-            return f"day digits swapped ({va[8:]} / {vb[8:]})"
+            return "day_digits_swapped"
         if abs(int(va[8:]) - int(vb[8:])) == 1:
-            return "adjacent days (a time-zone difference or a late report?)"
+            return "adjacent_days"
     if len(va) == len(vb) == 10 and va[4:] == vb[4:] and va[:4] != vb[:4]:
-        return "different year, same day"
+        return "year_differs_same_day"
     return None
 
 
@@ -371,10 +372,7 @@ def _conflict_time(
     return Finding(
         kind="conflict",
         slot="time",
-        statement=(
-            f"Date differs: {a.text} ({left.article.source_name}) vs "
-            f"{b.text} ({right.article.source_name})"
-        ),
+        statement="",
         evidence=[_evidence(left, a.value or a.text), _evidence(right, b.value or b.text)],
         cause=cause,
     )
@@ -400,16 +398,10 @@ def _conflict_quantity(
                 return Finding(
                     kind="update" if update else "conflict",
                     slot="quantity",
-                    statement=(
-                        f"Number {'changed' if update else 'differs'} ({a.unit or 'count'}): {a.text} "
-                        f"({left.article.source_name}) vs {b.text} ({right.article.source_name})"
-                    ),
+                    statement="",
+                    unit=a.unit,
                     evidence=[_evidence(left, a.text), _evidence(right, b.text)],
-                    cause=(
-                        f"digits swapped ({a.text} / {b.text})"
-                        if _digit_swap(a.text, b.text) and not _disputed(left, right)
-                        else None
-                    ),
+                    cause="digits_swapped" if _digit_swap(a.text, b.text) and not _disputed(left, right) else None,
                 )
     return None
 
@@ -454,12 +446,9 @@ def _conflict_place(left: _ClaimRef, right: _ClaimRef) -> Finding | None:
     return Finding(
         kind="conflict",
         slot="place",
-        statement=(
-            f"Place differs: {a.text} ({left.article.source_name}) vs "
-            f"{b.text} ({right.article.source_name})"
-        ),
+        statement="",
         evidence=[_evidence(left, a.text), _evidence(right, b.text)],
-        cause="different places, neither inside the other",
+        cause="places_apart",
     )
 
 
@@ -722,27 +711,20 @@ def _group_conflicts(
 
 def _merged(findings: list[Finding]) -> Finding:
     """One finding for several pairwise conflicts (or updates) of one kind and slot that share
-    claims: every side's value with its outlets ("March 12 (A, B, C) vs March 21 (D)"), the
-    first finding's cause."""
+    claims: every side's claim with its value, the first finding's unit, and its cause when
+    all agree."""
     first = findings[0]
     evidence: list[Evidence] = []
     for finding in findings:
         for e in finding.evidence:
             if not any(e.article == x.article and e.start == x.start for x in evidence):
                 evidence.append(e)
-    values: dict[str, list[str]] = {}
-    for e in evidence:
-        if e.outlet not in values.setdefault(e.value or "?", []):
-            values[e.value or "?"].append(e.outlet)
-    label = first.statement.split(":", 1)[0]
-    statement = label + ": " + " vs ".join(
-        f"{value} ({', '.join(outlets)})" for value, outlets in sorted(values.items())
-    )
     causes = {f.cause for f in findings}
     return Finding(
         kind=first.kind,
         slot=first.slot,
-        statement=statement,
+        statement="",
+        unit=first.unit,
         evidence=evidence,
         cause=first.cause if len(causes) == 1 else None,
         score=first.score,
@@ -921,16 +903,6 @@ def _finding(
     evidence = [_evidence(refs[i]) for i in members]
     finding = Finding(kind=kind, slot=None, statement="", evidence=evidence, score=score)
     _fill_origins(finding, origins)
-    if kind == "corroborated":
-        finding.statement = f"Reported by {origin_line(finding)}: {text}"
-    elif len({e.article for e in evidence}) > 1:
-        copies = sorted({e.outlet for e in evidence[1:]} - {evidence[0].outlet})
-        finding.statement = (
-            f"Only {evidence[0].outlet} reports (copied by {', '.join(copies) or 'the same outlet'}, "
-            f"not an independent confirmation): {text}"
-        )
-    else:
-        finding.statement = f"Only {evidence[0].outlet} reports: {text}"
     return finding
 
 

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rashomon.disjoint_sets import DisjointSets
-from rashomon.records import Article, Attribution, Entity, Evidence, Finding, Origin
+from rashomon.records import Article, Attribution, Entity, Evidence, Origin
 
 if TYPE_CHECKING:
     from rashomon.sources import Source, SourceRegistry
@@ -233,16 +233,3 @@ def restated(articles: Sequence[str], attributions: Sequence[Attribution | None]
         n for n, (a, attribution) in enumerate(zip(articles, attributions))
         if a in citing and own_voice(attribution)
     }
-
-
-def origin_line(finding: Finding) -> str:
-    """ "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)" """
-    return (
-        f"{_count(finding.outlets, 'outlet')}, "
-        f"{_count(finding.independent_origins, 'independent origin')} "
-        f"({'; '.join(finding.origin_labels)})"
-    )
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -24,8 +24,9 @@ from typing import Any, Literal, TypeVar, Union
 from rashomon.errors import RecordError
 
 # The version of the records' shape (their fields and types); raised whenever a field changes.
-# 2: warnings became RunWarning records.
-RECORDS_SCHEMA = 2
+# 2: warnings became RunWarning records. 3: findings got ``unit``; ``cause`` became a code and
+# ``statement`` is made by the report layer.
+RECORDS_SCHEMA = 3
 
 AttributionType = Literal[
     "state_media",
@@ -263,12 +264,18 @@ class Origin:
 
 @dataclass
 class Finding:
+    """One claim of a story: corroborated, unique, or corroborated with a detail that differs
+    (conflict, update). Structured facts only: the sentence a reader sees is made from them by
+    ``rashomon.report.wording`` (``statement`` is filled there, for the reports)."""
+
     kind: FindingKind
     slot: str | None
-    statement: str
+    statement: str = ""
     origins: list[Origin] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    cause: str | None = None  # likely cause of a conflict ("month slip", "romanisation", …)
+    # Code of a likely cause of a conflict (``rashomon.report.wording.CAUSES``: "month_slip",
+    # "digits_swapped", …).
+    cause: str | None = None
     score: float | None = None
     # Distinct outlets among the evidence, and independent origins behind it (two outlets
     # relaying KCNA, or printing one wire story, are one origin).
@@ -277,6 +284,7 @@ class Finding:
     id: str = ""  # "<story>.f<n>", set when the story is built
     # One label per independent origin ("North Korean state media: KCNA, Rodong Sinmun").
     origin_labels: list[str] = field(default_factory=list)
+    unit: str | None = None  # what a quantity conflict or update counts ("trawler", "km")
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from rashomon.origins import origin_line
+from rashomon.report.wording import cause, origin_line, statement
 from rashomon.records import (
     Article,
     Attribution,
@@ -69,16 +69,16 @@ def _evidence_line(evidence: Evidence) -> str:
 def _finding_lines(finding: Finding) -> list[str]:
     lines = []
     if finding.kind in {"conflict", "update"}:
-        head = finding.statement
+        head = statement(finding)
         if finding.cause:
-            head += f". Likely cause: {finding.cause}"
+            head += f". Likely cause: {cause(finding)}"
         lines.append(f"- {head}.")
     elif finding.kind == "corroborated":
         # "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)"
         lines.append(f"- {origin_line(finding)}: {_quote(finding.evidence[0].sentence, 240)}")
     elif len({e.article for e in finding.evidence}) > 1:
         # Reported only by copies of one article: listed with the copies, not corroborated.
-        lines.append(f"- {finding.statement.split(': ', 1)[0]}:")
+        lines.append(f"- {statement(finding).split(': ', 1)[0]}:")
     else:
         lines.append(f"- {_quote(finding.evidence[0].sentence)} — attributed to "
                      f"{_attribution(finding.evidence[0].attribution)}")
