@@ -1,4 +1,8 @@
-"""The ``rashomon`` command: a thin layer over the library (each command calls one function)."""
+"""The ``rashomon`` command: a thin layer over the library (each command calls one function).
+
+Each command imports the library function it calls inside its body, on purpose: ``rashomon
+--help`` then answers in about 0.2 s, where importing the pipeline alone (numpy, the
+embedding code) takes 0.3 s more, and the eval commands more still."""
 
 from __future__ import annotations
 
