@@ -10,7 +10,7 @@ from rashomon.clean import clean_article, clean_articles, extract_html, extract_
 from rashomon.records import Article, Skipped
 from rashomon.settings import Settings
 
-SETTINGS = Settings()
+SETTINGS = Settings().clean
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
 
 BODY = [

@@ -22,6 +22,7 @@ def test_defaults_and_override_file(tmp_path) -> None:
         ("[ingest]\nmax_byte = 1\n", "unknown setting ingest.max_byte"),
         ("[ingest]\nmax_bytes = 'big'\n", "must be a int"),
         ("[ingest\n", "cannot read settings file"),
+        ("[ingest]\nmin_chars = 10\n", "ingest.min_chars is now clean.min_chars; write it under [clean]"),
     ],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path, text: str, message: str) -> None:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from rashomon.language import detect_language
 from rashomon.records import Article, Removed, Skipped
-from rashomon.settings import Settings
+from rashomon.settings import CleanSettings
 
 _I = re.IGNORECASE
 
@@ -248,9 +248,9 @@ def _is_paragraph(unit: _Unit) -> bool:
 
 
 def _classify(units: list[_Unit], *, html: bool, title: str | None, outlet: str | None,
-              settings: Settings) -> None:
+              settings: CleanSettings) -> None:
     """Set ``kind`` on each unit to remove; position rules after the paragraph rules."""
-    opts = settings.clean
+    opts = settings
     following_related = False
     for unit in units:
         if following_related and (unit.tag == "item" or _BULLET.match(unit.text)):
@@ -389,7 +389,7 @@ def _assemble(units: list[_Unit]) -> tuple[str, list[Removed]]:
 # Public API.
 
 
-def extract_text(text: str, *, settings: Settings, outlet: str | None = None) -> Extraction:
+def extract_text(text: str, *, settings: CleanSettings, outlet: str | None = None) -> Extraction:
     """Clean plain text (or Markdown): paragraphs kept, debris removed with its kind."""
     units = _text_units(text)
     _classify(units, html=False, title=None, outlet=outlet, settings=settings)
@@ -400,7 +400,7 @@ def extract_text(text: str, *, settings: Settings, outlet: str | None = None) ->
     return Extraction(body, removed, title=title, byline=byline)
 
 
-def extract_html(html: str, *, url: str | None = None, settings: Settings,
+def extract_html(html: str, *, url: str | None = None, settings: CleanSettings,
                  outlet: str | None = None) -> Extraction:
     """The article in an HTML page: trafilatura's main text, then the paragraph rules.
 
@@ -411,7 +411,7 @@ def extract_html(html: str, *, url: str | None = None, settings: Settings,
 
     from rashomon.ingest.metadata import normalise_published
 
-    opts = settings.clean
+    opts = settings
     tree = load_html(html)  # parsed once: the page text is read before trafilatura prunes it
     if tree is None:
         return Extraction("", [Removed("html", "the page could not be parsed as HTML")])
@@ -470,7 +470,7 @@ def _page_rest(page_text: str, units: list[_Unit]) -> str:
     return "\n".join(p.strip() for p in pieces if len(p.strip()) > 1)
 
 
-def clean_article(article: Article, *, settings: Settings) -> Article | Skipped:
+def clean_article(article: Article, *, settings: CleanSettings) -> Article | Skipped:
     """``article`` with its clean ``text``, ``removed`` spans and page metadata filled in
     (metadata already known, e.g. from a manifest, wins); ``raw`` is dropped. Skipped when no
     text is left or the text is not English."""
@@ -490,14 +490,14 @@ def clean_article(article: Article, *, settings: Settings) -> Article | Skipped:
         if getattr(article, name) is None and getattr(result, name):
             setattr(article, name, getattr(result, name))
     article.raw = None
-    minimum = settings.ingest.min_chars
+    minimum = settings.min_chars
     if len(article.text) < minimum:
         counts: dict[str, int] = {}
         for r in result.removed:
             counts[r.kind] = counts.get(r.kind, 0) + 1
         took = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing"
         return Skipped(article.path, f"empty after cleaning: {len(article.text)} characters left "
-                                     f"(minimum {minimum}, setting ingest.min_chars); removed: "
+                                     f"(minimum {minimum}, setting clean.min_chars); removed: "
                                      f"{took}")
     declared = article.language
     if declared and declared != "en":
@@ -505,7 +505,7 @@ def clean_article(article: Article, *, settings: Settings) -> Article | Skipped:
                                      "supported")
     if not declared:
         detected = detect_language(article.text,
-                                   min_english_ratio=settings.ingest.min_english_ratio)
+                                   min_english_ratio=settings.min_english_ratio)
         if detected and detected != "en":
             return Skipped(article.path, f"not English (detected: {detected}); only English "
                                          "is supported")
@@ -513,7 +513,7 @@ def clean_article(article: Article, *, settings: Settings) -> Article | Skipped:
     return article
 
 
-def clean_articles(items: Iterable[Article | Skipped], *, settings: Settings,
+def clean_articles(items: Iterable[Article | Skipped], *, settings: CleanSettings,
                    ) -> Iterator[Article | Skipped]:
     """``clean_article`` over a stream; ``Skipped`` items pass through unchanged."""
     for item in items:

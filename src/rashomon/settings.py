@@ -31,16 +31,16 @@ from rashomon.records import RECORDS_SCHEMA
 class IngestSettings:
     # Files larger than this (after decompression) are skipped with a reason, not read.
     max_bytes: int = 5_000_000
+
+
+@dataclass(frozen=True)
+class CleanSettings:
     # Texts shorter than this many characters after cleaning are skipped as empty.
     min_chars: int = 40
     # Share of English function words among the first 400 words below which a text is
     # reported as "not English". Chosen on the bundled examples, the seeds and the Zyte pages
     # (English pages score 0.25–0.45; German, French, Spanish, Korean, Russian test texts <= 0.03).
     min_english_ratio: float = 0.12
-
-
-@dataclass(frozen=True)
-class CleanSettings:
     # trafilatura options for HTML pages (reader comments are always left out), chosen on the
     # 181 Zyte AEB pages with rashomon.eval.aeb (word 4-gram F1, macro over pages), all with
     # the paragraph rules of rashomon.clean applied after trafilatura:
@@ -271,6 +271,10 @@ class ResolveSettings:
     merge_score: float = 0.8
 
 
+# Settings that moved to another section: (old section, name) -> new section.
+_MOVED = {("ingest", "min_chars"): "clean", ("ingest", "min_english_ratio"): "clean"}
+
+
 @dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
@@ -322,6 +326,11 @@ class Settings:
             section = getattr(self, section_name)
             known = {f.name: f for f in dataclasses.fields(section)}
             for key, value in values.items():
+                if key not in known and (section_name, key) in _MOVED:
+                    raise SettingsError(
+                        f"{origin}: {section_name}.{key} is now {_MOVED[(section_name, key)]}.{key}; "
+                        f"write it under [{_MOVED[(section_name, key)]}]"
+                    )
                 if key not in known:
                     raise SettingsError(
                         f"{origin}: unknown setting {section_name}.{key}; known: "

@@ -15,14 +15,14 @@ TEXT = (
 
 
 def test_replaces_the_attribute_ruler_and_the_lemmatizer() -> None:
-    nlp = pipeline(Settings())
+    nlp = pipeline(Settings().analyse)
     assert COMPONENT in nlp.pipe_names
     assert not any(name in nlp.pipe_names for name in REPLACED)
     assert set(REPLACED) <= set(nlp.disabled)
 
 
 def test_same_tags_morphology_and_lemmas_as_the_shipped_components() -> None:
-    nlp = pipeline(Settings())
+    nlp = pipeline(Settings().analyse)
     ours = nlp(TEXT)
     with nlp.select_pipes(disable=[COMPONENT]):
         for name in REPLACED:
@@ -42,4 +42,4 @@ def test_same_tags_morphology_and_lemmas_as_the_shipped_components() -> None:
 
 
 def test_empty_document() -> None:
-    assert len(pipeline(Settings())("")) == 0
+    assert len(pipeline(Settings().analyse)("")) == 0

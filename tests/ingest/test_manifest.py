@@ -26,7 +26,7 @@ def setup_inputs(root: Path) -> Path:
 
 
 def read(inputs: Path, manifest: Path) -> dict:
-    items = read_inputs([inputs], manifest=manifest, settings=Settings())
+    items = read_inputs([inputs], manifest=manifest, settings=Settings().ingest)
     return {Path(i.path).name: i for i in items}
 
 
@@ -90,4 +90,4 @@ def test_unreadable_manifest_raises(tmp_path: Path, name: str, content: str | No
     if content is not None:
         manifest.write_text(content)
     with pytest.raises(ManifestError, match=message):
-        list(read_inputs([tmp_path], manifest=manifest, settings=Settings()))
+        list(read_inputs([tmp_path], manifest=manifest, settings=Settings().ingest))

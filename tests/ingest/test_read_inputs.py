@@ -13,7 +13,7 @@ from rashomon.ingest import read_inputs
 from rashomon.records import Article, Skipped
 from rashomon.settings import Settings
 
-SETTINGS = Settings()
+SETTINGS = Settings().ingest
 TEXT = "Officials met in the capital on Monday to discuss the new trade agreement.\n"
 
 
@@ -118,7 +118,7 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("word " * 100)
     (tmp_path / "broken.json").write_text("{not json")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    small = Settings().replace({"ingest": {"max_bytes": 400}})
+    small = Settings().replace({"ingest": {"max_bytes": 400}}).ingest
     items = by_path(read([tmp_path, tmp_path / "missing.txt"], settings=small))
     reason = {Path(p).name: i.reason for p, i in items.items()}
     assert reason["empty.txt"] == "empty file"
@@ -133,7 +133,7 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
 def test_gzip_bomb_is_bounded(tmp_path: Path) -> None:
     with gzip.open(tmp_path / "bomb.txt.gz", "wb") as f:
         f.write(b"a" * 2_000_000)
-    small = Settings().replace({"ingest": {"max_bytes": 100_000}})
+    small = Settings().replace({"ingest": {"max_bytes": 100_000}}).ingest
     [item] = read([tmp_path], settings=small)
     assert isinstance(item, Skipped) and "decompresses to more than" in item.reason
 
@@ -154,6 +154,6 @@ def test_excluded_metadata_files_among_inputs_are_not_articles(tmp_path: Path) -
     (tmp_path / "a.txt").write_text("The talks resumed in the capital on Monday after a pause.", encoding="utf-8")
     registry = tmp_path / "sources.json"
     registry.write_text('{"sources": []}', encoding="utf-8")
-    items = list(read_inputs([tmp_path], settings=Settings(), exclude=[registry]))
+    items = list(read_inputs([tmp_path], settings=Settings().ingest, exclude=[registry]))
     assert [i.path for i in items] == [str(tmp_path / "a.txt")]
     assert not any(isinstance(i, Skipped) for i in items)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rashomon.records import Article, Mention, RunWarning, Sentence
-from rashomon.settings import Settings
+from rashomon.settings import AnalyseSettings
 from rashomon.analyse.nlp import sentence_spans
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ TITLE_ABBREVIATIONS = (
 )
 
 
-def pipeline(settings: Settings) -> Language:
+def pipeline(settings: AnalyseSettings) -> Language:
     """The pinned spaCy pipeline with the paragraph-boundary component before the parser, and
     the bulk tagger (rashomon.analyse.tags) in place of the attribute ruler and lemmatizer."""
     from spacy.symbols import ORTH
@@ -67,7 +67,7 @@ def pipeline(settings: Settings) -> Language:
 
     from rashomon.analyse.tags import use_bulk_tagger
 
-    nlp = nlp_for(settings.analyse)
+    nlp = nlp_for(settings)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         _register_paragraph_component()
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
@@ -103,11 +103,11 @@ def fill_sentences_and_mentions(article: Article, doc: Doc) -> Article:
 
 
 def parse_text(
-    text: str, *, article_id: str = "t", settings: Settings | None = None
+    text: str, *, article_id: str = "t", settings: AnalyseSettings | None = None
 ) -> tuple[Doc, Article]:
     """Parse one text with the pipeline's spaCy model: its document, and an article with
     sentences and mentions filled (for exploring and testing a single text)."""
-    doc = pipeline(settings or Settings())(text)
+    doc = pipeline(settings or AnalyseSettings())(text)
     article = Article(id=article_id, path=f"{article_id}.txt", text=text)
     return doc, fill_sentences_and_mentions(article, doc)
 
@@ -130,7 +130,7 @@ def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Ar
 def analyse_articles(
     articles: Iterable[Article],
     *,
-    settings: Settings,
+    settings: AnalyseSettings,
     registry: SourceRegistry,
     warnings: list[RunWarning] | None = None,
 ) -> Iterator[Article]:
@@ -140,7 +140,7 @@ def analyse_articles(
     nlp = pipeline(settings)
     pending = list(articles)
     texts = (a.text for a in pending)
-    docs = nlp.pipe(texts, batch_size=settings.analyse.batch_size, n_process=settings.analyse.n_process)
+    docs = nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process)
     for article, doc in zip(pending, docs, strict=True):
         try:
             yield fill_from_doc(article, doc, registry=registry)

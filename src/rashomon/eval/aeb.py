@@ -125,7 +125,7 @@ def evaluate_aeb(
         except Unreadable:
             extracted = ""
         else:
-            extracted = extract_html(html, url=truth[page_id].get("url"), settings=settings).text
+            extracted = extract_html(html, url=truth[page_id].get("url"), settings=settings.clean).text
         elapsed += time.perf_counter() - start
         per_page.append(PageScore(page_id, *score_page(extracted, truth[page_id]["articleBody"])))
         if progress and (number % 20 == 0 or number == len(ids)):

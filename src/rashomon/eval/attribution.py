@@ -239,7 +239,7 @@ def evaluate_attribution(path: str | Path | None = None, *, settings: Settings) 
 
     passages = load_attribution_gold(path)
     registry = load_sources()
-    nlp = pipeline(settings)
+    nlp = pipeline(settings.analyse)
     pairs: list[tuple[GoldPassage, GoldSentence, Attribution | None]] = []
     docs = nlp.pipe((p.text for p in passages), batch_size=settings.analyse.batch_size)
     for passage, doc in zip(passages, docs, strict=True):

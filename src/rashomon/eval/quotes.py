@@ -438,7 +438,7 @@ def predict(passages: Sequence[GoldPassage], *, settings: Settings) -> tuple[dic
     from rashomon.analyse.parse import fill_from_doc, pipeline
 
     registry = load_sources()
-    nlp = pipeline(settings)
+    nlp = pipeline(settings.analyse)
     quotes: dict[str, list[Quote]] = {}
     names: dict[str, dict[int, set[str]]] = {}
     docs = nlp.pipe([p.text for p in passages], batch_size=settings.analyse.batch_size)

@@ -13,14 +13,14 @@ from rashomon.ingest.discover import Source, discover
 from rashomon.ingest.manifest import Manifest
 from rashomon.ingest.metadata import apply_fields
 from rashomon.records import Article, Skipped
-from rashomon.settings import Settings
+from rashomon.settings import IngestSettings
 
 
 def read_inputs(
     paths: Sequence[str | Path],
     *,
     manifest: str | Path | None = None,
-    settings: Settings,
+    settings: IngestSettings,
     exclude: Sequence[str | Path] = (),
 ) -> Iterator[Article | Skipped]:
     """Every article in ``paths`` (files or folders, read recursively) in path order.
@@ -44,7 +44,7 @@ def read_inputs(
             yield item
             continue
         try:
-            data = read_bytes(item.path, gz=item.gz, max_bytes=settings.ingest.max_bytes)
+            data = read_bytes(item.path, gz=item.gz, max_bytes=settings.max_bytes)
         except Unreadable as exc:
             yield Skipped(item.display, str(exc))
             continue

@@ -39,7 +39,7 @@ def analyze(
     from rashomon.ingest import read_inputs
 
     settings = settings or Settings()
-    items = read_inputs(paths, manifest=manifest, settings=settings, exclude=[sources] if sources else ())
+    items = read_inputs(paths, manifest=manifest, settings=settings.ingest, exclude=[sources] if sources else ())
     return run_pipeline(
         items, settings=settings, sources=sources, progress=progress, stage_times=stage_times
     )
@@ -58,7 +58,7 @@ def clean(
     settings = settings or Settings()
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in clean_articles(read_inputs(paths, manifest=manifest, settings=settings), settings=settings):
+    for item in clean_articles(read_inputs(paths, manifest=manifest, settings=settings.ingest), settings=settings.clean):
         (skipped if isinstance(item, Skipped) else articles).append(item)
     return sorted(articles, key=_article_order), sorted(skipped, key=lambda s: s.path)
 
@@ -85,7 +85,7 @@ def run_pipeline(
     registry = load_sources(sources)
     with timed(stage_times, "read+clean"):
         articles: list[Article] = []
-        for item in clean_articles(items, settings=settings):
+        for item in clean_articles(items, settings=settings.clean):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
@@ -97,7 +97,7 @@ def run_pipeline(
         analysed = list(
             _progress(
                 analyse_articles(
-                    articles, settings=settings, registry=registry, warnings=report.warnings
+                    articles, settings=settings.analyse, registry=registry, warnings=report.warnings
                 ),
                 enabled=progress,
                 total=len(articles),
