@@ -7,7 +7,8 @@ import re
 
 import numpy as np
 
-from rashomon.align import compare_story, group_quotes
+from rashomon.align import compare_story
+from rashomon.quote_groups import group_quotes
 from rashomon.records import Article, Attribution, Claim, Measure, Mention, Origin, Quantity, Quote, Slot, TimeValue
 from rashomon.settings import AlignSettings
 from rashomon.report.wording import cause, statement

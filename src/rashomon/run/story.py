@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from rashomon.align import compare_story, group_quotes
+from rashomon.align import compare_story
+from rashomon.quote_groups import group_quotes
 from rashomon.sources import SourceRegistry
 from rashomon.embed import Embedder
 from rashomon.errors import ModelError
