@@ -210,7 +210,7 @@ class AlignSettings:
     conflict_threshold: float = 0.65
     # Also compare values of claims alignment did not pair, when they plainly measure one thing
     # (the same named subject, or the same act with the same subject word; see
-    # rashomon.align._value_conflicts). Switched on after scoring both ways on the development
+    # rashomon.value_conflicts.value_conflicts). Switched on after scoring both ways on the development
     # split of gold/findings (ECB+): see README, Evaluation.
     compare_unaligned: bool = True
     # Least cosine for two quotes of one speaker in different articles to be one statement in

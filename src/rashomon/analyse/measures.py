@@ -35,7 +35,7 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PRONOUNS = _RELATIVE | {"he", "she", "it", "they", "him", "her", "them", "i", "we", "you", "this",
                          "these", "those", "one", "his", "its", "their", "our", "my", "your"}
 # Pronouns that stand for one person: a value's subject is kept as the pronoun, and
-# rashomon.align reads it as the one person named just before it, if only one is.
+# rashomon.value_conflicts reads it as the one person named just before it, if only one is.
 PERSONAL = frozenset({"he", "she"})
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "north-east", "north-west", "south-east", "south-west", "away", "outside", "off",
