@@ -336,6 +336,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("Bettie Page has died, her agent said. Page died Thursday, longtime agent Mark Roesler said.",
          "named_person", "Mark Roesler"),
         ("The singer is resting, her agent said.", "anonymous_source", None),
+        # A participle the parse set between the verb and its "that" clause.
+        ("Super-agent Scott Boras said leaving the Winter Meetings that it was going to take an eight-year deal.",
+         "named_person", "Scott Boras"),
         # A relative pronoun speaks for the noun its clause describes.
         ("The coach praised the players, Bill Smith, who said that they had done well.",
          "named_person", "Bill Smith"),

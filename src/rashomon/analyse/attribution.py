@@ -492,6 +492,13 @@ def content_child(verb: Token) -> Token | None:
     such as "’s" when the parse gives two), else a parataxis."""
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     comps.sort(key=lambda c: (not (c.pos_ == "VERB" and c.text.isalpha()), c.i))
+    if not comps and verb.lemma_.lower() in REPORTING_VERBS:
+        # "Boras said leaving the Winter Meetings that it was going to take …": a participle
+        # between the verb and its "that" clause takes the clause in the parse.
+        comps = [
+            g for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG" and c.i == verb.i + 1
+            for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+        ]
     return comps[0] if comps else _child(verb, "parataxis")
 
 
