@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rashomon.analyse.dates import times_differ
@@ -236,7 +236,7 @@ _OFFSET_BEFORE = re.compile(r"\b(?:in|within|after|for the next|next)\s*$", re.I
 
 
 def _offset(article: Article, value: TimeValue) -> bool:
-    if value.granularity != "duration" and duration_days(value.text) is None:
+    if not _is_duration(value):
         return False
     return bool(
         _OFFSET_AFTER.match(article.text, value.end)
@@ -269,7 +269,7 @@ def _measure_test(strong: Readings | None) -> Callable[..., bool]:
     claims that are not."""
     if strong is None:
         return same_measure
-    return functools.partial(strong_measure, agents=strong.agents, roles=strong.roles)
+    return functools.partial(strong_measure, readings=strong)
 
 
 def conflict_time(
@@ -342,6 +342,18 @@ def _quoted(article: Article, slot: Slot) -> bool:
     return any(q.start <= slot.start and slot.end <= q.end for q in article.quotes)
 
 
+def _places(ref: ClaimRef) -> list[tuple[Slot, list[str]]]:
+    """A claim's place slots that the packaged gazetteer knows, with their chains; a place named
+    inside quoted words ("friendship between the DPRK and Russia") is not where the event
+    happened."""
+    out = []
+    for slot in content_slots(ref.claim, "place"):
+        chain = place_chain(slot.text, world=False)
+        if chain and not _quoted(ref.article, slot):
+            out.append((slot, chain))
+    return out
+
+
 def conflict_place(left: ClaimRef, right: ClaimRef) -> Finding | None:
     """Two places of two aligned claims, neither inside the other. Only the packaged places
     are compared: a place slot holds every place a claim names ("cables between Italy and
@@ -349,23 +361,12 @@ def conflict_place(left: ClaimRef, right: ClaimRef) -> Finding | None:
     compared, the development split of gold/findings gained 18 reported conflict pairs and
     no gold conflict; the six place findings read were all such pairs. Which place is where
     the act happened is not read yet."""
-    # A place named inside quoted words ("friendship between the DPRK and Russia") is not
-    # where the event happened.
-    lp = [
-        s for s in content_slots(left.claim, "place")
-        if place_chain(s.text, world=False) and not _quoted(left.article, s)
-    ]
-    rp = [
-        s for s in content_slots(right.claim, "place")
-        if place_chain(s.text, world=False) and not _quoted(right.article, s)
-    ]
+    lp, rp = _places(left), _places(right)
     if not lp or not rp:
         return None
-    for a in lp:
-        for b in rp:
-            if places_apart(place_chain(a.text, world=False) or [], place_chain(b.text, world=False) or []) is not True:
-                return None  # one place, one inside the other, or two too close to tell
-    a, b = lp[0], rp[0]
+    if any(places_apart(ca, cb) is not True for _, ca in lp for _, cb in rp):
+        return None  # one place, one inside the other, or two too close to tell
+    (a, _), (b, _) = lp[0], rp[0]
     return Finding(
         kind="conflict",
         slot="place",
@@ -403,17 +404,17 @@ def strong_measure(
     right: ClaimRef,
     b: Measure | None,
     *,
-    agents: Mapping[str, str] = {},
-    roles: Mapping[str, set[str]] = {},
+    readings: Readings | None = None,
 ) -> bool:
     """Whether two values of claims that were not aligned still plainly measure one thing: the
     same kind of act (not "have" or "be") of the same subject, named or not ("Thomas missed
     nine games" / "he missed 10 total games" with Thomas named; "89 people were arrested" /
     "police arrested 99"), on top of everything same_measure asks (scope, reference,
-    object), which alone only vets values of claims already aligned. ``agents``: the one
-    entity the story names as the subject of a kind of act (sole_agents), which a common
-    noun subject of that act stands for when the story also calls that entity so (``roles``,
-    role_nouns): "the actress checked in early Friday" after "actress Lindsay Lohan"."""
+    object), which alone only vets values of claims already aligned. ``readings.agents``: the
+    one entity the story names as the subject of a kind of act (sole_agents), which a common
+    noun subject of that act stands for when the story also calls that entity so
+    (``readings.roles``, role_nouns): "the actress checked in early Friday" after "actress
+    Lindsay Lohan"."""
     if a is None or b is None or not same_measure(left, a, right, b):
         return False
     pa, pb = predicate_class(a.predicate), predicate_class(b.predicate)
@@ -423,6 +424,7 @@ def strong_measure(
     # aligned claims' values look like two subjects' (a split entity would), but it may make
     # two claims that alignment did not pair look like one subject's.
     ka, kb = _subject_key(left.article, a, pronouns=True), _subject_key(right.article, b, pronouns=True)
+    agents, roles = (readings.agents, readings.roles) if readings is not None else ({}, {})
     if (ka is None) != (kb is None) and pa in agents:
         # Only a common noun ("the actress", "the agency"): a pronoun left unread names one
         # of two people, and a value with no subject may be anyone's.
@@ -449,6 +451,18 @@ def strong_measure(
     return head is not None and head == _head_word(b.subject)
 
 
+def _acts(ref: ClaimRef) -> Iterator[tuple[str, str, Measure]]:
+    """(slot, kind of act, measure) of each dated or counted value of a claim whose act is
+    known (not "have" or "be")."""
+    for slot, values in (("quantity", ref.article.quantities), ("time", ref.article.times)):
+        for s in content_slots(ref.claim, slot):
+            value = value_at(values, s)
+            measure = value.measure if value is not None else None
+            act = predicate_class(measure.predicate) if measure is not None else None
+            if act is not None and measure is not None:
+                yield slot, act, measure
+
+
 def sole_agents(refs: list[ClaimRef]) -> dict[str, str]:
     """For each kind of act whose dated or counted values the story gives a named subject,
     that subject's entity, when it is always the same one ("Lindsay Lohan checked in late
@@ -456,18 +470,12 @@ def sole_agents(refs: list[ClaimRef]) -> dict[str, str]:
     story's event."""
     named: dict[str, set[str]] = {}
     for ref in refs:
-        for slot, values in (("quantity", ref.article.quantities), ("time", ref.article.times)):
-            for s in content_slots(ref.claim, slot):
-                value = value_at(values, s)
-                measure = value.measure if value is not None else None
-                act = predicate_class(measure.predicate) if measure is not None else None
-                if act is None or measure is None:
-                    continue
-                key = _subject_key(ref.article, measure)
-                if key is not None:
-                    named.setdefault(act, set()).add(key)
-                elif measure.subject_proper and not _dateline(measure):
-                    named.setdefault(act, set()).add("?" + (_head_word(measure.subject) or ""))
+        for _, act, measure in _acts(ref):
+            key = _subject_key(ref.article, measure)
+            if key is not None:
+                named.setdefault(act, set()).add(key)
+            elif measure.subject_proper and not _dateline(measure):
+                named.setdefault(act, set()).add("?" + (_head_word(measure.subject) or ""))
     return {act: keys.pop() for act, keys in named.items() if len(keys) == 1 and not next(iter(keys)).startswith("?")}
 
 
@@ -517,12 +525,8 @@ def value_conflicts(
     # Only claims whose values share a kind of act can conflict: index them by it.
     by_act: dict[str, set[int]] = {}
     for i, ref in enumerate(refs):
-        for slot, values in (("quantity", ref.article.quantities), ("time", ref.article.times)):
-            for s in content_slots(ref.claim, slot):
-                value = value_at(values, s)
-                act = predicate_class(value.measure.predicate) if value is not None and value.measure else None
-                if act is not None:
-                    by_act.setdefault(f"{slot}:{act}", set()).add(i)
+        for slot, act, _ in _acts(ref):
+            by_act.setdefault(f"{slot}:{act}", set()).add(i)
     pairs = {
         (i, j) for members in by_act.values() for i in members for j in members
         if i < j and refs[i].article.id != refs[j].article.id and group_of.get(i) != group_of.get(j)
