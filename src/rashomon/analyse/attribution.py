@@ -708,11 +708,10 @@ def _classify(
             earlier = _last(context, offset, lambda c: _described_by(c, doc, head.lemma_))
             if earlier is not None:
                 return _copy(earlier.attribution)
-            titled = _titled_person(doc, head.lemma_, tokens.start)
+            titled = _titled_person(doc, head.lemma_, before=tokens.start)
             if titled is not None:
                 # "the director" after "director Gary Ross" named without a cue
-                return _person(titled, doc[titled.root.head.left_edge.i : titled.end] if titled.root.dep_ == "appos"
-                               else doc[titled.start - 1 : titled.end], article=article, context=context, offset=offset)
+                return _person(titled, _titled_phrase(titled), article=article, context=context, offset=offset)
         # "the company", "the team", "the software maker": the organisation named before.
         if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
             org = next(
@@ -727,13 +726,11 @@ def _classify(
         head.pos_ == "NOUN" and len(tokens) <= 3 and not any(t.ent_type_ for t in tokens)
         and any(t.dep_ == "poss" and t.lower_ in {"her", "his", "their"} for t in tokens)
     ):
-        titled = _titled_person(doc, head.lemma_, tokens.start) or _titled_person(
-            doc, head.lemma_, tokens.start, after=tokens.end
+        titled = _titled_person(doc, head.lemma_, before=tokens.start) or _titled_person(
+            doc, head.lemma_, after=tokens.end
         )
         if titled is not None:
-            full_title = (doc[titled.root.head.left_edge.i : titled.end] if titled.root.dep_ == "appos"
-                          else doc[titled.start - 1 : titled.end])
-            return _person(titled, full_title, article=article, context=context, offset=offset)
+            return _person(titled, _titled_phrase(titled), article=article, context=context, offset=offset)
     if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
@@ -767,8 +764,7 @@ def _classify(
             (g for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "from"}
              for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
              # ("a report from WCCO-TV", not "a report from Human Rights Watch")
-             and (c.lower_ != "from" or _outlet_name(doc[g.left_edge.i : g.i + 1])
-                  or any(NEWS_NAME_PATTERN.match(t.text) for t in doc[g.left_edge.i : g.i + 1]))),
+             and (c.lower_ != "from" or _outlet_name(doc[g.left_edge.i : g.i + 1]))),
             None,
         )
         if outlet is not None:
@@ -893,7 +889,7 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
     if owner is not None:
         outlet = person.doc[owner.left_edge.i : owner.i + 1]
         words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
-        if words and (_outlet_name(outlet) or any(NEWS_NAME_PATTERN.match(t.text) for t in words)):
+        if words and _outlet_name(outlet):  # (call signs too: "KYW's Pat Loeb")
             return Attribution("news_outlet", " ".join(t.text for t in words))
     titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or any(
         c.attribution.type == "official" and c.attribution.name == name
@@ -931,13 +927,16 @@ def _heads_state_body(person: Span) -> bool:
     )
 
 
-def _titled_person(doc: Doc, lemma: str, before: int, *, after: int | None = None) -> Span | None:
+def _titled_person(doc: Doc, lemma: str, *, before: int | None = None, after: int | None = None) -> Span | None:
     """The last person named before token ``before`` right after a title of lemma ``lemma``
-    ("director Gary Ross", "a new director, Gary Ross"); with ``after``, the first one named
-    from token ``after`` on."""
-    ents = [e for e in doc.ents if e.start >= after] if after is not None else list(reversed(doc.ents))
+    ("director Gary Ross", "a new director, Gary Ross"); with ``after`` instead, the first one
+    named from token ``after`` on."""
+    if after is not None:
+        ents = [e for e in doc.ents if e.start >= after]
+    else:
+        ents = [e for e in reversed(doc.ents) if before is None or e.end <= before]
     for ent in ents:
-        if ent.label_ != "PERSON" or (after is None and ent.end > before) or ent.start == 0:
+        if ent.label_ != "PERSON" or ent.start == 0:
             continue
         title = doc[ent.start - 1]
         if title.lemma_.lower() == lemma and title.head.i in range(ent.start, ent.end):
@@ -945,6 +944,15 @@ def _titled_person(doc: Doc, lemma: str, before: int, *, after: int | None = Non
         if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == lemma:
             return ent
     return None
+
+
+def _titled_phrase(person: Span) -> Span:
+    """The person's name with its title: "director Gary Ross", or "a new director, Gary Ross"
+    for a name in apposition to the title."""
+    doc = person.doc
+    if person.root.dep_ == "appos":
+        return doc[person.root.head.left_edge.i : person.end]
+    return doc[person.start - 1 : person.end]
 
 
 def _described_by(cue: Cue, doc: Doc, lemma: str) -> bool:
@@ -1155,9 +1163,8 @@ def _titled_before(person: Span, doc: Doc) -> bool:
             return True
         if title.lower_ in OFFICIAL_WORDS:
             # "Academy spokeswoman Leslie Unger", "team president Stan Kasten": a title any
-            # body gives is an office of state only when no other kind of body gives it.
-            if title.lower_ in GOVERNMENT_WORDS:
-                return True
+            # body gives is an office of state only when no other kind of body gives it (a
+            # government word returned above).
             return not _private_body(doc[title.left_edge.i : title.i + 1]) and _state_title(title)
     return False
 
