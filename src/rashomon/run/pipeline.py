@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rashomon.embed import Embedder
 from rashomon.records import Article, Report, Skipped
 from rashomon.run.story import build_story, story_id_of
 from rashomon.run.timing import timed
@@ -119,13 +118,10 @@ def run_pipeline(
     stories = [[by_id[i] for i in group] for group in groups]
     stories.sort(key=lambda members: (-len(members), min(_article_order(a) for a in members)))
 
-    embedder: Embedder | None = None
     for members in stories:
-        if len(members) > 1 and embedder is None:
-            embedder = Embedder(settings.align.embedding_model, threads=settings.align.threads or None)
+        # (each story embeds its own claims; the model itself is loaded once per process)
         result = build_story(
-            story_id_of(members), members, settings=settings, registry=registry, embedder=embedder,
-            stage_times=stage_times,
+            story_id_of(members), members, settings=settings, registry=registry, stage_times=stage_times
         )
         for article in members:
             for mention, key in zip(article.mentions, result.mention_keys[article.id], strict=True):
