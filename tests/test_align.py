@@ -9,7 +9,7 @@ import numpy as np
 
 from rashomon.align import compare_story
 from rashomon.quote_groups import group_quotes
-from rashomon.records import Article, Attribution, Claim, Measure, Mention, Origin, Quantity, Quote, Slot, TimeValue
+from rashomon.records import Article, Attribution, Claim, Measure, Mention, Origin, Quantity, Quote, Sentence, Slot, TimeValue
 from rashomon.settings import AlignSettings
 from rashomon.report.wording import cause, statement
 
@@ -550,3 +550,27 @@ def test_a_proper_name_the_tagger_missed_is_still_its_named_subject() -> None:
     b.times[0].measure = Measure(predicate="disappear", subject="Bettie", subject_start=pb, subject_end=pb + 4,
                                  subject_proper=True)
     assert "conflict" not in [f.kind for f in compare_story([a, b], settings=settings, embedder=BagOfWords())]
+
+
+def test_a_pronoun_read_as_the_articles_main_person_parts_two_subjects() -> None:
+    # "He also caught eight passes" in an article about Thomas / "Bush caught 52 passes".
+    sentences = ["Thomas started for Bush and Thomas ran well.", "Thomas scored twice.",
+                 "He also caught eight passes in the game."]
+    a = article("a1", "Wire", sentences)
+    a.sentences = [Sentence(c.sentence, c.start, c.end, c.text) for c in a.claims]
+    for n, word in [(0, "Thomas"), (0, "Bush"), (1, "Thomas")]:
+        start = a.text.index(word, a.claims[n].start)
+        a.mentions.append(Mention(word, "PERSON", start, start + len(word), n, key=word.lower()))
+    a.mentions.append(Mention("Thomas", "PERSON", a.text.index("Thomas", 10), a.text.index("Thomas", 10) + 6, 0, key="thomas"))
+    b = article("b1", "Daily", ["Bush caught 52 passes in the game."])
+    b.mentions.append(Mention("Bush", "PERSON", 0, 4, 0, key="bush"))
+    add_quantity(a, 2, "eight", 8, "pass")
+    add_quantity(b, 0, "52", 52, "pass")
+    he = a.text.index("He also")
+    a.quantities[0].measure = Measure(predicate="catch", subject="He", subject_start=he, subject_end=he + 2)
+    b.quantities[0].measure = Measure(predicate="catch", subject="Bush", subject_start=0, subject_end=4, subject_proper=True)
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+    # When the article is mostly about Bush, "he" is not read: the values are compared.
+    for m in a.mentions:
+        m.key = "bush" if m.key == "thomas" and m.sentence == 0 else m.key
+    assert "conflict" in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]

@@ -90,6 +90,22 @@ def _subject_key(article: Article, measure: Measure, *, pronouns: bool = False) 
     return None
 
 
+def _main_reading(article: Article, measure: Measure) -> str | None:
+    """A pronoun subject read as the person named just before it (_antecedent), kept only when
+    that person is also the one the article names most: "On June 27, 1973, he pleaded guilty"
+    follows a sentence naming someone else, and the article is about LaRue."""
+    if measure.subject_start is None or (measure.subject or "").lower() not in PERSONAL:
+        return None
+    reading = _antecedent(article, measure.subject_start)
+    counts: dict[str, int] = {}
+    for m in article.mentions:
+        if m.label == "PERSON" and m.key:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    main = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    return reading if reading is not None and reading == main else None
+
+
 def _dateline(measure: Measure) -> bool:
     """A dateline taken for the subject ("SEOUL, March 13 (TNS) - North Korea …")."""
     return bool(measure.subject and measure.subject.isupper() and len(measure.subject) > 3)
@@ -140,6 +156,14 @@ def same_measure(left: ClaimRef, a: Measure | None, right: ClaimRef, b: Measure 
         return False
     if (ka is None or kb is None) and _other_names(a, b):
         return False
+    if (ka is None) != (kb is None):
+        # "He has also caught eight passes" in an article about Pierre Thomas / "Bush caught
+        # 52 passes": a pronoun read as someone else tells the values apart. Read only to part
+        # them, and only as the article's main person (_main_reading).
+        ra = ka or _main_reading(left.article, a)
+        rb = kb or _main_reading(right.article, b)
+        if ra is not None and rb is not None and ra != rb:
+            return False
     if "age" in (a.predicate, b.predicate):
         # Only a named person's: "a 14-year-old girl" and "a 12-year-old girl" of one trial are
         # two girls (of 30 conflicts sampled from the whole of ECB+, 7 were such pairs).

@@ -108,3 +108,19 @@ def test_a_phrase_before_coordinated_verbs_scopes_each_of_them(nlp) -> None:  # 
     shots = next(e for e in doc.ents if e.text == "two" and e.start > 10)
     assert any(s.startswith("run") for s in measure_of(shots).scope)
     assert _measure(nlp, "Echenique scored 11 points and blocked six shots.", "six").scope == []
+
+
+def test_an_ordinal_makes_its_noun_one_of_several(nlp) -> None:  # noqa: ANN001
+    m = _measure(nlp, "Creighton will play the winner of Friday's second semifinal.", "Friday")
+    assert m.scope == ["second"]
+    assert _measure(nlp, "Creighton will play in Saturday's semifinals.", "Saturday").scope == []
+
+
+def test_a_date_after_a_relative_clause_set_off_by_commas_dates_the_noun(nlp) -> None:  # noqa: ANN001
+    text = (
+        "He served four months in prison for helping prosecutors investigating the break-in at the "
+        "Watergate complex, which housed the committee's offices, on June 17, 1972."
+    )
+    m = _measure(nlp, text, "June 17, 1972")
+    assert m.predicate != "serve" and m.subject is None
+    assert _measure(nlp, "He served his sentence in federal prison on June 17, 1972.", "June 17, 1972").predicate == "serve"

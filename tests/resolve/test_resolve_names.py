@@ -169,3 +169,14 @@ def test_shared_spellings_are_counted() -> None:
     assert score.variants == 6
     assert ("최", "Chae") in score.misses and score.shared == 1
     assert score.recall_shared_resolved == (6 - len(score.misses) + 1) / 6
+
+
+def test_a_given_name_and_its_short_form() -> None:
+    story = NameContext(story="s1")
+    match = match_names("Fred LaRue", "Frederick C. LaRue", context_a=story, context_b=story)
+    assert match.verdict == "possible" and match.score >= 0.8
+    assert any("fred and frederick are one given name and its short form" in r for r in match.reasons)
+    assert match_names("Bob Woodward", "Robert Upshaw Woodward", context_a=story, context_b=story).verdict == "possible"
+    # Not a listed short form, or two family names: different.
+    assert match_names("Fred LaRue", "Mark LaRue", context_a=story, context_b=story).verdict == "different"
+    assert match_names("Fred LaRue", "Frederick Smith", context_a=story, context_b=story).verdict == "different"

@@ -42,8 +42,12 @@ _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "northeastern", "northwestern", "southeastern", "southwestern", "northern",
                "southern", "eastern", "western"}
 _SCOPE_PREPOSITIONS = frozenset({"in", "during", "over", "through", "throughout", "since", "within"})
+# Words that make a noun one part of its kind: "the first half", "the second semifinal" (an
+# ordinal picks one of several).
 _PARTIAL = frozenset({"first", "last", "final", "opening", "early", "late", "previous", "straight",
-                      "consecutive", "unanswered", "more", "other", "additional", "further"})
+                      "consecutive", "unanswered", "more", "other", "additional", "further",
+                      "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                      "tenth"})
 # Kinds of play a count may be made "on" ("six touchdowns on offense", "three on punt
 # returns", "100 yards on 20 carries"): two kinds are two counts.
 _PLAYS = frozenset(
@@ -111,6 +115,10 @@ def measure_of(span: Span) -> Measure:
             token = head  # the preposition
             continue
         if token.dep_ == "prep":
+            host = _closed_relative(token) if dated and head.pos_ in _VERBAL else None
+            if host is not None:
+                noun = host  # the parse hung the date on the verb; it dates the noun
+                break
             if head.pos_ in _VERBAL:
                 predicate = head
                 break
@@ -176,6 +184,21 @@ def measure_of(span: Span) -> Measure:
         reference=_text(reference) if reference is not None else None,
         conversion=_conversion(span),
     )
+
+
+def _closed_relative(prep: Token) -> Token | None:
+    """The noun a date's phrase follows when a relative clause set off by commas stands between
+    them: "the break-in at the Watergate complex, which housed the committee, on June 17,
+    1972" dates the break-in's place, not the verb the parse hangs it on ("served a sentence
+    … for cooperating with prosecutors investigating …")."""
+    doc = prep.doc
+    if prep.i < 2 or doc[prep.i - 1].text != ",":
+        return None
+    for token in doc[prep.head.i + 1 : prep.i - 1]:
+        if token.dep_ == "relcl" and token.right_edge.i == prep.i - 2 and token.head.pos_ in {"NOUN", "PROPN"} \
+                and token.head.i > prep.head.i:
+            return token.head
+    return None
 
 
 def _object(predicate: Token | None, noun: Token, value: Span) -> str | None:

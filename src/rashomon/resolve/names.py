@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
+from nicknames import NickNamer
+
 from rashomon.settings import ResolveSettings
 
 Verdict = Literal["same", "possible", "different"]
@@ -599,10 +601,26 @@ def _partial(pa: _Parsed, pb: _Parsed, settings: ResolveSettings) -> tuple[float
         extra = " ".join(ta[1:-1] or tb[1:-1])
         why = f"same first and family name; middle name or initial '{extra}' on one side only"
         return MIDDLE_NAME_SCORE, [why]
+    if ta[-1] == tb[-1] and is_nickname(ta[0], tb[0]) and (ta[1:-1] == tb[1:-1] or _middles_agree(ta[1:-1], tb[1:-1])):
+        why = f"same family name {ta[-1]}; {ta[0]} and {tb[0]} are one given name and its short form"
+        return MIDDLE_NAME_SCORE, [why]
     if ta[-1] == tb[-1] and (ta[0].startswith(tb[0]) or tb[0].startswith(ta[0])):
         why = f"same family name {ta[-1]}; first names {ta[0]} and {tb[0]} agree"
         return settings.near_syllable, [why]
     return 0.0, ["different names"]
+
+
+@functools.cache
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+def is_nickname(a: str, b: str) -> bool:
+    """Whether one of two lower-case given names is a listed short form of the other ("fred" /
+    "frederick", "bill" / "william"), from the pinned ``nicknames`` package's hand-curated
+    table of English given names."""
+    table = _nicknames()
+    return a != b and (b in table.nicknames_of(a) or a in table.nicknames_of(b))
 
 
 # "Richard Nixon" / "Richard M. Nixon", "Christopher Simpson" / "Christopher Kenyon Simpson":
