@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from rashomon.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, app
@@ -64,13 +65,106 @@ def test_bad_settings_file_is_an_error_without_traceback(tmp_path: Path) -> None
     assert "Traceback" not in result.output + result.stderr
 
 
-def test_missing_path_is_skipped_with_a_reason(tmp_path: Path) -> None:
+def test_version_prints_the_installed_package_version() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == EXIT_OK
+    assert result.stdout == f"rashomon {version('rashomon')}\n"
+
+
+def test_output_suffix_sets_the_format_and_format_wins(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", ARTICLE)
-    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "absent.txt")])
-    assert result.exit_code == EXIT_SKIPPED
-    data = json.loads(result.stdout)
-    assert [s["path"] for s in data["skipped"]] == [str(tmp_path / "absent.txt")]
-    assert len(data["articles"]) == 1 and len(data["stories"]) == 1
+    report = tmp_path / "report.md"
+    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "-o", str(report)])
+    assert result.exit_code == EXIT_OK, result.output
+    assert report.read_text(encoding="utf-8").startswith("# Rashomon report\n")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "-o", str(report), "-f", "json"])
+    assert result.exit_code == EXIT_OK
+    assert json.loads(report.read_text(encoding="utf-8"))["schema"] == "rashomon.report/3"
+
+
+def test_clean_output_suffix_sets_the_format_and_no_suffix_keeps_the_default(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    text, plain, forced = tmp_path / "out.txt", tmp_path / "out", tmp_path / "forced.txt"
+    assert runner.invoke(app, ["clean", str(tmp_path / "a.txt"), "-o", str(text)]).exit_code == EXIT_OK
+    assert text.read_text(encoding="utf-8").startswith(f"# {tmp_path / 'a.txt'}\npath: ")
+    assert runner.invoke(app, ["clean", str(tmp_path / "a.txt"), "-o", str(plain)]).exit_code == EXIT_OK
+    assert "forty buses" in json.loads(plain.read_text(encoding="utf-8"))["text"]
+    result = runner.invoke(app, ["clean", str(tmp_path / "a.txt"), "-o", str(forced), "--format", "jsonl"])
+    assert result.exit_code == EXIT_OK
+    assert json.loads(forced.read_text(encoding="utf-8"))["path"] == str(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize("command, name, message", [
+    ("analyze", "report.html", "cannot tell the format from the name report.html: end it in .json, "
+                               ".markdown or .md, or give --format json or md"),
+    ("clean", "out.json", "cannot tell the format from the name out.json: end it in .jsonl, .ndjson "
+                          "or .txt, or give --format jsonl or txt"),
+    ("analyze", "no/such/folder/report.md", "cannot write {tmp}/no/such/folder/report.md: there is "
+                                            "no folder {tmp}/no/such/folder"),
+])
+def test_an_output_that_cannot_be_written_as_asked_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, name: str, message: str
+) -> None:
+    import rashomon.run.pipeline as pipeline
+
+    def never(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the run started")
+
+    monkeypatch.setattr(pipeline, "analyze", never)
+    monkeypatch.setattr(pipeline, "clean", never)
+    write(tmp_path / "a.txt", ARTICLE)
+    result = runner.invoke(app, [command, str(tmp_path / "a.txt"), "-o", str(tmp_path / name)])
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == f"rashomon: error: {message.format(tmp=tmp_path)}\n"
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("command", ["analyze", "clean"])
+def test_a_path_that_does_not_exist_writes_nothing(tmp_path: Path, command: str) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    out = tmp_path / "out"
+    result = runner.invoke(app, [command, str(tmp_path / "a.txt"), str(tmp_path / "absent.txt"),
+                                 "-o", str(out)])
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == (f"rashomon: error: no such file or directory: {tmp_path / 'absent.txt'}; "
+                             "check the path (nothing was read)\n")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["analyze", "clean"])
+@pytest.mark.parametrize("files", [{}, {"scan.pdf": "%PDF-1.7"}])
+def test_paths_without_an_article_file_write_nothing(tmp_path: Path, command: str, files: dict) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        write(folder / name, text)
+    result = runner.invoke(app, [command, str(folder)])
+    assert result.exit_code == EXIT_ERROR
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"rashomon: error: no article files in {folder}: found ")
+    assert "name files or folders that hold .txt, .md, .html" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["analyze", "clean"])
+@pytest.mark.parametrize("published, why", [
+    ("02/03/2024", "is ambiguous (2 March 2024 or 3 February 2024)"),
+    ("2024-02-30", "names a day that does not exist"),
+])
+def test_a_bad_manifest_date_is_an_error_naming_file_row_and_value(
+    tmp_path: Path, command: str, published: str, why: str
+) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "meta.csv", f"path,outlet,published\na.txt,Daily Example,{published}\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, [command, str(tmp_path / "a.txt"), "-m", str(manifest), "-o", str(out)])
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == (
+        f"rashomon: error: manifest {manifest}, row 2 (a.txt): published {published!r} {why}; "
+        "write dates as YYYY-MM-DD or as an ISO date-time such as 2024-02-20T08:00:00+09:00\n")
+    assert "Traceback" not in result.output
+    assert not out.exists()
 
 
 def test_console_script_runs_as_a_module() -> None:

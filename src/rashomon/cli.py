@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 import typer
 
@@ -48,6 +48,9 @@ class CleanFormat(str, enum.Enum):
     txt = "txt"
 
 
+FormatT = TypeVar("FormatT", ReportFormat, CleanFormat)
+
+
 PathsArg = Annotated[
     list[Path],
     typer.Argument(
@@ -61,7 +64,8 @@ ManifestOpt = Annotated[
     typer.Option(
         "--manifest",
         "-m",
-        help="CSV or JSON sidecar giving per file: path, outlet, published, url, language.",
+        help="CSV or JSON sidecar giving per file: path, outlet, published (YYYY-MM-DD or an "
+        "ISO date-time), url, language.",
     ),
 ]
 SettingsOpt = Annotated[
@@ -69,8 +73,59 @@ SettingsOpt = Annotated[
     typer.Option("--settings", help="TOML file overriding packaged defaults (see README)."),
 ]
 OutputOpt = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")
+    Optional[Path],
+    typer.Option(
+        "--output", "-o",
+        help="Write here instead of standard output; the file's suffix sets the format unless "
+        "--format is given.",
+    ),
 ]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("rashomon")
+        except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+            from rashomon import __version__ as version
+        typer.echo(f"rashomon {version}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:
+    # The options of ``rashomon`` itself, before the command; the help is the app's.
+    pass
+
+
+def _format_of(given: FormatT | None, output: Path | None, choices: type[FormatT], *,
+               default: FormatT, aliases: dict[str, FormatT]) -> FormatT:
+    """``--format`` when given, else the one the output file's suffix names, else ``default``
+    (standard output, or a file without a suffix). A suffix that names no format, or an output
+    folder that does not exist, is an error before any work, not after a long run."""
+    if output is not None and not output.parent.is_dir():
+        raise RashomonError(f"cannot write {output}: there is no folder {output.parent}")
+    if given is not None:
+        return given
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if not suffix:
+        return default
+    known = {c.value: c for c in choices} | aliases
+    if suffix not in known:
+        *most, last = sorted("." + k for k in known)
+        raise RashomonError(
+            f"cannot tell the format from the name {output.name}: end it in {', '.join(most)} "
+            f"or {last}, or give --format {' or '.join(c.value for c in choices)}"
+        )
+    return known[suffix]
 
 
 def _configure_logging(quiet: bool) -> None:
@@ -107,8 +162,14 @@ def analyze(
     paths: PathsArg,
     manifest: ManifestOpt = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="json (schema rashomon.report/3) or md.")
-    ] = ReportFormat.json,
+        Optional[ReportFormat],
+        typer.Option(
+            "--format", "-f",
+            help="json (schema rashomon.report/3) or md. Default: what the -o file's suffix "
+            "names (.json; .md or .markdown), else json. Given, it wins over the suffix.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOpt = None,
     settings: SettingsOpt = None,
     sources: Annotated[
@@ -123,7 +184,8 @@ def analyze(
     """Group articles into stories and report corroborated, conflicting and unique claims.
 
     Exit status: 0 all inputs analysed; 1 report written but some inputs skipped (listed in
-    the report and on stderr); 2 nothing written (bad arguments, settings or manifest).
+    the report and on stderr); 2 nothing written (bad arguments, settings or manifest, a path
+    that does not exist, no article file among the paths).
     """
     from rashomon.report.json import render_json
     from rashomon.report.markdown import render_markdown
@@ -131,6 +193,8 @@ def analyze(
 
     _configure_logging(quiet)
     try:
+        format = _format_of(format, output, ReportFormat, default=ReportFormat.json,
+                            aliases={"markdown": ReportFormat.md})
         report = run_analyze(
             paths,
             manifest=manifest,
@@ -152,18 +216,30 @@ def clean(
     paths: PathsArg,
     manifest: ManifestOpt = None,
     format: Annotated[
-        CleanFormat,
-        typer.Option("--format", "-f", help="jsonl: one record per article; txt: readable text."),
-    ] = CleanFormat.jsonl,
+        Optional[CleanFormat],
+        typer.Option(
+            "--format", "-f",
+            help="jsonl: one record per article; txt: readable text. Default: what the -o "
+            "file's suffix names (.jsonl or .ndjson; .txt), else jsonl. Given, it wins over "
+            "the suffix.",
+            show_default=False,
+        ),
+    ] = None,
     output: OutputOpt = None,
     settings: SettingsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
-    """Extract and clean articles only: text, metadata and what was removed as debris."""
+    """Extract and clean articles only: text, metadata and what was removed as debris.
+
+    Exit status as for analyze: 0 all inputs cleaned; 1 written but some inputs skipped; 2
+    nothing written.
+    """
     from rashomon.run.pipeline import clean as run_clean
 
     _configure_logging(quiet)
     try:
+        format = _format_of(format, output, CleanFormat, default=CleanFormat.jsonl,
+                            aliases={"ndjson": CleanFormat.jsonl})
         articles, skipped = run_clean(paths, manifest=manifest, settings=Settings.load(settings))
         fields = ("id", "path", "outlet", "title", "published", "url", "language", "byline", "text")
         if format is CleanFormat.jsonl:

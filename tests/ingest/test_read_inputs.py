@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from rashomon.errors import InputError
 from rashomon.ingest import read_inputs
 from rashomon.records import Article, Skipped
 from rashomon.settings import Settings
@@ -119,7 +120,7 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "broken.json").write_text("{not json")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     small = Settings().replace({"ingest": {"max_bytes": 400}}).ingest
-    items = by_path(read([tmp_path, tmp_path / "missing.txt"], settings=small))
+    items = by_path(read([tmp_path], settings=small))
     reason = {Path(p).name: i.reason for p, i in items.items()}
     assert reason["empty.txt"] == "empty file"
     assert "binary" in reason["binary.txt"]
@@ -127,7 +128,39 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     assert "over the 400-byte limit" in reason["big.txt"]
     assert "not valid JSON" in reason["broken.json"]
     assert reason["image.png"].startswith("unsupported file type .png")
-    assert reason["missing.txt"].startswith("no such file or directory")
+
+
+def test_a_named_path_that_does_not_exist_stops_the_call(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT)
+    with pytest.raises(InputError) as error:
+        read_inputs([tmp_path / "a.txt", tmp_path / "typo"], settings=SETTINGS)
+    assert str(error.value) == (f"no such file or directory: {tmp_path / 'typo'}; check the path "
+                                "(nothing was read)")
+
+
+@pytest.mark.parametrize(
+    "files, found",
+    [
+        ({}, "found no files at all"),
+        ({"report.pdf": b"%PDF", "notes.docx": b"PK"},
+         "found 2 file(s), none of them usable (DIR/notes.docx: unsupported file type .docx"),
+        ({"manifest.csv": b"path,outlet\n"}, "found only the manifest or sources file"),
+    ],
+)
+def test_paths_holding_no_article_file_stop_the_call(tmp_path: Path, files: dict, found: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    manifest = folder / "manifest.csv" if "manifest.csv" in files else None
+    with pytest.raises(InputError) as error:
+        read_inputs([folder], manifest=manifest, settings=SETTINGS)
+    message = str(error.value)
+    assert message.startswith(f"no article files in {folder}: {found.replace('DIR', str(folder))}")
+    assert message.endswith("name files or folders that hold .txt, .md, .html, .htm, .json, .jsonl "
+                            "(each optionally .gz) files")
+    with pytest.raises(InputError, match="no input paths given"):
+        read_inputs([], settings=SETTINGS)
 
 
 def test_gzip_bomb_is_bounded(tmp_path: Path) -> None:
@@ -157,3 +190,14 @@ def test_excluded_metadata_files_among_inputs_are_not_articles(tmp_path: Path) -
     items = list(read_inputs([tmp_path], settings=Settings().ingest, exclude=[registry]))
     assert [i.path for i in items] == [str(tmp_path / "a.txt")]
     assert not any(isinstance(i, Skipped) for i in items)
+
+
+def test_a_record_date_that_reads_two_ways_is_left_unknown_not_guessed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    records = [{"published": "02/03/2024", "text": TEXT}, {"published": "13/03/2024", "text": TEXT + "2"}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    with caplog.at_level("WARNING", logger="rashomon.ingest"):
+        first, second = read([tmp_path])
+    assert (first.published, second.published) == (None, "2024-03-13")
+    assert "published '02/03/2024' is ambiguous (2 March 2024 or 3 February 2024); left unknown" in caplog.text

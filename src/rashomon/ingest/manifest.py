@@ -5,6 +5,9 @@ objects with a ``path`` key, or an object mapping each path to its fields. A pat
 to the manifest's folder, absolute, or a bare file name (then it also matches a file of that
 name anywhere among the inputs, if only one row names it); ``file.jsonl#3`` addresses one
 record of a JSON Lines file. Manifest values override metadata found in the files themselves.
+A ``published`` value must be a calendar date: ISO (2024-02-20, 2024-02-20T08:00:00+09:00) or
+written out ("20 February 2024"); a day that does not exist ("2024-02-30") or numbers that read
+as two dates ("02/03/2024") raise ``ManifestError`` naming the file, the row and the value.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.errors import ManifestError
-from rashomon.ingest.metadata import FIELDS, log
+from rashomon.ingest.metadata import FIELDS, log, published_date
 
 _HINT = ("a manifest is a CSV file with a header row (path,outlet,published,url,language,title) "
          "or a JSON list of objects with a 'path' key")
@@ -42,12 +45,26 @@ class Manifest:
             if not isinstance(name, str) or not name.strip():
                 log.warning("manifest %s, %s: no path given; row ignored", path, where)
                 continue
+            fields = {k: v for k, v in row.items() if k in FIELDS} | {"_where": where}
+            published = fields.get("published")
+            if published is not None and not (isinstance(published, str) and not published.strip()):
+                fields["published"] = self._published(published, f"{where} ({name.strip()})")
             name, _, fragment = name.strip().partition("#")
             record = int(fragment) if fragment.isdigit() else None
-            fields = {k: v for k, v in row.items() if k in FIELDS} | {"_where": where}
             self._by_path[((base / name).resolve(), record)] = fields
             if os.sep not in name and "/" not in name:
                 self._by_name.setdefault((name, record), []).append(fields)
+
+    def _published(self, value: Any, where: str) -> str:
+        """The ISO form of a row's publication date; a date that is not one, or that reads two
+        ways, is an error: the manifest is what the user vouches for, so nothing is guessed."""
+        try:
+            return published_date(value)
+        except ValueError as exc:
+            raise ManifestError(
+                f"manifest {self.path}, {where}: published {value!r} {exc}; write dates as "
+                "YYYY-MM-DD or as an ISO date-time such as 2024-02-20T08:00:00+09:00"
+            ) from None
 
     def _read(self) -> list[tuple[str, dict[str, Any]]]:
         try:

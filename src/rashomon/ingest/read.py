@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from rashomon.errors import InputError
 from rashomon.ingest.decode import Unreadable, decode, read_bytes
-from rashomon.ingest.discover import Source, discover
+from rashomon.ingest.discover import SUPPORTED, Source, discover
 from rashomon.ingest.manifest import Manifest
 from rashomon.ingest.metadata import apply_fields
 from rashomon.records import Article, Skipped
@@ -27,19 +29,50 @@ def read_inputs(
 
     Text (.txt, .md), HTML (.html, .htm), each optionally gzipped, and JSON (.json: one record
     or a list; .jsonl: one per line) records ``{url, outlet, title, published, language,
-    text | html}``. Nothing here raises for bad input: a file or record that cannot be used
-    comes out as ``Skipped`` with the reason. Only an unreadable ``manifest`` raises
-    ``ManifestError``. The manifest and the files in ``exclude`` (e.g. a source registry)
-    are metadata, not articles, even when they lie among the inputs.
+    text | html}``. Bad input never raises: a file or record that cannot be used comes out as
+    ``Skipped`` with the reason. Three things raise at the call, before anything is read:
+    ``InputError`` for a named path that does not exist and for ``paths`` that hold no file
+    of a supported type at all (an empty folder, a folder of PDFs), ``ManifestError`` for a
+    ``manifest`` that cannot be read or has a bad row. The manifest and the files in
+    ``exclude`` (e.g. a source registry) are metadata, not articles, even when they lie among
+    the inputs.
     """
+    missing = [os.fspath(p) for p in paths if not os.path.exists(p)]
+    if missing:
+        raise InputError(f"no such file or directory: {', '.join(missing)}; check the "
+                         f"path{'s' if len(missing) > 1 else ''} (nothing was read)")
     sidecar = Manifest(manifest) if manifest is not None else None
     metadata = {Path(p).resolve() for p in exclude}
     if sidecar is not None:
         metadata.add(sidecar.path.resolve())
+    found = discover(paths)  # less the manifest or a registry lying among the inputs:
+    items = [item for item in found if not metadata
+             or Path(item.display if isinstance(item, Source) else item.path).resolve() not in metadata]
+    if not any(isinstance(item, Source) for item in items):
+        raise InputError(_nothing_to_read(paths, items, metadata_only=len(found) > len(items)))
+    return _read(items, sidecar, settings)
+
+
+def _nothing_to_read(paths: Sequence[str | Path], skipped: list, *, metadata_only: bool) -> str:
+    """What to tell a user whose ``paths`` hold no article file."""
+    if not paths:
+        return "no input paths given; name article files or folders that hold them"
+    if skipped:
+        first = skipped[0]
+        reason = first.reason.split("; supported:")[0]  # the list is said once, below
+        what = f"{len(skipped)} file(s), none of them usable ({first.path}: {reason})"
+    else:
+        what = "only the manifest or sources file" if metadata_only else "no files at all"
+    return (f"no article files in {', '.join(os.fspath(p) for p in paths)}: found {what}; "
+            f"name files or folders that hold {SUPPORTED} files")
+
+
+def _read(
+    items: list[Source | Skipped], sidecar: Manifest | None, settings: IngestSettings
+) -> Iterator[Article | Skipped]:
+    """The articles of the discovered ``items``, skipped ones passed through."""
     seen: dict[str, str] = {}  # content hash -> the displayed path that had it first
-    for item in discover(paths):
-        if metadata and Path(item.display if isinstance(item, Source) else item.path).resolve() in metadata:
-            continue  # the manifest or a registry, lying among the inputs
+    for item in items:
         if isinstance(item, Skipped):
             yield item
             continue
