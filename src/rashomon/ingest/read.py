@@ -27,16 +27,19 @@ def read_inputs(
 
     Text (.txt, .md), HTML (.html, .htm), each optionally gzipped, and JSON (.json: one record
     or a list; .jsonl: one per line) records ``{url, outlet, title, published, language,
-    text | html}``. Nothing here raises for bad input: a file or record that cannot be used
-    comes out as ``Skipped`` with the reason. Only an unreadable ``manifest`` raises
-    ``ManifestError``. The manifest and the files in ``exclude`` (e.g. a source registry)
-    are metadata, not articles, even when they lie among the inputs.
+    text | html}``. Nothing here raises for bad input: every file, and every record of a JSON
+    file, comes out as an ``Article`` or as ``Skipped`` with the reason (path ``file.jsonl#3``
+    for record 3). Only an unreadable ``manifest`` raises ``ManifestError``. The manifest and
+    the files in ``exclude`` (e.g. a source registry) are metadata, not articles, even when
+    they lie among the inputs.
+
+    Duplicates are not decided here: each article carries ``raw_digest`` (its file's bytes or
+    its record) and ``drop_duplicates``, after cleaning, skips those identical to one kept.
     """
     sidecar = Manifest(manifest) if manifest is not None else None
     metadata = {Path(p).resolve() for p in exclude}
     if sidecar is not None:
         metadata.add(sidecar.path.resolve())
-    seen: dict[str, str] = {}  # content hash -> the displayed path that had it first
     for item in discover(paths):
         if metadata and Path(item.display if isinstance(item, Source) else item.path).resolve() in metadata:
             continue  # the manifest or a registry, lying among the inputs
@@ -45,24 +48,17 @@ def read_inputs(
             continue
         try:
             data = read_bytes(item.path, gz=item.gz, max_bytes=settings.max_bytes)
-        except Unreadable as exc:
-            yield Skipped(item.display, str(exc))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in seen:
-            yield Skipped(item.display, f"identical to {seen[digest]}")
-            continue
-        seen[digest] = item.display
-        try:
             text = decode(data)
         except Unreadable as exc:
             yield Skipped(item.display, str(exc))
             continue
+        digest = hashlib.sha256(data).hexdigest()
         file_id = "a" + digest[:10]  # content-derived: same id whatever the order or folder
         if item.kind in ("json", "jsonl"):
             yield from _records(item, text, file_id, sidecar)
         else:
-            article = Article(id=file_id, path=item.display, raw=text, raw_kind=item.kind)
+            article = Article(id=file_id, path=item.display, raw=text, raw_kind=item.kind,
+                              raw_digest="file:" + digest)
             if sidecar is not None:
                 fields = sidecar.fields(item.path)
                 apply_fields(article, fields, origin=f"manifest {fields.get('_where', '')}")
@@ -82,17 +78,19 @@ def _records(
                 continue
             try:
                 entries.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
+            except (ValueError, RecursionError) as exc:
                 yield Skipped(f"{item.display}#{number}",
-                              f"line {number} is not valid JSON ({exc.msg}); record skipped")
+                              f"line {number} is not valid JSON ({_json_problem(exc)}); "
+                              "record skipped")
     else:
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Skipped(item.display, f"not valid JSON ({exc.msg} at line {exc.lineno} "
-                                        f"column {exc.colno})")
+        except (ValueError, RecursionError) as exc:
+            yield Skipped(item.display, f"not valid JSON ({_json_problem(exc, at=True)})")
             return
         if isinstance(data, list):
+            if not data:
+                yield Skipped(item.display, "empty JSON array ([]): no records to read")
             entries = list(enumerate(data, 1))
         else:
             entries = [(None, data)]
@@ -100,7 +98,8 @@ def _records(
         suffix = "" if number is None else f"#{number}"
         where = item.display + suffix
         if not isinstance(record, dict):
-            yield Skipped(where, "record is not a JSON object with text or html")
+            yield Skipped(where, f"record is {_json_type(record)}, not a JSON object with "
+                                 "'text' or 'html'")
             continue
         body = record.get("text")
         kind = "text"
@@ -109,9 +108,35 @@ def _records(
         if not isinstance(body, str) or not body.strip():
             yield Skipped(where, "record has no non-empty 'text' or 'html' field")
             continue
-        article = Article(id=file_id + suffix, path=where, raw=body, raw_kind=kind)
+        article = Article(id=file_id + suffix, path=where, raw=body, raw_kind=kind,
+                          raw_digest=_record_digest(record))
         apply_fields(article, record, origin=where)
         if sidecar is not None:
             fields = sidecar.fields(item.path, record=number)
             apply_fields(article, fields, origin=f"manifest {fields.get('_where', '')}")
         yield article
+
+
+def _json_problem(exc: ValueError | RecursionError, *, at: bool = False) -> str:
+    """What is wrong with a JSON text, in a few words (with its place when ``at``)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg + (f" at line {exc.lineno} column {exc.colno}" if at else "")
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    return str(exc).split(";")[0]  # e.g. a number with more digits than Python converts
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
+def _record_digest(record: dict[str, Any]) -> str:
+    """A digest of a JSON record's content, its keys in any order."""
+    canonical = json.dumps(record, sort_keys=True)  # any depth json.loads read, it writes
+    return "record:" + hashlib.sha256(canonical.encode()).hexdigest()
