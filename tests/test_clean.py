@@ -183,6 +183,18 @@ def test_empty_and_non_english_are_skipped() -> None:
     assert "not English (declared: fr)" in clean_article(declared, settings=SETTINGS).reason
 
 
+def test_short_text_and_html_without_an_article_say_why() -> None:
+    short = Article(id="a7", path="s.txt", raw="Talks resumed.", raw_kind="text")
+    assert clean_article(short, settings=SETTINGS) == Skipped(
+        "s.txt", "too short after cleaning: 14 characters left (minimum 40, setting "
+                 "clean.min_chars); removed: nothing")
+    for page in ("<html><body></body></html>", "<html><head><title>T</title></head></html>",
+                 "<html><body><script>var x = 1;</script></body></html>", "<p>Talks</p>"):
+        bare = Article(id="a8", path="p.html", raw=page, raw_kind="html")
+        assert clean_article(bare, settings=SETTINGS) == Skipped(
+            "p.html", "no article text found in this HTML page"), page
+
+
 def test_clean_articles_passes_skipped_through() -> None:
     items = [Skipped("x", "why"), Article(id="a6", path="y.txt", raw=DEBRIS_TEXT,
                                            raw_kind="text")]

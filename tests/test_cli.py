@@ -49,6 +49,21 @@ def test_clean_jsonl_and_skipped_inputs_set_the_exit_status(tmp_path: Path) -> N
     assert "b.txt" in result.stderr
 
 
+def test_every_skip_is_on_stderr_and_copies_name_the_input_kept(tmp_path: Path) -> None:
+    for name in ("a.json", "b.json"):
+        write(tmp_path / "in" / name, "[]")
+    write(tmp_path / "in" / "c.txt", ARTICLE)
+    write(tmp_path / "in" / "d.txt", ARTICLE)
+    result = runner.invoke(app, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_SKIPPED
+    shown = tmp_path / "in"
+    assert result.stderr.splitlines() == [
+        f"rashomon: skipped {shown / 'a.json'}: empty JSON array ([]): no records to read",
+        f"rashomon: skipped {shown / 'b.json'}: empty JSON array ([]): no records to read",
+        f"rashomon: skipped {shown / 'd.txt'}: identical to {shown / 'c.txt'}",
+    ]
+
+
 def test_clean_all_good_exits_zero(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", ARTICLE)
     result = runner.invoke(app, ["clean", str(tmp_path / "a.txt"), "--format", "txt"])

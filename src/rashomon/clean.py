@@ -472,8 +472,9 @@ def _page_rest(page_text: str, units: list[_Unit]) -> str:
 
 def clean_article(article: Article, *, settings: CleanSettings) -> Article | Skipped:
     """``article`` with its clean ``text``, ``removed`` spans and page metadata filled in
-    (metadata already known, e.g. from a manifest, wins); ``raw`` is dropped. Skipped when no
-    text is left or the text is not English."""
+    (metadata already known, e.g. from a manifest, wins); ``raw`` is dropped. Skipped, with
+    the reason, for an HTML page with no article text, a text shorter than ``min_chars`` once
+    cleaned, or a text that is not English."""
     raw = article.raw if article.raw is not None else article.text
     if article.raw_kind == "html":
         try:
@@ -495,10 +496,13 @@ def clean_article(article: Article, *, settings: CleanSettings) -> Article | Ski
         counts: dict[str, int] = {}
         for r in result.removed:
             counts[r.kind] = counts.get(r.kind, 0) + 1
+        if article.raw_kind == "html" and not article.text and set(counts) <= {"html"}:
+            return Skipped(article.path, "no article text found in this HTML page")
         took = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "nothing"
-        return Skipped(article.path, f"empty after cleaning: {len(article.text)} characters left "
-                                     f"(minimum {minimum}, setting clean.min_chars); removed: "
-                                     f"{took}")
+        state = "too short" if article.text else "empty"
+        return Skipped(article.path, f"{state} after cleaning: {len(article.text)} characters "
+                                     f"left (minimum {minimum}, setting clean.min_chars); "
+                                     f"removed: {took}")
     declared = article.language
     if declared and declared != "en":
         return Skipped(article.path, f"not English (declared: {declared}); only English is "

@@ -214,6 +214,9 @@ class Article:
     # Raw input before cleaning; dropped once the article is cleaned.
     raw: str | None = field(default=None, repr=False)
     raw_kind: str | None = field(default=None, repr=False)  # "text" | "html"
+    # A digest of the input the article was read from (the file's bytes, or its JSON record):
+    # articles with the same digest are duplicates (rashomon.ingest.drop_duplicates).
+    raw_digest: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def published_date(self) -> _dt.date | None:

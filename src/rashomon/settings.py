@@ -35,7 +35,7 @@ class IngestSettings:
 
 @dataclass(frozen=True)
 class CleanSettings:
-    # Texts shorter than this many characters after cleaning are skipped as empty.
+    # Texts shorter than this many characters after cleaning are skipped as too short.
     min_chars: int = 40
     # Share of English function words among the first 400 words below which a text is
     # reported as "not English". Chosen on the bundled examples, the seeds and the Zyte pages

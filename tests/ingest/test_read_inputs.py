@@ -65,15 +65,32 @@ def test_order_independent_and_file_named_twice_read_once(tmp_path: Path) -> Non
     assert len(forward) == 3
 
 
-def test_identical_content_is_skipped_after_the_first(tmp_path: Path) -> None:
+def test_identical_content_carries_one_digest_and_is_left_to_the_duplicate_check(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "a.txt").write_text(TEXT)
     (tmp_path / "b.txt").write_text(TEXT)
     with gzip.open(tmp_path / "c.txt.gz", "wt") as f:
         f.write(TEXT)
-    a, b, c = read([tmp_path])
-    assert isinstance(a, Article)
-    assert b == Skipped(str(tmp_path / "b.txt"), f"identical to {tmp_path / 'a.txt'}")
-    assert isinstance(c, Skipped) and c.reason == f"identical to {tmp_path / 'a.txt'}"
+    (tmp_path / "d.txt").write_text(TEXT + "d")
+    a, b, c, d = read([tmp_path])
+    assert all(isinstance(i, Article) for i in (a, b, c, d))
+    assert a.raw_digest == b.raw_digest == c.raw_digest != d.raw_digest
+    assert a.raw_digest.startswith("file:")
+
+
+def test_identical_json_records_share_a_digest_whatever_their_key_order(tmp_path: Path) -> None:
+    first = json.dumps({"outlet": "Example News", "text": TEXT})
+    same = json.dumps({"text": TEXT, "outlet": "Example News"})
+    other = json.dumps({"text": TEXT, "outlet": "Other News"})
+    (tmp_path / "feed.jsonl").write_text("\n".join([first, same, other]))
+    (tmp_path / "one.json").write_text(first)
+    items = by_path(read([tmp_path]))
+    feed = str(tmp_path / "feed.jsonl")
+    digests = [items[f"{feed}#{n}"].raw_digest for n in (1, 2, 3)]
+    assert digests[0] == digests[1] == items[str(tmp_path / "one.json")].raw_digest
+    assert digests[2] != digests[0] and digests[0].startswith("record:")
+    assert items[feed + "#1"].id != items[feed + "#2"].id
 
 
 def test_gzip_text_and_html(tmp_path: Path) -> None:
@@ -201,3 +218,95 @@ def test_a_record_date_that_reads_two_ways_is_left_unknown_not_guessed(
         first, second = read([tmp_path])
     assert (first.published, second.published) == (None, "2024-03-13")
     assert "published '02/03/2024' is ambiguous (2 March 2024 or 3 February 2024); left unknown" in caplog.text
+
+
+def test_json_files_without_usable_records_are_each_skipped_with_a_reason(tmp_path: Path) -> None:
+    files = {
+        "empty-array.json": "[]",
+        "empty-object.json": "{}",
+        "number.json": "5",
+        "null.json": "null",
+        "nested.json": "[[]]",
+        "blank-text.json": json.dumps([{"text": "  ", "html": ""}, {"text": ["a", "list"]}]),
+        "long-number.json": "1" * 5000,
+        "deep.json": "[" * 100_000,
+        "bad-lines.jsonl": "{broken\n\n[1, 2\n",
+        "non-objects.jsonl": "7\n\"text\"\nnull\n",
+        "blank-lines.jsonl": "\n  \n\t\n",
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_text(content)
+    items = read([tmp_path])
+    assert all(isinstance(i, Skipped) and i.reason for i in items)
+    reason = {os.path.relpath(i.path, tmp_path): i.reason for i in items}
+    assert reason == {
+        "bad-lines.jsonl#1": "line 1 is not valid JSON (Expecting property name enclosed in "
+                             "double quotes); record skipped",
+        "bad-lines.jsonl#3": "line 3 is not valid JSON (Expecting ',' delimiter); record skipped",
+        "blank-lines.jsonl": "empty file",
+        "blank-text.json#1": "record has no non-empty 'text' or 'html' field",
+        "blank-text.json#2": "record has no non-empty 'text' or 'html' field",
+        "deep.json": "not valid JSON (nested too deeply to read)",
+        "empty-array.json": "empty JSON array ([]): no records to read",
+        "empty-object.json": "record has no non-empty 'text' or 'html' field",
+        "long-number.json": reason["long-number.json"],
+        "nested.json#1": "record is an array, not a JSON object with 'text' or 'html'",
+        "non-objects.jsonl#1": "record is a number, not a JSON object with 'text' or 'html'",
+        "non-objects.jsonl#2": "record is a string, not a JSON object with 'text' or 'html'",
+        "non-objects.jsonl#3": "record is null, not a JSON object with 'text' or 'html'",
+        "null.json": "record is null, not a JSON object with 'text' or 'html'",
+        "number.json": "record is a number, not a JSON object with 'text' or 'html'",
+    }
+    assert reason["long-number.json"].startswith("not valid JSON (Exceeds the limit")
+
+
+def test_gzip_that_decompresses_to_nothing_is_skipped(tmp_path: Path) -> None:
+    for name, content in (("empty.txt.gz", b""), ("blank.jsonl.gz", b" \n\n ")):
+        with gzip.open(tmp_path / name, "wb") as f:
+            f.write(content)
+    items = read([tmp_path])
+    assert [(Path(i.path).name, i.reason) for i in items] == [
+        ("blank.jsonl.gz", "gzip file that decompresses to nothing (or only whitespace)"),
+        ("empty.txt.gz", "gzip file that decompresses to nothing (or only whitespace)"),
+    ]
+
+
+def test_a_named_folder_with_no_files_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "hidden").mkdir()
+    (tmp_path / "hidden" / ".notes.txt").write_text(TEXT)
+    (tmp_path / "hidden" / "sub").mkdir()  # an empty folder inside: still no files
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "a.txt").write_text(TEXT)
+    items = read([tmp_path / "empty", tmp_path / "hidden", tmp_path / "full"])
+    assert [(i.path, i.reason) for i in items if isinstance(i, Skipped)] == [
+        (str(tmp_path / name), "directory holds no files (names starting with a dot are ignored)")
+        for name in ("empty", "hidden")
+    ]
+
+
+def test_a_folder_that_cannot_be_listed_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(TEXT)
+    (tmp_path / "b.txt").write_text(TEXT + "b")
+    scandir = os.scandir
+
+    def refuse(path):  # noqa: ANN001, ANN202 - root may read every folder; refuse one here
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    items = by_path(read([tmp_path]))
+    assert isinstance(items[str(tmp_path / "b.txt")], Article)
+    locked = items[str(tmp_path / "locked")]
+    assert locked == Skipped(str(tmp_path / "locked"), "cannot list directory: Permission denied")
+
+
+def test_a_deeply_nested_record_that_json_reads_is_an_article(tmp_path: Path) -> None:
+    (tmp_path / "deep.jsonl").write_text('{"text": "%s", "extra": %s%s}\n'
+                                         % (TEXT.strip(), "[" * 900, "]" * 900))
+    [item] = read([tmp_path])
+    assert isinstance(item, Article) and item.raw_digest.startswith("record:")

@@ -41,6 +41,8 @@ def read_bytes(path: Path, *, gz: bool, max_bytes: int) -> bytes:
                 out += chunk
                 if len(out) > max_bytes:
                     raise Unreadable(f"decompresses to more than {limit}")
+        if not out.strip():
+            raise Unreadable("gzip file that decompresses to nothing (or only whitespace)")
         return bytes(out)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise Unreadable(f"not a valid gzip file ({exc})") from None

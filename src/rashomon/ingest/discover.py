@@ -36,9 +36,17 @@ def file_kind(name: str) -> tuple[str | None, bool, str]:
     return kind, gz, (suffix + (".gz" if gz else "")) if suffix else "(no extension)"
 
 
-def _walk(display: str, root: Path) -> list[tuple[str, Path]]:
+def _walk(display: str, root: Path, skipped: dict[str, Skipped]) -> list[tuple[str, Path]]:
+    """The files under ``root`` (displayed under ``display``); a folder that cannot be listed
+    goes into ``skipped``."""
+
+    def unlisted(exc: OSError) -> None:
+        rel = os.path.relpath(exc.filename, root) if exc.filename else "."
+        shown = display if rel == "." else os.path.join(display, rel)
+        skipped[shown] = Skipped(shown, f"cannot list directory: {exc.strerror or exc}")
+
     found = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         rel = os.path.relpath(dirpath, root)
         for name in sorted(filenames):
@@ -47,6 +55,9 @@ def _walk(display: str, root: Path) -> list[tuple[str, Path]]:
             shown = os.path.join(display, name) if rel == "." else os.path.join(display, rel, name)
             found.append((shown, Path(dirpath) / name))
     return found
+
+
+EMPTY_DIRECTORY = "directory holds no files (names starting with a dot are ignored)"
 
 
 def discover(paths: Sequence[str | Path]) -> list[Source | Skipped]:
@@ -58,7 +69,10 @@ def discover(paths: Sequence[str | Path]) -> list[Source | Skipped]:
         display = os.fspath(given)
         path = Path(display)
         if path.is_dir():
-            files = _walk(display.rstrip("/\\") or display, path)
+            unlisted = len(skipped)
+            files = _walk(display.rstrip("/\\") or display, path, skipped)
+            if not files and len(skipped) == unlisted:
+                skipped[display] = Skipped(display, EMPTY_DIRECTORY)
         elif path.is_file():
             files = [(display, path)]
         elif path.exists():

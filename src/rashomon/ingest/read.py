@@ -11,7 +11,7 @@ from typing import Any
 
 from rashomon.errors import InputError
 from rashomon.ingest.decode import Unreadable, decode, read_bytes
-from rashomon.ingest.discover import SUPPORTED, Source, discover
+from rashomon.ingest.discover import EMPTY_DIRECTORY, SUPPORTED, Source, discover
 from rashomon.ingest.manifest import Manifest
 from rashomon.ingest.metadata import apply_fields
 from rashomon.records import Article, Skipped
@@ -29,13 +29,16 @@ def read_inputs(
 
     Text (.txt, .md), HTML (.html, .htm), each optionally gzipped, and JSON (.json: one record
     or a list; .jsonl: one per line) records ``{url, outlet, title, published, language,
-    text | html}``. Bad input never raises: a file or record that cannot be used comes out as
-    ``Skipped`` with the reason. Three things raise at the call, before anything is read:
-    ``InputError`` for a named path that does not exist and for ``paths`` that hold no file
-    of a supported type at all (an empty folder, a folder of PDFs), ``ManifestError`` for a
-    ``manifest`` that cannot be read or has a bad row. The manifest and the files in
-    ``exclude`` (e.g. a source registry) are metadata, not articles, even when they lie among
-    the inputs.
+    text | html}``. Bad input never raises: every file, and every record of a JSON file, comes
+    out as an ``Article`` or as ``Skipped`` with the reason (path ``file.jsonl#3`` for record
+    3). Three things raise at the call, before anything is read: ``InputError`` for a named
+    path that does not exist and for ``paths`` that hold no file of a supported type at all
+    (an empty folder, a folder of PDFs), ``ManifestError`` for a ``manifest`` that cannot be
+    read or has a bad row. The manifest and the files in ``exclude`` (e.g. a source registry)
+    are metadata, not articles, even when they lie among the inputs.
+
+    Duplicates are not decided here: each article carries ``raw_digest`` (its file's bytes or
+    its record) and ``drop_duplicates``, after cleaning, skips those identical to one kept.
     """
     missing = [os.fspath(p) for p in paths if not os.path.exists(p)]
     if missing:
@@ -57,6 +60,7 @@ def _nothing_to_read(paths: Sequence[str | Path], skipped: list, *, metadata_onl
     """What to tell a user whose ``paths`` hold no article file."""
     if not paths:
         return "no input paths given; name article files or folders that hold them"
+    skipped = [s for s in skipped if not s.reason.startswith(EMPTY_DIRECTORY)]  # said below
     if skipped:
         first = skipped[0]
         reason = first.reason.split("; supported:")[0]  # the list is said once, below
@@ -71,31 +75,23 @@ def _read(
     items: list[Source | Skipped], sidecar: Manifest | None, settings: IngestSettings
 ) -> Iterator[Article | Skipped]:
     """The articles of the discovered ``items``, skipped ones passed through."""
-    seen: dict[str, str] = {}  # content hash -> the displayed path that had it first
     for item in items:
         if isinstance(item, Skipped):
             yield item
             continue
         try:
             data = read_bytes(item.path, gz=item.gz, max_bytes=settings.max_bytes)
-        except Unreadable as exc:
-            yield Skipped(item.display, str(exc))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in seen:
-            yield Skipped(item.display, f"identical to {seen[digest]}")
-            continue
-        seen[digest] = item.display
-        try:
             text = decode(data)
         except Unreadable as exc:
             yield Skipped(item.display, str(exc))
             continue
+        digest = hashlib.sha256(data).hexdigest()
         file_id = "a" + digest[:10]  # content-derived: same id whatever the order or folder
         if item.kind in ("json", "jsonl"):
             yield from _records(item, text, file_id, sidecar)
         else:
-            article = Article(id=file_id, path=item.display, raw=text, raw_kind=item.kind)
+            article = Article(id=file_id, path=item.display, raw=text, raw_kind=item.kind,
+                              raw_digest="file:" + digest)
             if sidecar is not None:
                 fields = sidecar.fields(item.path)
                 apply_fields(article, fields, origin=f"manifest {fields.get('_where', '')}")
@@ -115,17 +111,19 @@ def _records(
                 continue
             try:
                 entries.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
+            except (ValueError, RecursionError) as exc:
                 yield Skipped(f"{item.display}#{number}",
-                              f"line {number} is not valid JSON ({exc.msg}); record skipped")
+                              f"line {number} is not valid JSON ({_json_problem(exc)}); "
+                              "record skipped")
     else:
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Skipped(item.display, f"not valid JSON ({exc.msg} at line {exc.lineno} "
-                                        f"column {exc.colno})")
+        except (ValueError, RecursionError) as exc:
+            yield Skipped(item.display, f"not valid JSON ({_json_problem(exc, at=True)})")
             return
         if isinstance(data, list):
+            if not data:
+                yield Skipped(item.display, "empty JSON array ([]): no records to read")
             entries = list(enumerate(data, 1))
         else:
             entries = [(None, data)]
@@ -133,7 +131,8 @@ def _records(
         suffix = "" if number is None else f"#{number}"
         where = item.display + suffix
         if not isinstance(record, dict):
-            yield Skipped(where, "record is not a JSON object with text or html")
+            yield Skipped(where, f"record is {_json_type(record)}, not a JSON object with "
+                                 "'text' or 'html'")
             continue
         body = record.get("text")
         kind = "text"
@@ -142,9 +141,35 @@ def _records(
         if not isinstance(body, str) or not body.strip():
             yield Skipped(where, "record has no non-empty 'text' or 'html' field")
             continue
-        article = Article(id=file_id + suffix, path=where, raw=body, raw_kind=kind)
+        article = Article(id=file_id + suffix, path=where, raw=body, raw_kind=kind,
+                          raw_digest=_record_digest(record))
         apply_fields(article, record, origin=where)
         if sidecar is not None:
             fields = sidecar.fields(item.path, record=number)
             apply_fields(article, fields, origin=f"manifest {fields.get('_where', '')}")
         yield article
+
+
+def _json_problem(exc: ValueError | RecursionError, *, at: bool = False) -> str:
+    """What is wrong with a JSON text, in a few words (with its place when ``at``)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg + (f" at line {exc.lineno} column {exc.colno}" if at else "")
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    return str(exc).split(";")[0]  # e.g. a number with more digits than Python converts
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array"
+
+
+def _record_digest(record: dict[str, Any]) -> str:
+    """A digest of a JSON record's content, its keys in any order."""
+    canonical = json.dumps(record, sort_keys=True)  # any depth json.loads read, it writes
+    return "record:" + hashlib.sha256(canonical.encode()).hexdigest()

@@ -52,12 +52,12 @@ def clean(
 ) -> tuple[list[Article], list[Skipped]]:
     """The extraction stage on its own: cleaned articles and skipped inputs."""
     from rashomon.clean import clean_articles
-    from rashomon.ingest import read_inputs
+    from rashomon.ingest import drop_duplicates, read_inputs
 
     settings = settings or Settings()
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in clean_articles(read_inputs(paths, manifest=manifest, settings=settings.ingest), settings=settings.clean):
+    for item in drop_duplicates(clean_articles(read_inputs(paths, manifest=manifest, settings=settings.ingest), settings=settings.clean)):
         (skipped if isinstance(item, Skipped) else articles).append(item)
     return sorted(articles, key=_article_order), sorted(skipped, key=lambda s: s.path)
 
@@ -79,12 +79,13 @@ def run_pipeline(
     from rashomon.analyse.parse import analyse_articles
     from rashomon.clean import clean_articles
     from rashomon.cluster import cluster_stories
+    from rashomon.ingest import drop_duplicates
 
     report = Report()
     registry = load_sources(sources)
     with timed(stage_times, "read+clean"):
         articles: list[Article] = []
-        for item in clean_articles(items, settings=settings.clean):
+        for item in drop_duplicates(clean_articles(items, settings=settings.clean)):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
