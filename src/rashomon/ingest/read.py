@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.ingest.decode import Unreadable, decode, read_bytes
-from rashomon.ingest.discover import Source, discover
+from rashomon.ingest.discover import Paths, Source, discover
 from rashomon.ingest.manifest import Manifest
 from rashomon.ingest.metadata import apply_fields
 from rashomon.records import Article, Skipped
@@ -17,13 +17,13 @@ from rashomon.settings import IngestSettings
 
 
 def read_inputs(
-    paths: Sequence[str | Path],
+    paths: Paths,
     *,
     manifest: str | Path | None = None,
     settings: IngestSettings,
     exclude: Sequence[str | Path] = (),
 ) -> Iterator[Article | Skipped]:
-    """Every article in ``paths`` (files or folders, read recursively) in path order.
+    """Every article in ``paths`` (one file or folder or several, read recursively) in path order.
 
     Text (.txt, .md), HTML (.html, .htm), each optionally gzipped, and JSON (.json: one record
     or a list; .jsonl: one per line) records ``{url, outlet, title, published, language,
