@@ -464,5 +464,5 @@ def eval_ecbplus_entities(
     )
 
 
-def main() -> None:  # pragma: no cover - console entry point
+if __name__ == "__main__":  # python -m rashomon.cli; the console script is rashomon.cli:app
     app()

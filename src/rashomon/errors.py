@@ -23,15 +23,6 @@ class ModelError(RashomonError):
     """A language model is missing or is not the pinned one."""
 
 
-class MissingExtraError(RashomonError):
-    """An optional dependency is not installed."""
-
-    def __init__(self, module: str, extra: str) -> None:
-        super().__init__(
-            f"{module} is not installed; install it with: pip install 'rashomon[{extra}]'"
-        )
-
-
 class DatasetError(RashomonError):
     """An evaluation data set is missing or not in the expected layout."""
 

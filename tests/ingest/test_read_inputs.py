@@ -56,6 +56,20 @@ def test_relative_paths_stay_relative_and_ids_do_not_depend_on_location(
     assert relative.id == absolute.id and relative.id.startswith("a") and len(relative.id) == 11
 
 
+def test_one_path_is_one_path_not_its_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A str is iterable; read character by character, "news" would be n, e, w, s (and an
+    # absolute path would start with "/", the whole disk).
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(TEXT)
+    (tmp_path / "news" / "b.md").write_text(TEXT + "b")
+    monkeypatch.chdir(tmp_path)
+    listed = [(i.id, i.path) for i in read(["news"])]
+    assert [path for _, path in listed] == [os.path.join("news", "a.txt"), os.path.join("news", "b.md")]
+    assert [(i.id, i.path) for i in read("news")] == listed
+    assert [(i.id, i.path) for i in read(Path("news"))] == listed
+    assert [(i.id, i.path) for i in read(p for p in ["news"])] == listed
+
+
 def test_order_independent_and_file_named_twice_read_once(tmp_path: Path) -> None:
     for name in ("c.txt", "a.txt", "b.txt"):
         (tmp_path / name).write_text(TEXT + name)

@@ -9,13 +9,18 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from rashomon.errors import InputError
+from rashomon.ingest.discover import JSON_SUFFIXES, TEXT_SUFFIXES
 from rashomon.records import Article, Skipped
 from rashomon.run.pipeline import clean
 from rashomon.settings import Settings
+
+SUPPORTED_SUFFIXES = tuple(s + gz for s in (*TEXT_SUFFIXES, *JSON_SUFFIXES) for gz in ("", ".gz"))
 
 ENGLISH = ("Officials met in the capital on Monday to discuss the new trade agreement with "
            "their neighbours, and said that talks would resume after the holiday.")
@@ -162,6 +167,11 @@ def test_every_input_ends_as_articles_or_skipped_and_copies_name_a_kept_input(
         root = Path(folder)
         for name, data in files.items():
             (root / name).write_bytes(data)
+        if not any(name.endswith(SUPPORTED_SUFFIXES) for name in files):
+            # No file of a supported type at all: a bad command line, said before reading.
+            with pytest.raises(InputError, match="no article files in"):
+                clean([root], settings=Settings())
+            return
         articles, skipped = clean([root], settings=Settings())
     kept = {a.path for a in articles}
     assert len(kept) == len(articles) and len({a.id for a in articles}) == len(articles)

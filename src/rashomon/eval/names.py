@@ -201,12 +201,6 @@ def _score_given(records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     return {"given": given, "given_names": len(names)}
 
 
-def evaluate_romanisation(records: Iterable[Mapping[str, Any]]) -> tuple[float, float]:
-    """(variant recall, false-merge rate) of the surname keys on ``records``."""
-    score = score_romanisation(records)
-    return score.recall, score.false_merge_rate
-
-
 def evaluate_names(root: str | Path) -> RomanisationScore:
     """Score the surname keys on ``korean_names_comprehensive.json`` under ``root``."""
     path = Path(root) / "korean_names_comprehensive.json"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,9 @@ from rashomon.records import Skipped
 TEXT_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 JSON_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
 SUPPORTED = ", ".join([*TEXT_SUFFIXES, *JSON_SUFFIXES]) + " (each optionally .gz)"
+
+# What a caller may name as input: one file or folder, or any number of them.
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,20 @@ def _walk(display: str, root: Path, skipped: dict[str, Skipped]) -> list[tuple[s
 EMPTY_DIRECTORY = "directory holds no files (names starting with a dot are ignored)"
 
 
-def discover(paths: Sequence[str | Path]) -> list[Source | Skipped]:
-    """Every input file under ``paths`` (directories recursively, dot-names ignored), each once,
-    sorted by displayed path; unusable paths come back as ``Skipped`` in the same order."""
+def path_list(paths: Paths) -> list[str | os.PathLike[str]]:
+    """``paths`` as a list: one path (a str or path-like) is a list of one, never its characters."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    return list(paths)
+
+
+def discover(paths: Paths) -> list[Source | Skipped]:
+    """Every input file under ``paths`` (one path or several; directories recursively,
+    dot-names ignored), each once, sorted by displayed path; unusable paths come back as
+    ``Skipped`` in the same order."""
     candidates: dict[Path, str] = {}  # resolved path -> smallest displayed form
     skipped: dict[str, Skipped] = {}
-    for given in paths:
+    for given in path_list(paths):
         display = os.fspath(given)
         path = Path(display)
         if path.is_dir():

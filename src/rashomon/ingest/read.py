@@ -11,7 +11,7 @@ from typing import Any
 
 from rashomon.errors import InputError
 from rashomon.ingest.decode import Unreadable, decode, read_bytes
-from rashomon.ingest.discover import EMPTY_DIRECTORY, SUPPORTED, Source, discover
+from rashomon.ingest.discover import EMPTY_DIRECTORY, SUPPORTED, Paths, Source, discover, path_list
 from rashomon.ingest.manifest import Manifest
 from rashomon.ingest.metadata import apply_fields
 from rashomon.records import Article, Skipped
@@ -19,13 +19,13 @@ from rashomon.settings import IngestSettings
 
 
 def read_inputs(
-    paths: Sequence[str | Path],
+    paths: Paths,
     *,
     manifest: str | Path | None = None,
     settings: IngestSettings,
     exclude: Sequence[str | Path] = (),
 ) -> Iterator[Article | Skipped]:
-    """Every article in ``paths`` (files or folders, read recursively) in path order.
+    """Every article in ``paths`` (one file or folder or several, read recursively) in path order.
 
     Text (.txt, .md), HTML (.html, .htm), each optionally gzipped, and JSON (.json: one record
     or a list; .jsonl: one per line) records ``{url, outlet, title, published, language,
@@ -40,6 +40,7 @@ def read_inputs(
     Duplicates are not decided here: each article carries ``raw_digest`` (its file's bytes or
     its record) and ``drop_duplicates``, after cleaning, skips those identical to one kept.
     """
+    paths = path_list(paths)
     missing = [os.fspath(p) for p in paths if not os.path.exists(p)]
     if missing:
         raise InputError(f"no such file or directory: {', '.join(missing)}; check the "
@@ -56,7 +57,7 @@ def read_inputs(
     return _read(items, sidecar, settings)
 
 
-def _nothing_to_read(paths: Sequence[str | Path], skipped: list, *, metadata_only: bool) -> str:
+def _nothing_to_read(paths: Sequence[str | os.PathLike[str]], skipped: list, *, metadata_only: bool) -> str:
     """What to tell a user whose ``paths`` hold no article file."""
     if not paths:
         return "no input paths given; name article files or folders that hold them"

@@ -18,7 +18,6 @@ from rashomon.records import (
 )
 
 COVERAGE_LIST = 8  # claims listed per blind spot; the JSON report has them all
-SLOT_NAMES = {"time": "Date", "quantity": "Number", "place": "Place", "person": "Person"}
 
 
 def _quote(text: str, limit: int = 400) -> str:

@@ -3,13 +3,18 @@ names → align and compare → report."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rashomon.records import Article, Report, Skipped
 from rashomon.run.story import build_story, story_id_of
 from rashomon.run.timing import timed
 from rashomon.settings import Settings
+
+if TYPE_CHECKING:
+    from rashomon.ingest.discover import Paths
+
 
 def _progress(items: Iterable, *, enabled: bool, total: int | None, desc: str) -> Iterable:
     if not enabled:
@@ -20,7 +25,7 @@ def _progress(items: Iterable, *, enabled: bool, total: int | None, desc: str) -
 
 
 def analyze(
-    paths: Sequence[str | Path],
+    paths: Paths,
     *,
     manifest: str | Path | None = None,
     settings: Settings | None = None,
@@ -28,8 +33,9 @@ def analyze(
     progress: bool = False,
     stage_times: dict[str, float] | None = None,
 ) -> Report:
-    """Read the articles under ``paths`` and report, story by story, what their sources
-    corroborate, where they conflict and what only one of them says.
+    """Read the articles under ``paths`` (one file or folder, or several) and report, story
+    by story, what their sources corroborate, where they conflict and what only one of them
+    says.
 
     ``manifest`` is an optional CSV/JSON sidecar with per-file outlet, publication date, url
     and language; ``sources`` an optional file of extra outlets for the source registry.
@@ -45,7 +51,7 @@ def analyze(
 
 
 def clean(
-    paths: Sequence[str | Path],
+    paths: Paths,
     *,
     manifest: str | Path | None = None,
     settings: Settings | None = None,
