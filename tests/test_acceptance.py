@@ -4,7 +4,6 @@ examples. Runs the whole pipeline with the real models."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +13,10 @@ from rashomon.report.markdown import render_markdown
 from rashomon.run.pipeline import analyze
 from rashomon.report.wording import cause, statement
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
-EXAMPLES = ROOT / "examples"
+from data_paths import EXAMPLES, SEEDS
+
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
+
 
 DEBRIS = ("Leave a Reply", "Read in Korean", "Translated by", "Edited by", "@", "Required fields",
           "network of sources", "FAQ page")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import inspect
 import os
 import subprocess
@@ -12,7 +14,7 @@ from pathlib import Path
 import rashomon
 from rashomon.records import Report
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from data_paths import EXAMPLES
 
 
 def test_top_level_names() -> None:
@@ -52,6 +54,7 @@ def test_import_does_not_load_the_pipeline() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.models
 def test_analyze_takes_one_str_path_as_one_path() -> None:
     options = {"manifest": EXAMPLES / "manifest.csv", "sources": EXAMPLES / "sources.json"}
     one = rashomon.analyze(str(EXAMPLES), **options)

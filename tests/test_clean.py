@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +9,9 @@ from rashomon.clean import clean_article, clean_articles, extract_html, extract_
 from rashomon.records import Article, Skipped
 from rashomon.settings import Settings
 
+from data_paths import SEEDS
+
 SETTINGS = Settings().clean
-SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
 
 BODY = [
     "Flooding along the river forced about 2,000 residents from their homes on Sunday, "

@@ -88,6 +88,7 @@ def test_version_prints_the_installed_package_version() -> None:
     assert result.stdout == f"rashomon {version('rashomon')}\n"
 
 
+@pytest.mark.models
 def test_output_suffix_sets_the_format_and_format_wins(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", ARTICLE)
     report = tmp_path / "report.md"
@@ -190,6 +191,7 @@ def test_console_script_runs_as_a_module() -> None:
     assert result.returncode == 0 and "analyze" in result.stdout
 
 
+@pytest.mark.models
 def test_an_article_whose_analysis_fails_is_counted_not_fatal(tmp_path: Path, monkeypatch) -> None:
     import rashomon.analyse.claims as claims
     from rashomon.run.pipeline import analyze
@@ -222,6 +224,7 @@ def test_match_names_prints_verdict_score_and_reasons() -> None:
     assert "same role 'party secretary'" in possible.stdout
 
 
+@pytest.mark.models
 def test_eval_attribution_scores_a_gold_file_and_reports_a_bad_one(tmp_path: Path) -> None:
     record = {
         "id": "p", "outlet": "NK News",

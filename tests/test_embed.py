@@ -10,6 +10,8 @@ import pytest
 from rashomon.embed import Embedder
 from rashomon.settings import Settings
 
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
+
 TEXTS = [
     "Russian President Vladimir Putin has presented Kim Jong Un with a passenger car.",
     "Putin gave Kim a luxury car.",

@@ -10,11 +10,11 @@ import csv
 import datetime as dt
 import html
 import re
-from pathlib import Path
 
 import pytest
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from data_paths import EXAMPLES
+
 PCD, TNS, LEDGER, NORTHSTAR, STEPPE = (
     "01_pcd_fishing_fleet.txt",
     "02_tns_wire.txt",

@@ -45,6 +45,7 @@ def wire_copies() -> Report:
     ])
 
 
+@pytest.mark.models
 def test_wire_printed_by_three_outlets_is_one_origin(wire_copies: Report) -> None:
     copies = {a.outlet: a.copy_of for a in wire_copies.articles}
     wire_id = next(a.id for a in wire_copies.articles if a.outlet == "Reuters")
@@ -61,6 +62,7 @@ def test_wire_printed_by_three_outlets_is_one_origin(wire_copies: Report) -> Non
     assert not [f for f in story.findings if f.kind == "corroborated"]
 
 
+@pytest.mark.models
 def test_two_outlets_citing_two_agencies_are_two_origins() -> None:
     a = raw("y", "Korea Morning Ledger",
             "North Korea fired two short-range ballistic missiles into the sea on Tuesday, "
@@ -80,6 +82,7 @@ def test_two_outlets_citing_two_agencies_are_two_origins() -> None:
     assert "2 outlets, 2 independent origins" in statement(finding)
 
 
+@pytest.mark.models
 def test_claims_resting_only_on_anonymous_sources_are_flagged() -> None:
     a = raw("p", "North Star Report",
             "Rice prices in Hyesan doubled last month, a source in Ryanggang Province told North "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,9 @@ from rashomon.analyse.parse import parse_text
 from rashomon.analyse.quotes import extract_quotes
 from rashomon.errors import InputError
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+from data_paths import SEEDS
+
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,8 @@ from rashomon.analyse.claims import extract_claims
 from rashomon.analyse.parse import parse_text
 from rashomon.records import Quantity, TimeValue
 
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
+
 
 @pytest.fixture(scope="module")
 def registry():

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from rashomon.analyse.dates import extract_times, month_of, resolve_time, times_differ, times_overlap, weekday_of
 from rashomon.records import Article, TimeValue
 
+
 PUB = dt.date(2024, 2, 20)  # a Tuesday
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +140,7 @@ def test_times_overlap():
     assert times_overlap(sunday, monday, slack_days=1) is True
 
 
+@pytest.mark.models
 def test_extract_times_offsets_sentences_and_anchor(nlp):
     text = (
         "Officials left Pyongyang on Monday to attend a forum.\n"
@@ -163,6 +163,7 @@ def test_extract_times_offsets_sentences_and_anchor(nlp):
     assert by_text["20-21"].value == "2024-02-20/2024-02-21" and by_text["20-21"].sentence == 4
 
 
+@pytest.mark.models
 def test_extract_times_without_publication_date(nlp):
     text = "The gift was handed over on Jan. 18, the agency reported on Tuesday."
     times = extract_times(nlp(text), article=Article(id="a", path="a.txt", text=text))
@@ -171,11 +172,10 @@ def test_extract_times_without_publication_date(nlp):
     assert values["Tuesday"] == (None, False)
 
 
-def test_seed_articles_disagree_on_the_handover_date(nlp):
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS}")
+@pytest.mark.models
+def test_seed_articles_disagree_on_the_handover_date(nlp, seed_files):
     found = {}
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in seed_files:
         text = path.read_text(encoding="utf-8")
         article = Article(id=path.stem, path=str(path), text=text, published="2024-02-20")
         times = extract_times(nlp(text), article=article)

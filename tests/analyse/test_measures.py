@@ -8,6 +8,8 @@ from rashomon.analyse.measures import measure_of
 from rashomon.analyse.nlp import nlp_for
 from rashomon.settings import Settings
 
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
+
 
 @pytest.fixture(scope="module")
 def nlp():  # noqa: ANN201

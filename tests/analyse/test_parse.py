@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rashomon.analyse.parse import parse_text
+
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
 
 
 def _sentences(text: str) -> list[str]:

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from rashomon.analyse.quantities import extract_quantities, quantities_compatible
 from rashomon.records import Article, Quantity
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +32,7 @@ def _q(value: float | None, low: float | None, high: float | None, unit: str | N
                     qualifier=qualifier, unit=unit)
 
 
+@pytest.mark.models
 def test_counts_with_units_and_qualifiers(extract):
     qs = extract("North Korea fired 31 rockets in 12 launches, more than 25 launches in total.")
     got = [(q.value, q.low, q.high, q.qualifier, q.unit) for q in qs]
@@ -44,6 +43,7 @@ def test_counts_with_units_and_qualifiers(extract):
     ]
 
 
+@pytest.mark.models
 def test_qualifiers_set_bounds(extract):
     qs = extract(
         "About 300 people were killed, at least 40 soldiers died, up to 40 houses burned "
@@ -58,6 +58,7 @@ def test_qualifiers_set_bounds(extract):
     assert nearly.low < 1_150_000 and nearly.high == 1_250_000
 
 
+@pytest.mark.models
 def test_words_vague_numbers_and_ranges(extract):
     qs = extract(
         "Hundreds of soldiers, several thousand civilians, three tanks and between 3 and 5 "
@@ -73,6 +74,7 @@ def test_words_vague_numbers_and_ranges(extract):
     assert by_unit["truck"].value == 12
 
 
+@pytest.mark.models
 def test_money_percent_and_measures(extract):
     qs = extract(
         "He paid $3.5 billion for a 40% stake; the missile flew 1,000 km (620 miles), "
@@ -85,6 +87,7 @@ def test_money_percent_and_measures(extract):
     assert quantities_compatible(by_unit["km"], by_unit["mile"]) is True
 
 
+@pytest.mark.models
 def test_identifiers_years_and_phone_numbers_are_skipped(extract):
     qs = extract(
         "The transfer is banned under Resolution 2397, adopted in Dec. 2017, and item No. 3 "
@@ -95,6 +98,7 @@ def test_identifiers_years_and_phone_numbers_are_skipped(extract):
     assert not values & {2397.0, 3.0, 2023.0, 2024.0, 18.0, 8.0, 1.0}
 
 
+@pytest.mark.models
 def test_modifiers_scores_and_special_units(extract):
     qs = extract(
         "A magnitude 6.1 quake hit the 3400 block, and the team's 38-44 record was cited. "
@@ -103,6 +107,7 @@ def test_modifiers_scores_and_special_units(extract):
     assert [(q.value, q.unit) for q in qs] == [(6.1, "magnitude"), (1e7, "won"), (300, "staff")]
 
 
+@pytest.mark.models
 def test_digits_spacy_missed_that_count(extract):
     qs = extract("Officials said 14 trucks crossed.")
     assert [(q.value, q.unit) for q in qs] == [(14.0, "truck")]
@@ -123,14 +128,14 @@ def test_quantities_compatible():
     assert quantities_compatible(_q(3, 3, 3, None), _q(3, 3, 3, None)) is None
 
 
-def test_seed_articles_yield_no_identifiers(extract):
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not found at {SEEDS}")
-    for path in sorted(SEEDS.glob("*.txt")):
+@pytest.mark.models
+def test_seed_articles_yield_no_identifiers(extract, seed_files):
+    for path in seed_files:
         qs = extract(path.read_text(encoding="utf-8"))
         assert all(q.value not in (2397.0, 2024.0, 2023.0) for q in qs)
 
 
+@pytest.mark.models
 def test_a_unit_joined_to_its_number_by_a_hyphen_is_a_length(extract):
     qs = extract("Charles ran for 226 yards, including an 84-yard scamper, then broke off an 86-yd TD run.")
     assert [(q.value, q.unit) for q in qs] == [(226.0, "yard"), (84.0, "yard"), (86.0, "yd")]

@@ -9,6 +9,8 @@ from rashomon.analyse.parse import parse_text
 from rashomon.analyse.quote_marks import quote_spans
 from rashomon.analyse.quotes import extract_quotes
 
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
+
 
 @pytest.fixture(scope="module")
 def registry():

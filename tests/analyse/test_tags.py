@@ -3,9 +3,13 @@ lemmatizer."""
 
 from __future__ import annotations
 
+import pytest
+
 from rashomon.analyse.parse import pipeline
 from rashomon.analyse.tags import COMPONENT, REPLACED
 from rashomon.settings import Settings
+
+pytestmark = pytest.mark.models  # every test here parses with the spaCy model
 
 TEXT = (
     "North Korea has sent 12 trawlers to Russian waters, state media said on Thursday.\n"

@@ -11,7 +11,7 @@ from rashomon.errors import DatasetError
 from rashomon.eval.aeb import evaluate_aeb, score_page, shingles
 from rashomon.settings import Settings
 
-AEB = Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets" / "zyte-aeb"
+from data_paths import AEB
 
 
 def test_shingles_are_lowercased_word_4grams() -> None:

@@ -56,6 +56,7 @@ def test_packaged_gold_set_covers_every_type() -> None:
             assert p.text[s.start : s.end] == s.text
 
 
+@pytest.mark.models
 def test_tiny_gold_file_is_scored_through_the_pipeline(tmp_path: Path) -> None:
     score = evaluate_attribution(write(tmp_path / "tiny.jsonl", TINY), settings=Settings())
     assert (score.passages, score.sentences, score.unmatched) == (1, 4, 0)

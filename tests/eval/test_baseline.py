@@ -32,6 +32,7 @@ def test_article_extraction_floor() -> None:
     assert scores.recall >= floor["recall"], scores.summary()
 
 
+@pytest.mark.models
 def test_story_clustering_floor() -> None:
     from rashomon.eval.ecbplus import evaluate_ecbplus
 
@@ -44,6 +45,7 @@ def test_story_clustering_floor() -> None:
     assert scores.stable_stories >= floor["stable_stories"], scores.summary()
 
 
+@pytest.mark.models
 def test_quotes_floor() -> None:
     from rashomon.eval.quotes import evaluate_quotes
 
@@ -84,6 +86,7 @@ def test_person_resolution_floor() -> None:
     assert scores.system.conll_f1 > scores.baseline.conll_f1, scores.summary()
 
 
+@pytest.mark.models
 def test_attribution_floor() -> None:
     from rashomon.eval.attribution import evaluate_attribution
 
@@ -97,6 +100,7 @@ def test_attribution_floor() -> None:
         assert score.by_type[kind].f1 >= f1, score.summary()
 
 
+@pytest.mark.models
 def test_findings_on_real_news_floor() -> None:
     from rashomon.eval.findings import evaluate_findings
 

@@ -9,7 +9,8 @@ from rashomon.errors import DatasetError
 from rashomon.eval.ecbplus import evaluate_ecbplus, read_corpus
 from rashomon.settings import Settings
 
-ECBPLUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets" / "ecbplus"
+from data_paths import ECBPLUS
+
 needs_data = pytest.mark.skipif(
     not (ECBPLUS / "ECB+").is_dir(), reason=f"ECB+ not found at {ECBPLUS} (../shared absent)"
 )
@@ -31,6 +32,7 @@ def test_reader_drops_the_url_line_of_ecbplus_documents() -> None:
     assert not any(re.search(r"\w [,.;:]( |$)", s) for d in documents for s in d.sentences)
 
 
+@pytest.mark.models
 @needs_data
 def test_smoke_three_topics() -> None:
     scores = evaluate_ecbplus(ECBPLUS, settings=Settings(), topics=["1", "3", "12"])

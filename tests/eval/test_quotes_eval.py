@@ -157,6 +157,7 @@ def test_speaker_none_and_anonymous() -> None:
     assert score_passages([passage], {"p": wrong}).speaker == 0
 
 
+@pytest.mark.models
 def test_evaluate_quotes_runs_the_pipeline(tmp_path: Path) -> None:
     from rashomon.eval.quotes import evaluate_quotes
     from rashomon.settings import Settings

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,8 @@ from rashomon.records import Article, Entity, Mention, Sentence, to_dict
 from rashomon.resolve.entities import resolve_entities
 from rashomon.settings import ResolveSettings
 
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+from data_paths import SEEDS
+
 SETTINGS = ResolveSettings()
 
 
@@ -134,6 +134,7 @@ def test_output_is_deterministic() -> None:
     assert [e["id"] for e in first] == ["e1", "e2", "e3"]
 
 
+@pytest.mark.models
 @pytest.mark.skipif(not SEEDS.exists(), reason=f"shared seed articles not found at {SEEDS}")
 def test_seed_articles() -> None:
     from rashomon.analyse.nlp import load_nlp

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,8 @@ from rashomon.resolve.names import (
     surname_key,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+from data_paths import SHARED
+
 NAMES = SHARED / "datasets" / "korean-names" / "korean_names_comprehensive.json"
 
 
