@@ -205,3 +205,8 @@ def test_times_of_unknown_year_differ_by_weekday_then_by_month() -> None:
     assert times_differ(_value("four months", granularity="duration"), _value("136 days", granularity="duration")) is True
     assert times_differ(_value("four months", granularity="duration"), _value("May")) is None
     assert times_differ(_value("the spring"), _value("Friday")) is None
+
+
+def test_a_count_outside_the_calendar_is_left_unresolved_not_raised() -> None:
+    tv = resolve_time("forty centuries ago", published=PUB)
+    assert not tv.resolved and tv.note == "outside the calendar"

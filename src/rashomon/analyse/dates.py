@@ -19,7 +19,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from rashomon.analyse.date_intervals import DAY, WEEKDAYS, Context, Resolution, month_num, safe_date
+from rashomon.analyse.date_intervals import DAY, WEEKDAYS, Context, Resolution, month_num, safe_date, unresolved
 from rashomon.analyse.date_rules import normalise, resolve_expression
 from rashomon.analyse.durations import duration_days, durations_overlap
 from rashomon.records import Article, TimeValue
@@ -32,7 +32,12 @@ if TYPE_CHECKING:
 
 @functools.lru_cache(maxsize=4096)
 def _resolve_cached(s: str, ctx: Context) -> Resolution:
-    return resolve_expression(s, ctx)
+    try:
+        return resolve_expression(s, ctx)
+    except (ValueError, OverflowError):
+        # A count that reaches outside the calendar ("forty centuries ago"): a real phrase,
+        # but no date this module can hold.
+        return unresolved("outside the calendar")
 
 
 def resolve_time(
