@@ -466,3 +466,136 @@ def eval_ecbplus_entities(
 
 if __name__ == "__main__":  # python -m rashomon.cli; the console script is rashomon.cli:app
     app()
+
+
+# Corpus mode (rashomon.store): ingest into a DuckDB store, list its stories, report one.
+
+DbOpt = Annotated[
+    Path,
+    typer.Option("--db", help="The corpus store, a DuckDB file (created by ingest)."),
+]
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: PathsArg,
+    db: DbOpt = Path("rashomon.duckdb"),
+    manifest: ManifestOpt = None,
+    sources: Annotated[
+        Optional[Path],
+        typer.Option("--sources", help="JSON file of extra outlets/agencies for the registry; "
+                     "kept in the store, so later ingests and reports use it."),
+    ] = None,
+    settings: SettingsOpt = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles analysed and committed together.")
+    ] = 200,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Add articles to a corpus store (a DuckDB file) and rebuild the stories they join.
+
+    New articles are analysed and stored; articles already stored are left as they are.
+    Prints how many articles were new, already stored and skipped, and how many stories were
+    rebuilt. Exit status: 0 every input stored or already there; 1 some inputs skipped
+    (listed on stderr); 2 nothing stored (bad arguments, settings, manifest or store).
+    """
+    from rashomon.store import ingest as run_ingest
+
+    _configure_logging(quiet)
+    try:
+        result = run_ingest(
+            paths,
+            db=db,
+            manifest=manifest,
+            sources=sources,
+            settings=Settings.load(settings),
+            batch_size=batch_size,
+            progress=progress and not quiet and sys.stderr.isatty(),
+        )
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    if not quiet:
+        _report_skipped(result.skipped)
+    typer.echo(
+        f"{len(result.new)} new, {len(result.already_stored)} already stored, "
+        f"{len(result.skipped)} skipped; {len(result.stories_rebuilt)} stories rebuilt "
+        f"({result.stories} stories in {db}, {result.seconds:.1f} s)"
+    )
+    raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
+
+
+@app.command("stories")
+def stories_command(
+    db: DbOpt = Path("rashomon.duckdb"),
+    outlet: Annotated[
+        Optional[str], typer.Option("--outlet", help="Only stories an outlet of this name reports.")
+    ] = None,
+    has_conflicts: Annotated[
+        bool, typer.Option("--has-conflicts", help="Only stories with a conflict.")
+    ] = False,
+    search: Annotated[
+        Optional[str],
+        typer.Option("--search", help="Only stories whose title or an article's title or text "
+                     "holds this (any letter case)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON list instead of a table.")] = False,
+) -> None:
+    """List the stories of a corpus store, most articles first.
+
+    Columns: id, first and last report date, articles, outlets, conflicts, title."""
+    import dataclasses
+
+    from rashomon.store import list_stories
+
+    try:
+        stories = list_stories(db=db, outlet=outlet, has_conflicts=has_conflicts, search=search)
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps([dataclasses.asdict(s) for s in stories], ensure_ascii=False, indent=2))
+        return
+    if not stories:
+        typer.echo("no stories" + (" match" if outlet or has_conflicts or search else f" in {db}"))
+        return
+    rows = [("STORY", "FIRST", "LAST", "ARTICLES", "OUTLETS", "CONFLICTS", "TITLE")]
+    rows += [(s.id, s.first_report or "-", s.last_report or "-", str(s.articles),
+              str(len(s.outlets)), str(s.conflicts), s.title) for s in stories]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
+
+
+@app.command("report")
+def report_command(
+    story: Annotated[str, typer.Argument(help="A story id, as rashomon stories lists it.",
+                                         show_default=False)],
+    db: DbOpt = Path("rashomon.duckdb"),
+    format: Annotated[
+        Optional[ReportFormat],
+        typer.Option(
+            "--format", "-f",
+            help="json (schema rashomon.report/3, as analyze writes) or md. Default: what the "
+            "-o file's suffix names, else json.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Report one story of a corpus store, as analyze reports it.
+
+    The JSON or Markdown of analyze, with the story's articles only: conflicts, corroborated
+    and unique claims, quotes and names."""
+    from rashomon.report.json import render_json
+    from rashomon.report.markdown import render_markdown
+    from rashomon.store import story_report
+
+    try:
+        format = _format_of(format, output, ReportFormat, default=ReportFormat.json,
+                            aliases={"markdown": ReportFormat.md})
+        report = story_report(story, db=db)
+        _write(render_json(report) if format is ReportFormat.json else render_markdown(report), output)
+    except RashomonError as exc:
+        raise _fail(exc) from None

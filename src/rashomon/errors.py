@@ -29,3 +29,12 @@ class DatasetError(RashomonError):
 
 class RecordError(RashomonError):
     """Stored or serialised data does not have the shape of the record it should be."""
+
+
+class StoreError(RashomonError):
+    """A corpus store (``rashomon.store``) is missing, locked, not a store, or cannot take
+    what it was asked to store."""
+
+
+class StoreVersionError(StoreError):
+    """A corpus store was written with another schema version than this rashomon reads."""

@@ -301,8 +301,8 @@ class Settings:
     def fingerprint(self) -> str:
         """A short hash of everything that shapes an analysis: these settings (which name the
         pinned spaCy and embedding models), the records' schema and the package version. A
-        store keeps it beside each analysis and re-analyses when it differs. Thread counts
-        change no result and are left out."""
+        store (``rashomon.store``) keeps it beside each analysis and refuses to add analyses
+        made under another. Thread counts change no result and are left out."""
         values = dataclasses.asdict(self)
         values["align"].pop("threads", None)
         try:

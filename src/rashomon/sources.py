@@ -95,22 +95,29 @@ class SourceRegistry:
         return hits[0][2]
 
 
-def load_sources(path: str | Path | None = None) -> SourceRegistry:
+_LAYOUT = 'it must be JSON like {"sources": [{"name": …, "kind": …, "aliases": […]}]}'
+
+
+def load_sources(path: str | Path | None = None, *, text: str | None = None) -> SourceRegistry:
     """The packaged registry (``rashomon/data/sources.json``), with the entries of the JSON file
-    at ``path`` (same layout) merged on top: an entry with a known name replaces it."""
+    at ``path`` (same layout) merged on top: an entry with a known name replaces it. ``text``,
+    instead of ``path``, gives that file's content (a store keeps the file it was given)."""
     packaged = resources.files("rashomon").joinpath("data/sources.json").read_text("utf-8")
     entries = {_key(e): e for e in _entries(json.loads(packaged), "packaged sources.json")}
-    if path is not None:
+    if path is not None and text is None:
         try:
-            user = json.loads(Path(path).read_text(encoding="utf-8"))
+            text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError:
             raise InputError(f"source registry {path} does not exist; check the path") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(
-                f"cannot read source registry {path}: {exc}; it must be JSON like "
-                '{"sources": [{"name": …, "kind": …, "aliases": […]}]}'
-            ) from None
-        for entry in _entries(user, str(path)):
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read source registry {path}: {exc}; {_LAYOUT}") from None
+    if text is not None:
+        origin = str(path) if path is not None else "stored source registry"
+        try:
+            user = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"cannot read source registry {origin}: {exc}; {_LAYOUT}") from None
+        for entry in _entries(user, origin):
             entries[_key(entry)] = entry
     return SourceRegistry([_source(e) for e in entries.values()])
 

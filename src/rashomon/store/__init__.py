@@ -1,0 +1,25 @@
+"""Corpus mode: a DuckDB file that keeps articles, their analyses and their stories, and grows
+with each ``ingest`` (first step of issue 11; see README "Using it").
+
+- ``ingest(paths, db=...)``: add articles; ``IngestResult`` says what it did.
+- ``list_stories(db=...)``: the stored stories (``StorySummary``).
+- ``story_report(story, db=...)``: one story as a ``Report`` for ``rashomon.report.json`` and
+  ``rashomon.report.markdown``.
+- ``open_store(db)``: the store itself (``Store``), its schema created, checked or migrated
+  (``rashomon.store.schema``).
+"""
+
+from rashomon.store.connection import DEFAULT_DB, Store, open_store
+from rashomon.store.ingest import IngestResult, ingest
+from rashomon.store.queries import StorySummary, list_stories, story_report
+
+__all__ = [
+    "DEFAULT_DB",
+    "IngestResult",
+    "Store",
+    "StorySummary",
+    "ingest",
+    "list_stories",
+    "open_store",
+    "story_report",
+]

@@ -1,0 +1,208 @@
+"""``ingest``: add articles to a corpus store, batch by batch, each batch in one transaction.
+
+An ``ingest_runs`` row records each call: when it started and finished, its paths, counts and
+skipped inputs, and how it ended (done; failed, with the error; interrupted, for a run stopped
+by Ctrl-C, or killed: a later ingest marks a run it finds still "running" so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rashomon.records import Article, RunWarning, Skipped, to_dict
+from rashomon.settings import Settings
+from rashomon.store.articles import stored_path, write_articles
+from rashomon.store.connection import DEFAULT_DB, Store, open_store
+from rashomon.sources import SourceRegistry
+from rashomon.store.pins import Pins, pinned_sources_file, pins_for, write_pins
+from rashomon.store.schema import json_text
+from rashomon.store.stories import assign_stories
+
+DEFAULT_BATCH_SIZE = 200  # articles analysed and committed together
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did. ``new``: ids of the articles stored; ``already_stored``: paths of
+    the inputs whose article the store held already (the same id, or the same file bytes or
+    JSON record); ``skipped``: inputs that are no article, with the reason (as ``analyze``
+    gives them); ``stories_rebuilt``: ids of the stories built or built again; ``stories``:
+    stories in the store afterwards; ``warnings``: analyses and story steps that failed."""
+
+    run: int
+    new: list[str] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stories_rebuilt: list[str] = field(default_factory=list)
+    stories: int = 0
+    warnings: list[RunWarning] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    *,
+    db: str | Path = DEFAULT_DB,
+    manifest: str | Path | None = None,
+    sources: str | Path | None = None,
+    settings: Settings | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: bool = False,
+) -> IngestResult:
+    """Add the articles under ``paths`` to the store ``db`` (created if missing).
+
+    Inputs are read and cleaned as ``analyze`` reads them (``manifest``: per-file metadata).
+    An article the store holds already is not cleaned or analysed again (``already_stored``):
+    ingesting the same files again changes nothing but the log of runs. New articles are analysed and
+    stored ``batch_size`` at a time; with each batch, copy links and stories are worked out
+    again over the whole store (``rashomon.store.stories.assign_stories``, which still scans
+    the corpus) and the stories whose members changed are rebuilt. Each batch is one
+    transaction: a failure or a kill mid-batch leaves the store as it was before that batch,
+    batches before it stay stored, and the error is raised on.
+
+    ``sources`` (a registry file, as for ``analyze``) and the settings fingerprint are pinned
+    by the first batch; later ingests use the stored registry and must use the same settings
+    (``StoreError`` says what to do otherwise). Raises ``InputError``/``ManifestError`` for
+    bad paths or manifest before anything is stored, ``StoreError`` for a store that cannot
+    be used.
+    """
+    from rashomon.ingest import read_inputs
+
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    started = time.perf_counter()
+    settings = settings or Settings()
+    # The registry file, given or stored, is metadata even where it lies among the inputs.
+    registry_file = sources or pinned_sources_file(db)
+    items = read_inputs(paths, manifest=manifest, settings=settings.ingest,
+                        exclude=[registry_file] if registry_file else ())
+    with open_store(db, create=True) as store:
+        pins, unpinned = pins_for(store, fingerprint=settings.fingerprint(), sources=sources)
+        registry = pins.registry()
+        run = _start_run(store, paths, manifest=manifest, pins=pins)
+        result = IngestResult(run=run)
+        manifest_path = str(Path(manifest).resolve()) if manifest is not None else None
+        try:
+            for batch in _batches(items, store, result, settings=settings, size=batch_size):
+                articles, warnings = _analyse(batch, settings=settings, registry=registry, progress=progress)
+                with store.transaction() as con:
+                    if unpinned:
+                        write_pins(con, pins, run=run)
+                    write_articles(con, articles, warnings, run=run, fingerprint=pins.fingerprint,
+                                   manifest=manifest_path)
+                    assign_stories(con, settings=settings, registry=registry,
+                                   fingerprint=pins.fingerprint, run=run)
+                    con.execute("UPDATE ingest_runs SET new = new + ? WHERE id = ?", [len(articles), run])
+                unpinned = False
+                result.new += [a.id for a in articles]
+                result.warnings += warnings
+        except BaseException as exc:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            _finish_run(store, run, result, status=status, error=f"{type(exc).__name__}: {exc}")
+            raise
+        _finish_run(store, run, result, status="done")
+        result.warnings += _story_warnings(store, result.stories_rebuilt)
+        result.stories = store.con.execute("SELECT count(*) FROM stories").fetchone()[0]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _batches(
+    items: Iterable[Article | Skipped], store: Store, result: IngestResult, *, settings: Settings, size: int
+) -> Iterator[list[Article]]:
+    """The cleaned new articles of ``items`` in lists of ``size``; articles the store holds
+    go to ``result.already_stored`` (before cleaning: they are not cleaned again), skipped
+    inputs to ``result.skipped``."""
+    from rashomon.clean import clean_articles
+    from rashomon.ingest import drop_duplicates
+
+    def unseen() -> Iterator[Article | Skipped]:
+        # An input read from the same content as one met earlier in this run is passed on
+        # whatever the batches, for drop_duplicates to skip as "identical to" that one.
+        met: set[str | None] = set()
+        for item in items:
+            if isinstance(item, Article):
+                if not {item.id, item.raw_digest} & met and stored_path(store.con, item) is not None:
+                    result.already_stored.append(item.path)
+                    continue
+                met |= {item.id, item.raw_digest} - {None}
+            yield item
+
+    batch: list[Article] = []
+    for item in drop_duplicates(clean_articles(unseen(), settings=settings.clean)):
+        if isinstance(item, Skipped):
+            result.skipped.append(item)
+            continue
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _analyse(
+    batch: list[Article], *, settings: Settings, registry: SourceRegistry, progress: bool
+) -> tuple[list[Article], list[RunWarning]]:
+    """The batch analysed (the analyse stage of ``analyze``), in (path, id) order, and the
+    warnings of the analyses that failed."""
+    from tqdm import tqdm
+
+    from rashomon.analyse.parse import analyse_articles
+
+    batch = sorted(batch, key=lambda a: (a.path, a.id))
+    warnings: list[RunWarning] = []
+    analysed = analyse_articles(batch, settings=settings.analyse, registry=registry, warnings=warnings)
+    articles = list(tqdm(analysed, total=len(batch), desc="analysing", unit="article",
+                         leave=False, disable=not progress))
+    return articles, warnings
+
+
+def _start_run(store: Store, paths: Sequence[str | Path], *, manifest: str | Path | None, pins: Pins) -> int:
+    """Log a new run (committed at once) and mark runs left "running" by a process that was
+    killed as "interrupted" (the store is this process's alone while it writes)."""
+    with store.transaction() as con:
+        con.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
+        run = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingest_runs").fetchone()[0]
+        con.execute(
+            "INSERT INTO ingest_runs (id, started, status, cwd, paths, manifest, sources, "
+            "settings_fingerprint) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
+            [run, _now(), os.getcwd(), json_text([os.fspath(p) for p in paths]),
+             os.fspath(manifest) if manifest is not None else None, pins.sources_path, pins.fingerprint],
+        )
+    return run
+
+
+def _finish_run(store: Store, run: int, result: IngestResult, *, status: str, error: str | None = None) -> None:
+    """Close the run's row; ``result.stories_rebuilt``: the stored stories the run built
+    (a story one batch built may have merged into another with the next)."""
+    result.stories_rebuilt = [
+        row[0] for row in store.con.execute("SELECT id FROM stories WHERE rebuilt_run = ? ORDER BY id", [run]).fetchall()
+    ]
+    with store.transaction() as con:
+        con.execute(
+            "UPDATE ingest_runs SET finished = ?, status = ?, error = ?, already_stored = ?, "
+            "skipped = ?, stories_rebuilt = ?, skipped_inputs = ? WHERE id = ?",
+            [_now(), status, error, len(result.already_stored), len(result.skipped),
+             len(result.stories_rebuilt), json_text(to_dict(result.skipped)), run],
+        )
+
+
+def _story_warnings(store: Store, story_ids: Sequence[str]) -> list[RunWarning]:
+    from rashomon.store.stories import read_story
+
+    warnings: list[RunWarning] = []
+    for story_id in story_ids:
+        stored = read_story(store.con, story_id)
+        if stored is not None:  # (a story rebuilt by one batch may be gone after the next)
+            warnings += stored.warnings
+    return warnings
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

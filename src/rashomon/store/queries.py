@@ -1,0 +1,96 @@
+"""Reading a store: the list of its stories, and one story as a ``Report`` for the JSON and
+Markdown renderers of ``analyze``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rashomon.errors import StoreError
+from rashomon.records import Report, parse_iso_date
+from rashomon.store.articles import load_articles
+from rashomon.store.connection import DEFAULT_DB, open_store
+from rashomon.store.stories import read_story
+
+
+@dataclass
+class StorySummary:
+    """One line of ``rashomon stories``: the story's id and title, how many articles it has,
+    its outlets (the file name where an article names none), the dates of its first and last
+    report (publication dates, None when no member has one) and its number of conflicts."""
+
+    id: str
+    title: str
+    articles: int
+    outlets: list[str]
+    first_report: str | None
+    last_report: str | None
+    conflicts: int
+
+
+def list_stories(
+    *,
+    db: str | Path = DEFAULT_DB,
+    outlet: str | None = None,
+    has_conflicts: bool = False,
+    search: str | None = None,
+) -> list[StorySummary]:
+    """The stories of the store ``db``, as ``analyze`` orders them (most articles first, then
+    by their first member's path): those with an article from ``outlet`` (any letter case),
+    with ``has_conflicts`` only those with a conflict, and with ``search`` only those whose
+    title or a member's title or text holds it (any letter case)."""
+    with open_store(db, read_only=True) as store:
+        rows = store.con.execute(
+            "SELECT s.id, s.title, s.conflicts, a.id, a.path, a.outlet, a.published "
+            "FROM stories s JOIN story_members m ON m.story = s.id "
+            "JOIN articles a ON a.id = m.article ORDER BY s.id, a.path, a.id"
+        ).fetchall()
+        found = None if not search else {
+            row[0] for row in store.con.execute(
+                "SELECT s.id FROM stories s WHERE contains(lower(s.title), lower($1)) UNION "
+                "SELECT m.story FROM story_members m JOIN articles a ON a.id = m.article "
+                "WHERE contains(lower(coalesce(a.title, '')), lower($1)) "
+                "OR contains(lower(a.text), lower($1))",
+                [search],
+            ).fetchall()
+        }
+    members: dict[str, list[tuple]] = {}
+    for row in rows:
+        members.setdefault(row[0], []).append(row)
+    wanted = outlet.casefold() if outlet else None
+    out: list[tuple[tuple, StorySummary]] = []
+    for story_id, group in members.items():
+        title, conflicts = group[0][1], group[0][2]
+        if has_conflicts and not conflicts:
+            continue
+        if wanted is not None and not any((r[5] or "").casefold() == wanted for r in group):
+            continue
+        if found is not None and story_id not in found:
+            continue
+        dates = sorted(d.isoformat() for r in group if (d := parse_iso_date(r[6])) is not None)
+        outlets = sorted({r[5] or r[4].rsplit("/", 1)[-1] for r in group})
+        summary = StorySummary(story_id, title, len(group), outlets, dates[0] if dates else None,
+                               dates[-1] if dates else None, conflicts)
+        out.append(((-len(group), min((r[4], r[3]) for r in group)), summary))
+    return [summary for _, summary in sorted(out, key=lambda pair: pair[0])]
+
+
+def story_report(story: str, *, db: str | Path = DEFAULT_DB) -> Report:
+    """The report of one stored story, as ``analyze`` reports it: the story, its articles
+    (with the entity key of each mention and their copy links) and the warnings of their
+    analyses and of the story's steps; no skipped inputs. Raises ``StoreError`` for a story id
+    the store does not hold."""
+    with open_store(db, read_only=True) as store:
+        stored = read_story(store.con, story)
+        if stored is None:
+            shown = os.fspath(db)
+            raise StoreError(
+                f"there is no story {story!r} in {shown}: list its stories with rashomon stories "
+                f"--db {shown}"
+            )
+        articles, warnings = load_articles(store.con, fingerprint=stored.fingerprint, ids=stored.story.articles)
+    for article in articles:
+        for mention, key in zip(article.mentions, stored.mention_keys[article.id], strict=True):
+            mention.key = key
+    return Report(articles=articles, stories=[stored.story], warnings=warnings + stored.warnings)
