@@ -382,3 +382,21 @@ def test_a_pronoun_read_as_the_articles_main_person_parts_two_subjects() -> None
     for m in a.mentions:
         m.key = "bush" if m.key == "thomas" and m.sentence == 0 else m.key
     assert "conflict" in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+
+
+def test_values_in_a_roundup_of_several_games_are_not_compared() -> None:
+    def reports(first: str) -> list:
+        a = article("a1", "Wire", [first, "Clark finished with 22 points in the game."])
+        b = article("b1", "Daily", ["Clark finished with 25 points in the game."])
+        add_quantity(a, 1, "22", 22, "point")
+        add_quantity(b, 0, "25", 25, "point")
+        for art in (a, b):
+            start = art.text.index("Clark")
+            art.quantities[0].measure = Measure(predicate="finish", subject="Clark", subject_start=start,
+                                                subject_end=start + 5, subject_proper=True)
+            art.mentions.append(Mention("Clark", "PERSON", start, start + 5, 0, key="clark"))
+        return [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+
+    assert "conflict" in reports("Duke (13-1) beat Davidson 79-67 on Saturday.")
+    # Three games' final scores: a roundup, whose 22 points may be another game's.
+    assert "conflict" not in reports("Duke won 79-67, North Carolina 108-70 and Louisville 71-57.")

@@ -296,12 +296,32 @@ def _measure_test(strong: Readings | None) -> Callable[..., bool]:
     return functools.partial(strong_measure, readings=strong)
 
 
+_SCORE_LINE = re.compile(r"(?<![\d.,-])(\d{2,3})-(\d{2,3})(?![\d-])")
+
+
+@functools.lru_cache(maxsize=1024)
+def _roundup_text(text: str) -> bool:
+    scores = {m.group(0) for m in _SCORE_LINE.finditer(text) if min(int(m.group(1)), int(m.group(2))) >= 20}
+    return len(scores) >= 3
+
+
+def roundup(article: Article) -> bool:
+    """An article that gives the final scores of three or more games (a sports roundup:
+    "79-67", "108-70", "71-57"): it reports several events, so a value in it may be another
+    game's ("Clark finished with 22 points" against South Florida, not the game the story is
+    about), and its values are not compared with other reports'. Scores only: a team record
+    ("(10-3)") has a side under 20."""
+    return _roundup_text(article.text)
+
+
 def conflict_time(
     left: ClaimRef,
     right: ClaimRef,
     *,
     strong: Readings | None = None,
 ) -> Finding | None:
+    if roundup(left.article) or roundup(right.article):
+        return None
     lt, rt = _times(left), _times(right)
     same = _measure_test(strong)
     # A length of time is compared with a length, a date with a date: "served five months" and
@@ -331,6 +351,8 @@ def conflict_quantity(
     *,
     strong: Readings | None = None,
 ) -> Finding | None:
+    if roundup(left.article) or roundup(right.article):
+        return None
     lq = [q for s in content_slots(left.claim, "quantity") if (q := value_at(left.article.quantities, s))]
     rq = [q for s in content_slots(right.claim, "quantity") if (q := value_at(right.article.quantities, s))]
     same = _measure_test(strong)
@@ -385,6 +407,8 @@ def conflict_place(left: ClaimRef, right: ClaimRef) -> Finding | None:
     compared, the development split of gold/findings gained 18 reported conflict pairs and
     no gold conflict; the six place findings read were all such pairs. Which place is where
     the act happened is not read yet."""
+    if roundup(left.article) or roundup(right.article):
+        return None
     lp, rp = _places(left), _places(right)
     if not lp or not rp:
         return None
