@@ -92,7 +92,7 @@ def measure_spacy(texts: list[str], *, warmup: int) -> dict:
     list(nlp.pipe(texts[:warmup], batch_size=cfg.batch_size))
     warmup_s = time.perf_counter() - started
     started = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=cfg.batch_size, n_process=cfg.n_process))
+    docs = list(nlp.pipe(texts, batch_size=cfg.batch_size))
     seconds = time.perf_counter() - started
     return {"load_s": load_s, "warmup_s": warmup_s, "seconds": seconds,
             "sentences": sum(1 for d in docs for _ in d.sents)}
@@ -107,12 +107,12 @@ def _articles(pairs: list[tuple[Path, str]]) -> list:
     ]
 
 
-def measure_pipeline(pairs: list[tuple[Path, str]], *, warmup: int) -> dict:
+def measure_pipeline(pairs: list[tuple[Path, str]], *, warmup: int, workers: int) -> dict:
     from rashomon.analyse.nlp import load_nlp
     from rashomon.run.pipeline import run_pipeline
     from rashomon.settings import Settings
 
-    settings = Settings()
+    settings = Settings().replace({"run": {"workers": workers}})
     started = time.perf_counter()
     load_nlp(settings.analyse.model, settings.analyse.model_version)  # cached for the run
     load_s = time.perf_counter() - started
@@ -143,7 +143,7 @@ def run_child(args: argparse.Namespace) -> dict:
     if args.mode == "spacy":
         result = measure_spacy(texts, warmup=args.warmup)
     else:
-        result = measure_pipeline(pairs, warmup=args.warmup)
+        result = measure_pipeline(pairs, warmup=args.warmup, workers=args.workers)
     words = sum(len(t.split()) for t in texts)
     result.update(
         mode=args.mode,
@@ -159,7 +159,7 @@ def run_child(args: argparse.Namespace) -> dict:
 def spawn(mode: str, args: argparse.Namespace) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--mode", mode,
                "--articles", str(args.articles), "--corpus", str(args.corpus),
-               "--warmup", str(args.warmup)]
+               "--warmup", str(args.warmup), "--workers", str(args.workers)]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -196,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="spacy/pipeline: one measurement in this process, printed as JSON")
     parser.add_argument("--warmup", type=int, default=8,
                         help="articles processed untimed before the measured run")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="run.workers of the pipeline (default 1: one process, as spaCy "
+                        "here; bench_cli.py measures the default of one per core)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--check", action="store_true",
                         help=f"exit 1 when the throughput ratio is below {GOAL}")

@@ -243,3 +243,18 @@ def test_eval_attribution_scores_a_gold_file_and_reports_a_bad_one(tmp_path: Pat
     assert missing.exit_code == EXIT_ERROR and "does not exist" in missing.output
     help_text = runner.invoke(app, ["eval", "attribution", "--help"]).output
     assert "anonymous_source" in help_text and "--mistakes" in help_text
+
+
+def test_progress_names_the_stages_on_stderr_when_asked_and_quiet_silences_it(tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    shown = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--progress", "-o", str(tmp_path / "r.json")])
+    assert shown.exit_code == EXIT_OK
+    for stage in ("reading and cleaning", "analysing", "grouping stories", "writing the report"):
+        assert stage in shown.stderr
+    quiet = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--progress", "--quiet", "--workers", "2",
+                                "-o", str(tmp_path / "q.json")])
+    assert quiet.exit_code == EXIT_OK and quiet.stderr == ""
+    assert (tmp_path / "q.json").read_bytes() == (tmp_path / "r.json").read_bytes()
+    # Not a terminal and not asked: nothing.
+    plain = runner.invoke(app, ["analyze", str(tmp_path / "in"), "-o", str(tmp_path / "p.json")])
+    assert plain.exit_code == EXIT_OK and plain.stderr == ""

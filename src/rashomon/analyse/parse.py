@@ -140,7 +140,7 @@ def analyse_articles(
     nlp = pipeline(settings)
     pending = list(articles)
     texts = (a.text for a in pending)
-    docs = nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process)
+    docs = nlp.pipe(texts, batch_size=settings.batch_size)
     for article, doc in zip(pending, docs, strict=True):
         try:
             yield fill_from_doc(article, doc, registry=registry)

@@ -220,11 +220,7 @@ def analyse_documents(documents: Sequence[EcbDocument], *, settings: Settings) -
         for d in documents
     ]
     extract_times = _time_extractor()
-    docs = nlp.pipe(
-        (a.text for a in articles),
-        batch_size=settings.analyse.batch_size,
-        n_process=settings.analyse.n_process,
-    )
+    docs = nlp.pipe((a.text for a in articles), batch_size=settings.analyse.batch_size)
     for article, doc in zip(articles, docs):
         sentences = list(doc.sents)
         article.sentences = [

@@ -8,20 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rashomon.records import Article, Report, Skipped
-from rashomon.run.story import build_story, story_id_of
+from rashomon.run.parallel import analyse_in_workers, build_stories_in_workers
+from rashomon.run.progress import Progress, progress_for
+from rashomon.run.story import story_id_of
 from rashomon.run.timing import timed
 from rashomon.settings import Settings
 
 if TYPE_CHECKING:
     from rashomon.ingest.discover import Paths
-
-
-def _progress(items: Iterable, *, enabled: bool, total: int | None, desc: str) -> Iterable:
-    if not enabled:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, total=total, desc=desc, unit="article", leave=False)
 
 
 def analyze(
@@ -30,7 +24,7 @@ def analyze(
     manifest: str | Path | None = None,
     settings: Settings | None = None,
     sources: str | Path | None = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     stage_times: dict[str, float] | None = None,
 ) -> Report:
     """Read the articles under ``paths`` (one file or folder, or several) and report, story
@@ -40,6 +34,9 @@ def analyze(
     ``manifest`` is an optional CSV/JSON sidecar with per-file outlet, publication date, url
     and language; ``sources`` an optional file of extra outlets for the source registry.
     Inputs that cannot be analysed are listed in ``Report.skipped`` with a reason.
+    ``progress``: True shows each stage on standard error, a ``Progress`` on its stream.
+    Articles are analysed, and stories compared, in ``settings.run.workers`` processes (0: one
+    per core); the report is the same whatever their number.
     """
     from rashomon.ingest import read_inputs
 
@@ -77,21 +74,25 @@ def run_pipeline(
     *,
     settings: Settings,
     sources: str | Path | None = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     stage_times: dict[str, float] | None = None,
 ) -> Report:
-    """Run every stage over raw articles (``Article.raw`` set) and skipped entries."""
+    """Run every stage over raw articles (``Article.raw`` set) and skipped entries.
+
+    ``progress`` as for ``analyze``: reading and cleaning (one stream, so that raw pages are
+    never all held at once), analysing, copies, stories, then story by story."""
     from rashomon.sources import load_sources
-    from rashomon.analyse.parse import analyse_articles
     from rashomon.clean import clean_articles
     from rashomon.cluster import cluster_stories
     from rashomon.ingest import drop_duplicates
 
+    shown = progress_for(progress)
     report = Report()
     registry = load_sources(sources)
     with timed(stage_times, "read+clean"):
         articles: list[Article] = []
-        for item in drop_duplicates(clean_articles(items, settings=settings.clean)):
+        stream = shown.over("reading and cleaning", clean_articles(items, settings=settings.clean), unit="input")
+        for item in drop_duplicates(stream):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             else:
@@ -99,37 +100,34 @@ def run_pipeline(
     articles.sort(key=_article_order)
     report.skipped.sort(key=lambda s: s.path)
 
-    with timed(stage_times, "analyse"):
-        analysed = list(
-            _progress(
-                analyse_articles(
-                    articles, settings=settings.analyse, registry=registry, warnings=report.warnings
-                ),
-                enabled=progress,
-                total=len(articles),
-                desc="analysing",
-            )
+    with timed(stage_times, "analyse"), shown.stage("analysing", total=len(articles)) as advance:
+        analysed = analyse_in_workers(
+            articles, settings=settings, registry=registry, warnings=report.warnings, done=advance
         )
     report.articles = analysed
 
-    with timed(stage_times, "copies"):
+    with timed(stage_times, "copies"), shown.stage("finding copies", unit=None):
         from rashomon.copies import copy_links, find_copies
 
         links = copy_links(find_copies(analysed, settings=settings.copies, registry=registry))
         for article in analysed:
             article.copy_of = links.get(article.id)
 
-    with timed(stage_times, "stories"):
+    with timed(stage_times, "stories"), shown.stage("grouping stories", unit=None):
         groups = cluster_stories(analysed, settings=settings.cluster)
     by_id = {a.id: a for a in analysed}
     stories = [[by_id[i] for i in group] for group in groups]
     stories.sort(key=lambda members: (-len(members), min(_article_order(a) for a in members)))
 
-    for members in stories:
-        # (each story embeds its own claims; the model itself is loaded once per process)
-        result = build_story(
-            story_id_of(members), members, settings=settings, registry=registry, stage_times=stage_times
+    with shown.stage("comparing story by story", total=len(stories), unit="story") as advance:
+        results = build_stories_in_workers(
+            [(story_id_of(members), members) for members in stories],
+            settings=settings,
+            registry=registry,
+            stage_times=stage_times,
+            done=advance,
         )
+    for members, result in zip(stories, results, strict=True):
         for article in members:
             for mention, key in zip(article.mentions, result.mention_keys[article.id], strict=True):
                 mention.key = key

@@ -1,0 +1,163 @@
+"""The two heavy stages of a run in worker processes (``rashomon.run.executor``), each exactly as
+one process would run it: the analysis, a chunk of ``analyse.batch_size`` articles (one spaCy
+batch) at a time, and the per-story stage, one story at a time, largest first. Runs of fewer
+than ``run.min_pool_articles`` articles stay in this process."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from rashomon.records import Article, RunWarning
+from rashomon.run.executor import map_chunks, worker_count
+from rashomon.settings import AnalyseSettings, Settings
+
+if TYPE_CHECKING:
+    from rashomon.run.story import StoryResult
+    from rashomon.sources import SourceRegistry
+
+log = logging.getLogger(__name__)
+
+Analysed = tuple[Article, list[RunWarning]]
+
+
+def analyse_in_workers(
+    articles: Sequence[Article],
+    *,
+    settings: Settings,
+    registry: SourceRegistry,
+    warnings: list[RunWarning],
+    done: Callable[[int], None] | None = None,
+) -> list[Article]:
+    """The analysed articles, in the order given; what failed for an article is appended to
+    ``warnings`` (in article order) and the article passed on with what could be filled.
+    ``done(n)`` is called as each chunk of ``n`` articles is finished."""
+    from rashomon.analyse.parse import pipeline
+
+    analyse = settings.analyse
+    pipeline(analyse)  # loaded once here; forked workers share it, others load their own
+    workers = _workers(settings, len(articles), len(articles), chunk_size=analyse.batch_size)
+    results = map_chunks(
+        functools.partial(analyse_chunk, settings=analyse, registry=registry),
+        articles,
+        workers=workers,
+        chunk_size=analyse.batch_size,
+        failed=analysis_failed,
+        cost=_characters,
+        initializer=_start_analysis_worker,
+        initargs=(analyse, logging.getLogger().getEffectiveLevel()),
+        done=done,
+    )
+    for _, article_warnings in results:
+        warnings.extend(article_warnings)
+    return [article for article, _ in results]
+
+
+def analyse_chunk(articles: list[Article], *, settings: AnalyseSettings, registry: SourceRegistry) -> list[Analysed]:
+    """One chunk of articles through ``analyse_articles`` (one spaCy batch), each with the
+    warnings it raised."""
+    from rashomon.analyse.parse import analyse_articles
+
+    warnings: list[RunWarning] = []
+    out: list[Analysed] = []
+    # analyse_articles records an article's warning before it yields the article.
+    for article in analyse_articles(articles, settings=settings, registry=registry, warnings=warnings):
+        out.append((article, warnings[:]))
+        warnings.clear()
+    return out
+
+
+def analysis_failed(article: Article, exc: BaseException) -> Analysed:
+    """An article whose parse itself failed: passed on as it is, with the reason."""
+    message = f"{article.path}: analysis failed ({type(exc).__name__}: {exc}); its analysis is left empty"
+    log.warning(message)
+    return article, [RunWarning("analyse", article.id, message)]
+
+
+def build_stories_in_workers(
+    stories: Sequence[tuple[str, Sequence[Article]]],
+    *,
+    settings: Settings,
+    registry: SourceRegistry | None,
+    stage_times: dict[str, float] | None = None,
+    done: Callable[[int], None] | None = None,
+) -> list[StoryResult]:
+    """``build_story`` of each ``(story id, members)``, in the order given. Stories of one
+    article embed nothing and cost little: a pool is only used for two stories or more of
+    several articles. In workers the embedding model runs on one thread (unless
+    ``align.threads`` says otherwise): the workers are the parallelism, and a forked process
+    had better start no OpenMP threads of its own where its parent already ran some.
+    Similarities are rounded, so the thread count changes no result."""
+    articles = sum(len(members) for _, members in stories)
+    several = sum(1 for _, members in stories if len(members) > 1)
+    workers = _workers(settings, articles, several, chunk_size=1)
+    if workers > 1 and not settings.align.threads:
+        settings = settings.replace({"align": {"threads": 1}})
+    results = map_chunks(
+        functools.partial(build_story_chunk, settings=settings, registry=registry),
+        list(stories),
+        workers=workers,
+        chunk_size=1,
+        failed=_reraise,
+        cost=_story_size,
+        initializer=_start_story_worker,
+        initargs=(logging.getLogger().getEffectiveLevel(),),
+        done=done,
+    )
+    if stage_times is not None:
+        for _, times in results:
+            for name, seconds in times.items():
+                stage_times[name] = stage_times.get(name, 0.0) + seconds
+    return [result for result, _ in results]
+
+
+def build_story_chunk(
+    stories: list[tuple[str, Sequence[Article]]], *, settings: Settings, registry: SourceRegistry | None
+) -> list[tuple[StoryResult, dict[str, float]]]:
+    """``build_story`` of each story, with the seconds it spent per step (summed by the run)."""
+    from rashomon.run.story import build_story
+
+    out = []
+    for story_id, members in stories:
+        times: dict[str, float] = {}
+        out.append((build_story(story_id, members, settings=settings, registry=registry, stage_times=times), times))
+    return out
+
+
+def _characters(articles: list[Article]) -> int:
+    return sum(len(a.text) for a in articles)
+
+
+def _story_size(stories: list[tuple[str, Sequence[Article]]]) -> int:
+    # Alignment grows with the pairs of claims across a story's articles.
+    return sum(sum(len(a.claims) for a in members) ** 2 for _, members in stories)
+
+
+def _reraise(_: object, exc: BaseException) -> None:
+    # The per-story stage guards its own steps; what escapes it (a missing model) stops the
+    # run, in workers as in one process.
+    raise exc
+
+
+def _workers(settings: Settings, articles: int, items: int, *, chunk_size: int) -> int:
+    if articles < settings.run.min_pool_articles:
+        return 1
+    return worker_count(settings.run.workers, items, chunk_size=chunk_size, min_items=2)
+
+
+def _start_analysis_worker(settings: AnalyseSettings, log_level: int) -> None:
+    """In an analysis worker: logging, and the model (already there when the worker was forked
+    from a process that had loaded it)."""
+    from rashomon.analyse.parse import pipeline
+
+    _start_story_worker(log_level)
+    pipeline(settings)
+
+
+def _start_story_worker(log_level: int) -> None:
+    """In a worker: the parent's log level where logging was not inherited (spawned)."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.setLevel(log_level)
