@@ -7,12 +7,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rashomon.clean import clean_articles
+from rashomon.cluster import cluster_stories
+from rashomon.copies import copy_links, find_copies
+from rashomon.ingest import drop_duplicates, read_inputs
 from rashomon.records import Article, Report, Skipped
 from rashomon.run.parallel import analyse_in_workers, build_stories_in_workers
 from rashomon.run.progress import Progress, progress_for
 from rashomon.run.story import story_id_of
 from rashomon.run.timing import timed
 from rashomon.settings import Settings
+from rashomon.sources import load_sources
 
 if TYPE_CHECKING:
     from rashomon.ingest.discover import Paths
@@ -38,7 +43,6 @@ def analyze(
     Articles are analysed, and stories compared, in ``settings.run.workers`` processes (0: one
     per core); the report is the same whatever their number.
     """
-    from rashomon.ingest import read_inputs
 
     settings = settings or Settings()
     items = read_inputs(paths, manifest=manifest, settings=settings.ingest, exclude=[sources] if sources else ())
@@ -54,8 +58,6 @@ def clean(
     settings: Settings | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """The extraction stage on its own: cleaned articles and skipped inputs."""
-    from rashomon.clean import clean_articles
-    from rashomon.ingest import drop_duplicates, read_inputs
 
     settings = settings or Settings()
     articles: list[Article] = []
@@ -81,10 +83,6 @@ def run_pipeline(
 
     ``progress`` as for ``analyze``: reading and cleaning (one stream, so that raw pages are
     never all held at once), analysing, copies, stories, then story by story."""
-    from rashomon.sources import load_sources
-    from rashomon.clean import clean_articles
-    from rashomon.cluster import cluster_stories
-    from rashomon.ingest import drop_duplicates
 
     shown = progress_for(progress)
     report = Report()
@@ -107,7 +105,6 @@ def run_pipeline(
     report.articles = analysed
 
     with timed(stage_times, "copies"), shown.stage("finding copies", unit=None):
-        from rashomon.copies import copy_links, find_copies
 
         links = copy_links(find_copies(analysed, settings=settings.copies, registry=registry))
         for article in analysed:
