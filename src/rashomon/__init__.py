@@ -48,7 +48,7 @@ def analyze(
     source registry; ``progress`` shows progress bars on stderr; ``stage_times``, when given,
     is filled with the seconds each stage took.
 
-    Inputs that cannot be analysed never stop the run: they are listed in ``Report.skipped``
+    Inputs that cannot be analyzed never stop the run: they are listed in ``Report.skipped``
     with a reason. An unreadable manifest, sources file or model raises a ``RashomonError``
     that says what to do.
     """

@@ -192,7 +192,7 @@ def analyze(
         typer.Option(
             "--workers",
             min=0,
-            help="Processes that analyse articles and compare stories: 0 one per core, 1 all in "
+            help="Processes that analyze articles and compare stories: 0 one per core, 1 all in "
             "this one. Default: the setting run.workers (one per core). The report is the same "
             "whatever the number.",
             show_default=False,
@@ -211,7 +211,7 @@ def analyze(
 ) -> None:
     """Group articles into stories and report corroborated, conflicting and unique claims.
 
-    Exit status: 0 all inputs analysed; 1 report written but some inputs skipped (listed in
+    Exit status: 0 all inputs analyzed; 1 report written but some inputs skipped (listed in
     the report and on stderr); 2 nothing written (bad arguments, settings or manifest, a path
     that does not exist, no article file among the paths).
     """
@@ -459,7 +459,7 @@ def eval_findings(
     """Findings on real news: conflict precision and recall, false conflicts on compatible
     differences and updates, corroboration precision and recall, attribution type accuracy.
 
-    Every gold ECB+ sub-topic is analysed as one run of the pipeline; scores are printed for
+    Every gold ECB+ sub-topic is analyzed as one run of the pipeline; scores are printed for
     the whole gold set, its development topics and its held-out topics.
 
     Example: rashomon eval findings ../shared/datasets/ecbplus --gold gold/findings --mistakes
@@ -518,7 +518,7 @@ def ingest_command(
     ] = None,
     settings: SettingsOpt = None,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles analysed and committed together.")
+        int, typer.Option("--batch-size", min=1, help="Articles analyzed and committed together.")
     ] = 200,
     progress: Annotated[
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
@@ -527,7 +527,7 @@ def ingest_command(
 ) -> None:
     """Add articles to a corpus store (a DuckDB file) and rebuild the stories they join.
 
-    New articles are analysed and stored; articles already stored are left as they are.
+    New articles are analyzed and stored; articles already stored are left as they are.
     Prints how many articles were new, already stored and skipped, and how many stories were
     rebuilt. Exit status: 0 every input stored or already there; 1 some inputs skipped
     (listed on stderr); 2 nothing stored (bad arguments, settings, manifest or store).

@@ -1,6 +1,6 @@
 """Is a text English? A function-word ratio backed by py3langid.
 
-Only English is analysed. Short English texts (a headline and two sentences) are where
+Only English is analyzed. Short English texts (a headline and two sentences) are where
 statistical identifiers slip, so a text whose words are at least ``min_english_ratio`` English
 function words counts as English whatever py3langid says; otherwise py3langid decides.
 Both parts are deterministic.

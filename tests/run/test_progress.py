@@ -9,7 +9,7 @@ from pathlib import Path
 from rashomon.run.pipeline import analyze
 from rashomon.run.progress import Progress, progress_for
 
-STAGES = ("reading and cleaning", "analysing", "finding copies", "grouping stories", "comparing story by story")
+STAGES = ("reading and cleaning", "analyzing", "finding copies", "grouping stories", "comparing story by story")
 ARTICLE = (
     "The city council approved a new budget for public transport on Monday, officials said.\n"
     "The plan adds forty buses and extends the night service to every district of the city.\n"
@@ -30,7 +30,7 @@ def test_a_run_names_every_stage_on_the_stream(tmp_path: Path) -> None:
 def test_silent_progress_writes_nothing() -> None:
     silent = progress_for(False)
     assert not silent.enabled
-    with silent.stage("analysing", total=3) as advance:
+    with silent.stage("analyzing", total=3) as advance:
         advance(3)
     assert list(silent.over("stories", [1, 2])) == [1, 2]
     stream = io.StringIO()

@@ -1,6 +1,6 @@
-"""Shared inputs of the store tests: the bundled examples analysed once and ingested into
+"""Shared inputs of the store tests: the bundled examples analyzed once and ingested into
 stores once per session (the spaCy and MiniLM models load once), and stand-ins for the
-analyse and per-story stages for tests of the store's own logic."""
+analyze and per-story stages for tests of the store's own logic."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def _bare_story(story_id: str, members, *, settings, registry, **_) -> StoryResu
 def stand_ins(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """No models: analysis leaves articles as cleaned, a story is its members only. Returns
     the member ids of each story built, in order."""
-    import rashomon.analyse.parse as parse
+    import rashomon.analysis.parse as parse
     import rashomon.store.stories as stories
 
     built: list[list[str]] = []
@@ -129,7 +129,7 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         built.append(sorted(a.id for a in members))
         return _bare_story(story_id, members, **kwargs)
 
-    monkeypatch.setattr(parse, "analyse_articles", _identity_analysis)
+    monkeypatch.setattr(parse, "analyze_articles", _identity_analysis)
     monkeypatch.setattr(stories, "build_story", story)
     return built
 

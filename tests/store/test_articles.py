@@ -38,7 +38,7 @@ def _article() -> Article:
 
 def test_an_article_comes_back_with_its_analysis_and_warnings(tmp_path: Path) -> None:
     article = _article()
-    warning = RunWarning("analyse", article.id, "quotes failed")
+    warning = RunWarning("analyze", article.id, "quotes failed")
     with open_store(tmp_path / "s.duckdb", create=True) as store, store.transaction() as con:
         write_articles(con, [copy.deepcopy(article)], [warning], run=1, fingerprint="f1", manifest=None)
         con.execute("INSERT INTO copy_links VALUES (?, ?)", [article.id, "a9999999999"])

@@ -155,7 +155,7 @@ def test_the_registry_and_settings_are_pinned_by_the_first_batch(
     other = write(tmp_path / "meta" / "other.json", json.dumps({"sources": []}))
     with pytest.raises(StoreError, match="was built with the source registry .*other.json differs"):
         ingest([tmp_path / "in" / "a.txt"], db=db, sources=other)
-    with pytest.raises(StoreError, match="analysed under other settings .*--db NEW_FILE"):
+    with pytest.raises(StoreError, match="analyzed under other settings .*--db NEW_FILE"):
         ingest([tmp_path / "in" / "a.txt"], db=db, settings=Settings().replace({"cluster": {"threshold": 0.9}}))
     # without --sources the stored registry is used (and the same file given is fine)
     write(tmp_path / "in2" / "b.txt", FOOTBALL)
@@ -196,17 +196,17 @@ def test_a_listing_filters_by_outlet_conflicts_and_text(tmp_path: Path, stand_in
 
 KILLED_INGEST = """
 import os, signal, sys
-import rashomon.analyse.parse as parse
+import rashomon.analysis.parse as parse
 import rashomon.store.stories as stories
 from rashomon.store import ingest
 
-def analyse(articles, **_):
+def analyze(articles, **_):
     yield from articles
 
 def build_story(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the batch's transaction
 
-parse.analyse_articles = analyse
+parse.analyze_articles = analyze
 stories.build_story = build_story
 ingest([sys.argv[1]], db=sys.argv[2])
 """

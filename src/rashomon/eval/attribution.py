@@ -235,13 +235,13 @@ def evaluate_attribution(path: str | Path | None = None, *, settings: Settings) 
     """Run the analysis on every gold passage at ``path`` (the packaged set when None) and
     score the attribution of the claims covering each gold sentence."""
     from rashomon.sources import load_sources
-    from rashomon.analyse.parse import fill_from_doc, pipeline
+    from rashomon.analysis.parse import fill_from_doc, pipeline
 
     passages = load_attribution_gold(path)
     registry = load_sources()
-    nlp = pipeline(settings.analyse)
+    nlp = pipeline(settings.analysis)
     pairs: list[tuple[GoldPassage, GoldSentence, Attribution | None]] = []
-    docs = nlp.pipe((p.text for p in passages), batch_size=settings.analyse.batch_size)
+    docs = nlp.pipe((p.text for p in passages), batch_size=settings.analysis.batch_size)
     for passage, doc in zip(passages, docs, strict=True):
         article = Article(id=passage.id, path=f"gold/{passage.id}", text=passage.text, outlet=passage.outlet)
         fill_from_doc(article, doc, registry=registry)

@@ -116,7 +116,7 @@ class EcbScores:
     documents: int
     gold_stories: int
     predicted_stories: int
-    analyse_seconds: float = 0.0
+    analyze_seconds: float = 0.0
     cluster_seconds: float = 0.0
     # Gold stories whose documents are grouped the same way whether clustered alone or with
     # the whole corpus (a story's membership must not depend on unrelated articles).
@@ -133,7 +133,7 @@ class EcbScores:
             f"stable    {self.stable_stories} of {self.gold_stories} gold stories grouped alike "
             f"alone and in the whole corpus"
             + (f" (not: {', '.join(self.unstable)})" if self.unstable else "")
-            + f"\nanalysis {self.analyse_seconds:.1f} s, clustering {self.cluster_seconds:.1f} s"
+            + f"\nanalysis {self.analyze_seconds:.1f} s, clustering {self.cluster_seconds:.1f} s"
         )
 
 
@@ -202,25 +202,25 @@ def document_paths(folder: Path, *, topics: Iterable[str] | None = None) -> list
 
 
 def _time_extractor():  # type: ignore[no-untyped-def]
-    """rashomon.analyse.dates.extract_times when it is available, else None."""
+    """rashomon.analysis.dates.extract_times when it is available, else None."""
     try:
-        from rashomon.analyse.dates import extract_times
+        from rashomon.analysis.dates import extract_times
     except ImportError:
         return None
     return extract_times
 
 
-def analyse_documents(documents: Sequence[EcbDocument], *, settings: Settings) -> list[Article]:
+def analyze_documents(documents: Sequence[EcbDocument], *, settings: Settings) -> list[Article]:
     """Articles with sentences, mentions and times filled by the pinned spaCy model."""
-    from rashomon.analyse.nlp import nlp_for
+    from rashomon.analysis.nlp import nlp_for
 
-    nlp = nlp_for(settings.analyse)
+    nlp = nlp_for(settings.analysis)
     articles = [
         Article(id=d.id, path=d.path, text="\n".join(d.sentences), language="en")
         for d in documents
     ]
     extract_times = _time_extractor()
-    docs = nlp.pipe((a.text for a in articles), batch_size=settings.analyse.batch_size)
+    docs = nlp.pipe((a.text for a in articles), batch_size=settings.analysis.batch_size)
     for article, doc in zip(articles, docs):
         sentences = list(doc.sents)
         article.sentences = [
@@ -302,16 +302,16 @@ def evaluate_ecbplus(
     started = time.perf_counter()
     documents = read_corpus(root, topics=topics)
     if progress:
-        print(f"ECB+: {len(documents)} documents; analysing with spaCy …", file=sys.stderr)
-    articles = analyse_documents(documents, settings=settings)
-    analysed = time.perf_counter()
+        print(f"ECB+: {len(documents)} documents; analyzing with spaCy …", file=sys.stderr)
+    articles = analyze_documents(documents, settings=settings)
+    analyzed = time.perf_counter()
     predicted = cluster_stories(articles, settings=settings.cluster)
     clustered = time.perf_counter()
     scores = score_clustering(predicted, documents)
     unstable = unstable_stories(articles, documents, predicted, settings=settings)
     scores = EcbScores(
-        **{**scores.__dict__, "analyse_seconds": analysed - started,
-           "cluster_seconds": clustered - analysed,
+        **{**scores.__dict__, "analyze_seconds": analyzed - started,
+           "cluster_seconds": clustered - analyzed,
            "stable_stories": scores.gold_stories - len(unstable), "unstable": tuple(unstable)}
     )
     if progress:
@@ -319,7 +319,7 @@ def evaluate_ecbplus(
             f"ECB+: B3 P {scores.b3_precision:.3f} R {scores.b3_recall:.3f} "
             f"F1 {scores.b3_f1:.3f}; pairwise F1 {scores.pairwise_f1:.3f}; "
             f"{scores.predicted_stories} stories (gold {scores.gold_stories}); "
-            f"analyse {scores.analyse_seconds:.1f} s, cluster {scores.cluster_seconds:.2f} s",
+            f"analyze {scores.analyze_seconds:.1f} s, cluster {scores.cluster_seconds:.2f} s",
             file=sys.stderr,
         )
     return scores

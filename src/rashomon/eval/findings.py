@@ -23,7 +23,7 @@ document and sentence number (the XML ``sentence`` attribute) and never copies t
   any rule was changed; scores are printed for the whole gold, the development topics and the
   held-out topics.
 
-Each gold sub-topic is analysed as one run of the real pipeline (its documents only, as an
+Each gold sub-topic is analyzed as one run of the real pipeline (its documents only, as an
 analyst would pass the reports of one event), with the text rebuilt as the outlets printed it
 (``rashomon.eval.ecbplus.printed_text``) and the outlet of an ``ecbplus`` document taken from
 its source URL. A reported finding is mapped back to ECB+ sentences through its evidence spans.
@@ -252,7 +252,7 @@ def _outlet(url: str | None) -> str | None:
 
 @dataclass
 class SubtopicRun:
-    """One sub-topic analysed: the report, and where each ECB+ sentence lies in the clean text."""
+    """One sub-topic analyzed: the report, and where each ECB+ sentence lies in the clean text."""
 
     subtopic: str
     report: Report
@@ -293,7 +293,7 @@ def _locate(article: Article, document: EcbDocument) -> list[tuple[int, int, int
     return spans
 
 
-def analyse_subtopic(
+def analyze_subtopic(
     subtopic: str, paths: Sequence[Path], *, settings: Settings
 ) -> SubtopicRun:
     documents = {p.stem: read_document(p) for p in paths}
@@ -494,7 +494,7 @@ class FindingsScore:
     def summary(self) -> str:
         return "\n".join([
             f"Findings on {self.subtopics} ECB+ sub-topics ({self.documents} documents), "
-            "each analysed as one run:",
+            "each analyzed as one run:",
             self.all.line("all"),
             self.dev.line("dev"),
             self.held_out.line("held-out"),
@@ -590,14 +590,14 @@ def evaluate_findings(
     settings: Settings,
     progress: bool = False,
 ) -> FindingsScore:
-    """Analyse every gold sub-topic of ECB+ under ``root`` and score the findings."""
+    """Analyze every gold sub-topic of ECB+ under ``root`` and score the findings."""
     loaded = load_findings_gold(gold)
     paths = subtopic_paths(root, loaded.subtopics)
     runs: dict[str, SubtopicRun] = {}
     for n, subtopic in enumerate(loaded.subtopics, start=1):
         if progress:
             print(f"findings: {subtopic} ({n}/{len(loaded.subtopics)})", file=sys.stderr)
-        runs[subtopic] = analyse_subtopic(subtopic, paths[subtopic], settings=settings)
+        runs[subtopic] = analyze_subtopic(subtopic, paths[subtopic], settings=settings)
     _check_refs(loaded, runs)
     return score_findings(loaded, runs)
 

@@ -435,13 +435,13 @@ def predict(passages: Sequence[GoldPassage], *, settings: Settings) -> tuple[dic
     """Run the analysis stage (the pipeline's spaCy model, ``fill_from_doc``) on each passage:
     its quotes, and the names each quote's speaker resolves to."""
     from rashomon.sources import load_sources
-    from rashomon.analyse.parse import fill_from_doc, pipeline
+    from rashomon.analysis.parse import fill_from_doc, pipeline
 
     registry = load_sources()
-    nlp = pipeline(settings.analyse)
+    nlp = pipeline(settings.analysis)
     quotes: dict[str, list[Quote]] = {}
     names: dict[str, dict[int, set[str]]] = {}
-    docs = nlp.pipe([p.text for p in passages], batch_size=settings.analyse.batch_size)
+    docs = nlp.pipe([p.text for p in passages], batch_size=settings.analysis.batch_size)
     for passage, doc in zip(passages, docs, strict=True):
         article = Article(
             id=passage.id, path=f"{passage.id}.txt", text=passage.text, outlet=passage.outlet,

@@ -1,5 +1,5 @@
 """The two heavy stages of a run in worker processes (``rashomon.run.executor``), each exactly as
-one process would run it: the analysis, a chunk of ``analyse.batch_size`` articles (one spaCy
+one process would run it: the analysis, a chunk of ``analyze.batch_size`` articles (one spaCy
 batch) at a time, and the per-story stage, one story at a time, largest first. Runs of fewer
 than ``run.min_pool_articles`` articles stay in this process."""
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rashomon.records import Article, RunWarning
 from rashomon.run.executor import map_chunks, worker_count
-from rashomon.settings import AnalyseSettings, Settings
+from rashomon.settings import AnalysisSettings, Settings
 
 if TYPE_CHECKING:
     from rashomon.run.story import StoryResult
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Analysed = tuple[Article, list[RunWarning]]
+Analyzed = tuple[Article, list[RunWarning]]
 
 
-def analyse_in_workers(
+def analyze_in_workers(
     articles: Sequence[Article],
     *,
     settings: Settings,
@@ -31,23 +31,23 @@ def analyse_in_workers(
     warnings: list[RunWarning],
     done: Callable[[int], None] | None = None,
 ) -> list[Article]:
-    """The analysed articles, in the order given; what failed for an article is appended to
+    """The analyzed articles, in the order given; what failed for an article is appended to
     ``warnings`` (in article order) and the article passed on with what could be filled.
     ``done(n)`` is called as each chunk of ``n`` articles is finished."""
-    from rashomon.analyse.parse import pipeline
+    from rashomon.analysis.parse import pipeline
 
-    analyse = settings.analyse
-    pipeline(analyse)  # loaded once here; forked workers share it, others load their own
-    workers = _workers(settings, len(articles), len(articles), chunk_size=analyse.batch_size)
+    analyze = settings.analysis
+    pipeline(analyze)  # loaded once here; forked workers share it, others load their own
+    workers = _workers(settings, len(articles), len(articles), chunk_size=analyze.batch_size)
     results = map_chunks(
-        functools.partial(analyse_chunk, settings=analyse, registry=registry),
+        functools.partial(analyze_chunk, settings=analyze, registry=registry),
         articles,
         workers=workers,
-        chunk_size=analyse.batch_size,
+        chunk_size=analyze.batch_size,
         failed=analysis_failed,
         cost=_characters,
         initializer=_start_analysis_worker,
-        initargs=(analyse, logging.getLogger().getEffectiveLevel()),
+        initargs=(analyze, logging.getLogger().getEffectiveLevel()),
         done=done,
     )
     for _, article_warnings in results:
@@ -55,25 +55,25 @@ def analyse_in_workers(
     return [article for article, _ in results]
 
 
-def analyse_chunk(articles: list[Article], *, settings: AnalyseSettings, registry: SourceRegistry) -> list[Analysed]:
-    """One chunk of articles through ``analyse_articles`` (one spaCy batch), each with the
+def analyze_chunk(articles: list[Article], *, settings: AnalysisSettings, registry: SourceRegistry) -> list[Analyzed]:
+    """One chunk of articles through ``analyze_articles`` (one spaCy batch), each with the
     warnings it raised."""
-    from rashomon.analyse.parse import analyse_articles
+    from rashomon.analysis.parse import analyze_articles
 
     warnings: list[RunWarning] = []
-    out: list[Analysed] = []
-    # analyse_articles records an article's warning before it yields the article.
-    for article in analyse_articles(articles, settings=settings, registry=registry, warnings=warnings):
+    out: list[Analyzed] = []
+    # analyze_articles records an article's warning before it yields the article.
+    for article in analyze_articles(articles, settings=settings, registry=registry, warnings=warnings):
         out.append((article, warnings[:]))
         warnings.clear()
     return out
 
 
-def analysis_failed(article: Article, exc: BaseException) -> Analysed:
+def analysis_failed(article: Article, exc: BaseException) -> Analyzed:
     """An article whose parse itself failed: passed on as it is, with the reason."""
     message = f"{article.path}: analysis failed ({type(exc).__name__}: {exc}); its analysis is left empty"
     log.warning(message)
-    return article, [RunWarning("analyse", article.id, message)]
+    return article, [RunWarning("analyze", article.id, message)]
 
 
 def build_stories_in_workers(
@@ -147,10 +147,10 @@ def _workers(settings: Settings, articles: int, items: int, *, chunk_size: int) 
     return worker_count(settings.run.workers, items, chunk_size=chunk_size, min_items=2)
 
 
-def _start_analysis_worker(settings: AnalyseSettings, log_level: int) -> None:
+def _start_analysis_worker(settings: AnalysisSettings, log_level: int) -> None:
     """In an analysis worker: logging, and the model (already there when the worker was forked
     from a process that had loaded it)."""
-    from rashomon.analyse.parse import pipeline
+    from rashomon.analysis.parse import pipeline
 
     _start_story_worker(log_level)
     pipeline(settings)

@@ -1,4 +1,4 @@
-"""The whole job, stage by stage, on this machine: read → clean → analyse → stories →
+"""The whole job, stage by stage, on this machine: read → clean → analyze → stories →
 names → align and compare → report."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from rashomon.cluster import cluster_stories
 from rashomon.copies import copy_links, find_copies
 from rashomon.ingest import drop_duplicates, read_inputs
 from rashomon.records import Article, Report, Skipped
-from rashomon.run.parallel import analyse_in_workers, build_stories_in_workers
+from rashomon.run.parallel import analyze_in_workers, build_stories_in_workers
 from rashomon.run.progress import Progress, progress_for
 from rashomon.run.story import story_id_of
 from rashomon.run.timing import timed
@@ -38,9 +38,9 @@ def analyze(
 
     ``manifest`` is an optional CSV/JSON sidecar with per-file outlet, publication date, url
     and language; ``sources`` an optional file of extra outlets for the source registry.
-    Inputs that cannot be analysed are listed in ``Report.skipped`` with a reason.
+    Inputs that cannot be analyzed are listed in ``Report.skipped`` with a reason.
     ``progress``: True shows each stage on standard error, a ``Progress`` on its stream.
-    Articles are analysed, and stories compared, in ``settings.run.workers`` processes (0: one
+    Articles are analyzed, and stories compared, in ``settings.run.workers`` processes (0: one
     per core); the report is the same whatever their number.
     """
 
@@ -82,7 +82,7 @@ def run_pipeline(
     """Run every stage over raw articles (``Article.raw`` set) and skipped entries.
 
     ``progress`` as for ``analyze``: reading and cleaning (one stream, so that raw pages are
-    never all held at once), analysing, copies, stories, then story by story."""
+    never all held at once), analyzing, copies, stories, then story by story."""
 
     shown = progress_for(progress)
     report = Report()
@@ -98,21 +98,21 @@ def run_pipeline(
     articles.sort(key=_article_order)
     report.skipped.sort(key=lambda s: s.path)
 
-    with timed(stage_times, "analyse"), shown.stage("analysing", total=len(articles)) as advance:
-        analysed = analyse_in_workers(
+    with timed(stage_times, "analyze"), shown.stage("analyzing", total=len(articles)) as advance:
+        analyzed = analyze_in_workers(
             articles, settings=settings, registry=registry, warnings=report.warnings, done=advance
         )
-    report.articles = analysed
+    report.articles = analyzed
 
     with timed(stage_times, "copies"), shown.stage("finding copies", unit=None):
 
-        links = copy_links(find_copies(analysed, settings=settings.copies, registry=registry))
-        for article in analysed:
+        links = copy_links(find_copies(analyzed, settings=settings.copies, registry=registry))
+        for article in analyzed:
             article.copy_of = links.get(article.id)
 
     with timed(stage_times, "stories"), shown.stage("grouping stories", unit=None):
-        groups = cluster_stories(analysed, settings=settings.cluster)
-    by_id = {a.id: a for a in analysed}
+        groups = cluster_stories(analyzed, settings=settings.cluster)
+    by_id = {a.id: a for a in analyzed}
     stories = [[by_id[i] for i in group] for group in groups]
     stories.sort(key=lambda members: (-len(members), min(_article_order(a) for a in members)))
 

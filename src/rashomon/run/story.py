@@ -60,7 +60,7 @@ def build_story(
     embedder: Embedder | None = None,
     stage_times: dict[str, float] | None = None,
 ) -> StoryResult:
-    """Names, findings, quote groups and coverage of one story, from its analysed members.
+    """Names, findings, quote groups and coverage of one story, from its analyzed members.
 
     Changes nothing it is given: the entity keys it finds for the members' mentions come back
     in ``StoryResult.mention_keys`` (the members' own keys are as they were). A step that fails

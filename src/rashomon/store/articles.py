@@ -38,7 +38,7 @@ def write_articles(
     fingerprint: str,
     manifest: str | None,
 ) -> None:
-    """Store analysed ``articles`` (none of them stored yet) with their analysis under the
+    """Store analyzed ``articles`` (none of them stored yet) with their analysis under the
     settings ``fingerprint``; ``warnings`` are the analysis warnings of the batch, each kept
     with its article. Mention keys are left out: they belong to the article's story."""
     con.executemany(

@@ -23,7 +23,7 @@ from rashomon.store.pins import Pins, pinned_sources_file, pins_for, write_pins
 from rashomon.store.schema import json_text
 from rashomon.store.stories import assign_stories
 
-DEFAULT_BATCH_SIZE = 200  # articles analysed and committed together
+DEFAULT_BATCH_SIZE = 200  # articles analyzed and committed together
 
 
 @dataclass
@@ -57,8 +57,8 @@ def ingest(
     """Add the articles under ``paths`` to the store ``db`` (created if missing).
 
     Inputs are read and cleaned as ``analyze`` reads them (``manifest``: per-file metadata).
-    An article the store holds already is not cleaned or analysed again (``already_stored``):
-    ingesting the same files again changes nothing but the log of runs. New articles are analysed and
+    An article the store holds already is not cleaned or analyzed again (``already_stored``):
+    ingesting the same files again changes nothing but the log of runs. New articles are analyzed and
     stored ``batch_size`` at a time; with each batch, copy links and stories are worked out
     again over the whole store (``rashomon.store.stories.assign_stories``, which still scans
     the corpus) and the stories whose members changed are rebuilt. Each batch is one
@@ -89,7 +89,7 @@ def ingest(
         manifest_path = str(Path(manifest).resolve()) if manifest is not None else None
         try:
             for batch in _batches(items, store, result, settings=settings, size=batch_size):
-                articles, warnings = _analyse(batch, settings=settings, registry=registry, progress=progress)
+                articles, warnings = _analyze(batch, settings=settings, registry=registry, progress=progress)
                 with store.transaction() as con:
                     if unpinned:
                         write_pins(con, pins, run=run)
@@ -146,19 +146,19 @@ def _batches(
         yield batch
 
 
-def _analyse(
+def _analyze(
     batch: list[Article], *, settings: Settings, registry: SourceRegistry, progress: bool
 ) -> tuple[list[Article], list[RunWarning]]:
-    """The batch analysed (the analyse stage of ``analyze``), in (path, id) order, and the
+    """The batch analyzed (the analyze stage of ``analyze``), in (path, id) order, and the
     warnings of the analyses that failed."""
     from tqdm import tqdm
 
-    from rashomon.analyse.parse import analyse_articles
+    from rashomon.analysis.parse import analyze_articles
 
     batch = sorted(batch, key=lambda a: (a.path, a.id))
     warnings: list[RunWarning] = []
-    analysed = analyse_articles(batch, settings=settings.analyse, registry=registry, warnings=warnings)
-    articles = list(tqdm(analysed, total=len(batch), desc="analysing", unit="article",
+    analyzed = analyze_articles(batch, settings=settings.analysis, registry=registry, warnings=warnings)
+    articles = list(tqdm(analyzed, total=len(batch), desc="analyzing", unit="article",
                          leave=False, disable=not progress))
     return articles, warnings
 

@@ -33,7 +33,7 @@ def assign_stories(
     """Work out the copy links and stories of every stored article, write them, and build
     again the stories whose inputs changed; the ids of the stories built, in build order.
 
-    This first version still scans the corpus: it reads every stored analysed article and
+    This first version still scans the corpus: it reads every stored analyzed article and
     runs ``find_copies`` and ``cluster_stories`` over all of them, exactly as ``analyze`` does
     over one run, so that a store and ``analyze`` given the same articles hold the same
     stories. A story whose members and their copy links are as stored keeps its stored record;

@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rashomon.analyse.quote_marks import quote_spans
+from rashomon.analysis.quote_marks import quote_spans
 from rashomon.gazetteer import place_chain
 from rashomon.records import Article, Attribution
 from rashomon.sources import Source, SourceRegistry
-from rashomon.analyse.nlp import sentence_spans
+from rashomon.analysis.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -1,8 +1,8 @@
 """Quotations: direct, partial and indirect speech, with their speakers.
 
-``rashomon.analyse.quote_marks.quote_spans`` finds quoted text by its marks. ``extract_quotes``
+``rashomon.analysis.quote_marks.quote_spans`` finds quoted text by its marks. ``extract_quotes``
 turns those spans
-and the reporting cues found by ``rashomon.analyse.attribution`` into ``Quote`` records: the
+and the reporting cues found by ``rashomon.analysis.attribution`` into ``Quote`` records: the
 quoted text (offsets inside the marks), its kind, and its speaker. The speaker is taken from the
 cue that reports the quotation (or a naming verb: "described it as a “…”", or the subject
 before a colon, or the quotation just before it in the paragraph) and resolved back over the
@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rashomon.analyse.attribution import (
+from rashomon.analysis.attribution import (
     ANONYMOUS_DETS,
     ANONYMOUS_HEADS,
     OFFICIAL_WORDS,
@@ -28,8 +28,8 @@ from rashomon.analyse.attribution import (
     find_cues,
     nearest_cue,
 )
-from rashomon.analyse.nlp import sentence_spans
-from rashomon.analyse.quote_marks import quote_spans
+from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.quote_marks import quote_spans
 from rashomon.records import Article, Attribution, Quote
 from rashomon.resolve.names import strip_name
 
@@ -351,7 +351,7 @@ def _indirect(
 class _Speakers:
     """Who the source of each cue is, resolved over the article in reading order.
 
-    ``rashomon.analyse.attribution`` names a source as the sentence words it; a quotation's
+    ``rashomon.analysis.attribution`` names a source as the sentence words it; a quotation's
     speaker goes further back: a title ("the minister", "the rapporteur") to the person named
     with it before, or to the earlier cue with the same head noun ("the official" → "a senior
     official, speaking on condition of anonymity"); a surname alone ("Lavrov", "Mao") to the
@@ -560,7 +560,7 @@ def _person_names(doc: Doc) -> list[Span]:
 
 
 def _official_words() -> frozenset[str]:
-    # Imported here: rashomon.analyse.attribution imports this module.
+    # Imported here: rashomon.analysis.attribution imports this module.
 
     return OFFICIAL_WORDS
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rashomon.sources import load_sources
-from rashomon.analyse.claims import extract_claims
-from rashomon.analyse.parse import parse_text
+from rashomon.analysis.claims import extract_claims
+from rashomon.analysis.parse import parse_text
 from rashomon.records import Quantity, TimeValue
 
 pytestmark = pytest.mark.models  # every test here parses with the spaCy model
@@ -112,7 +112,7 @@ def test_compound_sentence_gives_two_claims(registry):
 
 def test_quoted_sentence_is_one_claim(registry):
     # A speaker's sentence is not cut into clauses: "we are not blind" alone misquotes them.
-    from rashomon.analyse.quotes import extract_quotes
+    from rashomon.analysis.quotes import extract_quotes
 
     text = ("“They may try to keep us in the dark, but we are not blind,” said another resident.\n"
             "The officials may try to hide it, but the residents know the truth.")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rashomon.analyse.durations import duration_days, durations_overlap
+from rashomon.analysis.durations import duration_days, durations_overlap
 
 
 @pytest.mark.parametrize(

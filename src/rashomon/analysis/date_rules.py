@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from rashomon.analyse.date_intervals import (
+from rashomon.analysis.date_intervals import (
     DAY,
     DECADE_PART,
     MONTH_PART,

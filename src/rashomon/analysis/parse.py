@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rashomon.records import Article, Mention, RunWarning, Sentence
-from rashomon.settings import AnalyseSettings
-from rashomon.analyse.nlp import sentence_spans
+from rashomon.settings import AnalysisSettings
+from rashomon.analysis.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,14 +58,14 @@ TITLE_ABBREVIATIONS = (
 )
 
 
-def pipeline(settings: AnalyseSettings) -> Language:
+def pipeline(settings: AnalysisSettings) -> Language:
     """The pinned spaCy pipeline with the paragraph-boundary component before the parser, and
-    the bulk tagger (rashomon.analyse.tags) in place of the attribute ruler and lemmatizer."""
+    the bulk tagger (rashomon.analysis.tags) in place of the attribute ruler and lemmatizer."""
     from spacy.symbols import ORTH
 
-    from rashomon.analyse.nlp import nlp_for
+    from rashomon.analysis.nlp import nlp_for
 
-    from rashomon.analyse.tags import use_bulk_tagger
+    from rashomon.analysis.tags import use_bulk_tagger
 
     nlp = nlp_for(settings)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:  # once per loaded model
@@ -103,21 +103,21 @@ def fill_sentences_and_mentions(article: Article, doc: Doc) -> Article:
 
 
 def parse_text(
-    text: str, *, article_id: str = "t", settings: AnalyseSettings | None = None
+    text: str, *, article_id: str = "t", settings: AnalysisSettings | None = None
 ) -> tuple[Doc, Article]:
     """Parse one text with the pipeline's spaCy model: its document, and an article with
     sentences and mentions filled (for exploring and testing a single text)."""
-    doc = pipeline(settings or AnalyseSettings())(text)
+    doc = pipeline(settings or AnalysisSettings())(text)
     article = Article(id=article_id, path=f"{article_id}.txt", text=text)
     return doc, fill_sentences_and_mentions(article, doc)
 
 
 def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Article:
     """Fill an article's analysis from its parsed document (offsets are into article.text)."""
-    from rashomon.analyse.claims import extract_claims
-    from rashomon.analyse.dates import extract_times
-    from rashomon.analyse.quantities import extract_quantities
-    from rashomon.analyse.quotes import extract_quotes
+    from rashomon.analysis.claims import extract_claims
+    from rashomon.analysis.dates import extract_times
+    from rashomon.analysis.quantities import extract_quantities
+    from rashomon.analysis.quotes import extract_quotes
 
     fill_sentences_and_mentions(article, doc)
     article.times = extract_times(doc, article=article)
@@ -127,10 +127,10 @@ def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Ar
     return article
 
 
-def analyse_articles(
+def analyze_articles(
     articles: Iterable[Article],
     *,
-    settings: AnalyseSettings,
+    settings: AnalysisSettings,
     registry: SourceRegistry,
     warnings: list[RunWarning] | None = None,
 ) -> Iterator[Article]:
@@ -151,5 +151,5 @@ def analyse_articles(
             )
             log.warning(message, exc_info=log.isEnabledFor(logging.DEBUG))
             if warnings is not None:
-                warnings.append(RunWarning("analyse", article.id, message))
+                warnings.append(RunWarning("analyze", article.id, message))
             yield article

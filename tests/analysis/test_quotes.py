@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from rashomon.sources import load_sources
-from rashomon.analyse.parse import parse_text
-from rashomon.analyse.quote_marks import quote_spans
-from rashomon.analyse.quotes import extract_quotes
+from rashomon.analysis.parse import parse_text
+from rashomon.analysis.quote_marks import quote_spans
+from rashomon.analysis.quotes import extract_quotes
 
 pytestmark = pytest.mark.models  # every test here parses with the spaCy model
 

@@ -7,7 +7,7 @@ import os
 from typing import TYPE_CHECKING
 
 from rashomon.errors import ModelError
-from rashomon.settings import AnalyseSettings
+from rashomon.settings import AnalysisSettings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,7 +82,7 @@ def _check_weights(model: str) -> None:
             )
 
 
-def nlp_for(settings: AnalyseSettings) -> Language:
+def nlp_for(settings: AnalysisSettings) -> Language:
     return load_nlp(settings.model, settings.model_version)
 
 

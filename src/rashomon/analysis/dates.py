@@ -19,12 +19,12 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from rashomon.analyse.date_intervals import DAY, WEEKDAYS, Context, Resolution, month_num, safe_date, unresolved
-from rashomon.analyse.date_rules import normalise, resolve_expression
-from rashomon.analyse.durations import duration_days, durations_overlap
+from rashomon.analysis.date_intervals import DAY, WEEKDAYS, Context, Resolution, month_num, safe_date, unresolved
+from rashomon.analysis.date_rules import normalise, resolve_expression
+from rashomon.analysis.durations import duration_days, durations_overlap
 from rashomon.records import Article, TimeValue
-from rashomon.analyse.nlp import sentence_spans
-from rashomon.analyse.measures import measure_of
+from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.measures import measure_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

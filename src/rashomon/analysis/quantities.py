@@ -15,8 +15,8 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from rashomon.records import Article, Quantity
-from rashomon.analyse.measures import measure_of
-from rashomon.analyse.nlp import sentence_spans
+from rashomon.analysis.measures import measure_of
+from rashomon.analysis.nlp import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rashomon.analyse.attribution import SELF_VERBS, Cue, attribute_sentences, find_cues, outermost
+from rashomon.analysis.attribution import SELF_VERBS, Cue, attribute_sentences, find_cues, outermost
 from rashomon.sources import SourceRegistry
-from rashomon.analyse.nlp import sentence_spans
+from rashomon.analysis.nlp import sentence_spans
 from rashomon.records import Article, Attribution, Claim, Slot
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyse.parse import pipeline
-from rashomon.analyse.tags import COMPONENT, REPLACED
+from rashomon.analysis.parse import pipeline
+from rashomon.analysis.tags import COMPONENT, REPLACED
 from rashomon.settings import Settings
 
 pytestmark = pytest.mark.models  # every test here parses with the spaCy model
@@ -19,14 +19,14 @@ TEXT = (
 
 
 def test_replaces_the_attribute_ruler_and_the_lemmatizer() -> None:
-    nlp = pipeline(Settings().analyse)
+    nlp = pipeline(Settings().analysis)
     assert COMPONENT in nlp.pipe_names
     assert not any(name in nlp.pipe_names for name in REPLACED)
     assert set(REPLACED) <= set(nlp.disabled)
 
 
 def test_same_tags_morphology_and_lemmas_as_the_shipped_components() -> None:
-    nlp = pipeline(Settings().analyse)
+    nlp = pipeline(Settings().analysis)
     ours = nlp(TEXT)
     with nlp.select_pipes(disable=[COMPONENT]):
         for name in REPLACED:
@@ -46,4 +46,4 @@ def test_same_tags_morphology_and_lemmas_as_the_shipped_components() -> None:
 
 
 def test_empty_document() -> None:
-    assert len(pipeline(Settings().analyse)("")) == 0
+    assert len(pipeline(Settings().analysis)("")) == 0

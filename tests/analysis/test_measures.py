@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyse.measures import measure_of
-from rashomon.analyse.nlp import nlp_for
+from rashomon.analysis.measures import measure_of
+from rashomon.analysis.nlp import nlp_for
 from rashomon.settings import Settings
 
 pytestmark = pytest.mark.models  # every test here parses with the spaCy model
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.models  # every test here parses with the spaCy model
 
 @pytest.fixture(scope="module")
 def nlp():  # noqa: ANN201
-    return nlp_for(Settings().analyse)
+    return nlp_for(Settings().analysis)
 
 
 def _measure(nlp, text: str, value: str):  # noqa: ANN001, ANN202

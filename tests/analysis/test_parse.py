@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.analyse.parse import parse_text
+from rashomon.analysis.parse import parse_text
 
 pytestmark = pytest.mark.models  # every test here parses with the spaCy model
 
