@@ -151,15 +151,13 @@ def _analyze(
 ) -> tuple[list[Article], list[RunWarning]]:
     """The batch analyzed (the analyze stage of ``analyze``), in (path, id) order, and the
     warnings of the analyses that failed."""
-    from tqdm import tqdm
-
-    from rashomon.analysis.parse import analyze_articles
+    from rashomon.run.parallel import analyze_in_workers
+    from rashomon.run.progress import progress_for
 
     batch = sorted(batch, key=lambda a: (a.path, a.id))
     warnings: list[RunWarning] = []
-    analyzed = analyze_articles(batch, settings=settings.analysis, registry=registry, warnings=warnings)
-    articles = list(tqdm(analyzed, total=len(batch), desc="analyzing", unit="article",
-                         leave=False, disable=not progress))
+    with progress_for(progress).stage("analyzing", total=len(batch)) as advance:
+        articles = analyze_in_workers(batch, settings=settings, registry=registry, warnings=warnings, done=advance)
     return articles, warnings
 
 
