@@ -7,6 +7,7 @@ embedding code) takes 0.3 s more, and the eval commands more still."""
 from __future__ import annotations
 
 import atexit
+import datetime
 import enum
 import gc
 import json
@@ -571,6 +572,16 @@ def stories_command(
         typer.Option("--search", help="Only stories whose title or an article's title or text "
                      "holds this (any letter case)."),
     ] = None,
+    since: Annotated[
+        Optional[datetime.datetime],
+        typer.Option("--since", formats=["%Y-%m-%d"],
+                     help="Only stories reported on or after this day (YYYY-MM-DD)."),
+    ] = None,
+    source_type: Annotated[
+        Optional[str],
+        typer.Option("--source-type", help="Only stories an outlet of this kind reports: state_media, "
+                     "wire, national_paper, broadcaster, specialist, government (the store's registry)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON list instead of a table.")] = False,
 ) -> None:
     """List the stories of a corpus store, most articles first.
@@ -581,14 +592,16 @@ def stories_command(
     from rashomon.store import list_stories
 
     try:
-        stories = list_stories(db=db, outlet=outlet, has_conflicts=has_conflicts, search=search)
+        stories = list_stories(db=db, outlet=outlet, has_conflicts=has_conflicts, search=search,
+                               since=since.date() if since else None, source_type=source_type)
     except RashomonError as exc:
         raise _fail(exc) from None
     if as_json:
         typer.echo(json.dumps([dataclasses.asdict(s) for s in stories], ensure_ascii=False, indent=2))
         return
     if not stories:
-        typer.echo("no stories" + (" match" if outlet or has_conflicts or search else f" in {db}"))
+        filtered = outlet or has_conflicts or search or since or source_type
+        typer.echo("no stories" + (" match" if filtered else f" in {db}"))
         return
     rows = [("STORY", "FIRST", "LAST", "ARTICLES", "OUTLETS", "CONFLICTS", "TITLE")]
     rows += [(s.id, s.first_report or "-", s.last_report or "-", str(s.articles),

@@ -3,6 +3,7 @@ stored or skipped, what is pinned, which stories are built again, and what a kil
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -192,6 +193,25 @@ def test_a_listing_filters_by_outlet_conflicts_and_text(tmp_path: Path, stand_in
     assert [s.id for s in list_stories(db=db, search="QUALIFIER")] == [stories[1].id]
     assert list_stories(db=db, has_conflicts=True) == []
     assert list_stories(db=db, outlet="nobody") == []
+    # By day of the last report (a story with no date is never "since" a day), and by the
+    # kind of outlet in the store's registry ("Wire" is not a known outlet there).
+    assert [s.id for s in list_stories(db=db, since=dt.date(2024, 5, 2))] == [stories[0].id]
+    assert list_stories(db=db, since=dt.date(2024, 5, 3)) == []
+    assert list_stories(db=db, source_type="wire") == []
+    with pytest.raises(StoreError, match="unknown source type 'tabloid'; the store's registry knows: "):
+        list_stories(db=db, source_type="tabloid")
+
+
+def test_a_listing_filters_by_the_kind_of_outlet(tmp_path: Path, stand_ins: list[list[str]]) -> None:
+    db = tmp_path / "s.duckdb"
+    write(tmp_path / "a.jsonl", "\n".join(json.dumps(r) for r in (
+        {"outlet": "KCNA", "text": BRIDGE},
+        {"outlet": "Daily", "text": BRIDGE_AGAIN},
+        {"outlet": "Sport", "text": FOOTBALL},
+    )) + "\n")
+    ingest([tmp_path / "a.jsonl"], db=db)
+    bridge = next(s for s in list_stories(db=db) if s.articles == 2)
+    assert [s.id for s in list_stories(db=db, source_type="state_media")] == [bridge.id]
 
 
 KILLED_INGEST = """

@@ -75,6 +75,10 @@ def test_stories_lists_a_table_or_json_and_filters(db: Path, analyzed: Report) -
     assert listed_ids("--search", "no such words anywhere") == []
     result = runner.invoke(app, ["stories", "--db", str(db), "--outlet", "Nobody"])
     assert result.stdout == "no stories match\n"
+    assert listed_ids("--source-type", "state_media") == ids[:1]  # Pyongyang Central Dispatch
+    assert ids[0] in listed_ids("--since", "2025-03-20") and listed_ids("--since", "2025-04-01") == []
+    result = runner.invoke(app, ["stories", "--db", str(db), "--source-type", "tabloid"])
+    assert result.exit_code == 2 and "unknown source type 'tabloid'" in result.output
 
 
 def test_report_writes_the_json_or_markdown_of_one_story(db: Path, analyzed: Report, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ Markdown renderers of ``analyze``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from rashomon.errors import StoreError
 from rashomon.records import Report, parse_iso_date
 from rashomon.store.articles import load_articles
 from rashomon.store.connection import DEFAULT_DB, open_store
+from rashomon.store.pins import stored_pins
 from rashomon.store.stories import read_story
 
 
@@ -35,12 +37,18 @@ def list_stories(
     outlet: str | None = None,
     has_conflicts: bool = False,
     search: str | None = None,
+    since: dt.date | None = None,
+    source_type: str | None = None,
 ) -> list[StorySummary]:
     """The stories of the store ``db``, as ``analyze`` orders them (most articles first, then
     by their first member's path): those with an article from ``outlet`` (any letter case),
     with ``has_conflicts`` only those with a conflict, and with ``search`` only those whose
-    title or a member's title or text holds it (any letter case)."""
+    title or a member's title or text holds it (any letter case); with ``since``, only those
+    reported on or after that day (their last report); with ``source_type``, only those with
+    an article from an outlet of that kind in the store's source registry ("state_media",
+    "wire", "national_paper", "broadcaster", "specialist", "government")."""
     with open_store(db, read_only=True) as store:
+        pins = stored_pins(store)
         rows = store.con.execute(
             "SELECT s.id, s.title, s.conflicts, a.id, a.path, a.outlet, a.published "
             "FROM stories s JOIN story_members m ON m.story = s.id "
@@ -55,6 +63,10 @@ def list_stories(
                 [search],
             ).fetchall()
         }
+    registry = pins.registry() if pins is not None and source_type else None
+    if registry is not None and source_type not in {x.kind for x in registry.sources}:
+        kinds = ", ".join(sorted({x.kind for x in registry.sources}))
+        raise StoreError(f"unknown source type {source_type!r}; the store's registry knows: {kinds}")
     members: dict[str, list[tuple]] = {}
     for row in rows:
         members.setdefault(row[0], []).append(row)
@@ -69,6 +81,13 @@ def list_stories(
         if found is not None and story_id not in found:
             continue
         dates = sorted(d.isoformat() for r in group if (d := parse_iso_date(r[6])) is not None)
+        if since is not None and (not dates or dates[-1] < since.isoformat()):
+            continue
+        if registry is not None and not any(
+            (found_source := registry.lookup(r[5] or "")) is not None and found_source.kind == source_type
+            for r in group
+        ):
+            continue
         outlets = sorted({r[5] or r[4].rsplit("/", 1)[-1] for r in group})
         summary = StorySummary(story_id, title, len(group), outlets, dates[0] if dates else None,
                                dates[-1] if dates else None, conflicts)
