@@ -642,3 +642,30 @@ def report_command(
         _write(render_json(report) if format is ReportFormat.json else render_markdown(report), output)
     except RashomonError as exc:
         raise _fail(exc) from None
+
+
+class ExportFormat(str, enum.Enum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command("export")
+def export_command(
+    db: DbOpt = Path("rashomon.duckdb"),
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="parquet or jsonl (JSON Lines).")
+    ] = ExportFormat.parquet,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write into (created if missing).",
+                           show_default=False)
+    ] = ...,  # type: ignore[assignment]
+) -> None:
+    """Write every table of a corpus store as one file each (articles.parquet, stories.parquet,
+    findings.parquet, …) for pandas, Spark or DuckDB; files of the same name are replaced."""
+    from rashomon.store.export import export_tables
+
+    try:
+        written = export_tables(db=db, out=output, format=format.value)
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"{len(written)} tables written to {output}: " + ", ".join(p.name for p in written))

@@ -108,3 +108,22 @@ def test_a_missing_store_or_story_exits_2_saying_what_to_do(db: Path, tmp_path: 
     assert f"there is no story 's0000000000' in {db}: list its stories with rashomon stories --db {db}" in result.stderr
     result = runner.invoke(app, ["ingest", str(tmp_path / "nothing"), "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == EXIT_ERROR and "no such file or directory" in result.stderr
+
+
+def test_export_writes_one_file_per_table(db: Path, analyzed: Report, tmp_path: Path) -> None:
+    import duckdb
+
+    from rashomon.store.schema import TABLES
+
+    for fmt in ("parquet", "jsonl"):
+        out = tmp_path / fmt
+        result = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(out)])
+        assert result.exit_code == EXIT_OK, result.output
+        assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.{fmt}" for t in TABLES)
+        assert result.stdout.startswith(f"{len(TABLES)} tables written to {out}: meta.{fmt}, ")
+    articles = duckdb.sql(f"SELECT id FROM '{tmp_path / 'parquet' / 'articles.parquet'}' ORDER BY id").fetchall()
+    assert [row[0] for row in articles] == sorted(a.id for a in analyzed.articles)
+    lines = (tmp_path / "jsonl" / "story_members.jsonl").read_text().splitlines()
+    assert {json.loads(line)["story"] for line in lines} == {s.id for s in analyzed.stories}
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "there is no store" in result.output

@@ -5,11 +5,13 @@ with each ``ingest`` (first step of issue 11; see README "Using it").
 - ``list_stories(db=...)``: the stored stories (``StorySummary``).
 - ``story_report(story, db=...)``: one story as a ``Report`` for ``rashomon.report.json`` and
   ``rashomon.report.markdown``.
+- ``export_tables(db=..., out=..., format=...)``: every table as a Parquet or JSON Lines file.
 - ``open_store(db)``: the store itself (``Store``), its schema created, checked or migrated
   (``rashomon.store.schema``).
 """
 
 from rashomon.store.connection import DEFAULT_DB, Store, open_store
+from rashomon.store.export import export_tables
 from rashomon.store.ingest import IngestResult, ingest
 from rashomon.store.queries import StorySummary, list_stories, story_report
 
@@ -18,6 +20,7 @@ __all__ = [
     "IngestResult",
     "Store",
     "StorySummary",
+    "export_tables",
     "ingest",
     "list_stories",
     "open_store",
