@@ -3,6 +3,8 @@ numbers, quotes and claims."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -127,6 +129,12 @@ def fill_from_doc(article: Article, doc: Doc, *, registry: SourceRegistry) -> Ar
     return article
 
 
+def _unanalyzed_copy(article: Article) -> Article:
+    """A copy of ``article`` whose analysis lists are its own (and empty), so that filling it
+    changes nothing the caller holds."""
+    return dataclasses.replace(article, sentences=[], mentions=[], times=[], quantities=[], quotes=[], claims=[])
+
+
 def analyze_articles(
     articles: Iterable[Article],
     *,
@@ -134,11 +142,12 @@ def analyze_articles(
     registry: SourceRegistry,
     warnings: list[RunWarning] | None = None,
 ) -> Iterator[Article]:
-    """Parse articles in batches and fill their analysis. An article whose analysis fails is
-    logged, counted in ``warnings`` with the reason, and passed on with what could be filled:
-    it never stops the batch."""
+    """Parse articles in batches and yield each one analyzed: a new record, the one given left
+    as it was (a per-article stage maps an article to an article). An article whose analysis
+    fails is logged, counted in ``warnings`` with the reason, and passed on with what could be
+    filled: it never stops the batch."""
     nlp = pipeline(settings)
-    pending = list(articles)
+    pending = [_unanalyzed_copy(a) for a in articles]
     texts = (a.text for a in pending)
     docs = nlp.pipe(texts, batch_size=settings.batch_size)
     for article, doc in zip(pending, docs, strict=True):
