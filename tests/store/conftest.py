@@ -80,7 +80,7 @@ class Boom(RuntimeError):
 
 @pytest.fixture(scope="session")
 def batched(tmp_path_factory: pytest.TempPathFactory) -> Batched:
-    import rashomon.store.stories as stories
+    import rashomon.run.story as stories
 
     db = tmp_path_factory.mktemp("batched") / "store.duckdb"
     half, rest = FILES[:2], FILES[2:]
@@ -91,7 +91,7 @@ def batched(tmp_path_factory: pytest.TempPathFactory) -> Batched:
 
     def fails_second_time(story_id: str, *args, **kwargs) -> StoryResult:  # noqa: ANN002, ANN003
         calls.append(story_id)
-        if len(calls) == 2:  # after the batch's articles and a first story were written
+        if len(calls) == 2:  # after the batch's articles were written and a first story built
             raise Boom("simulated failure in the middle of a batch")
         return real(story_id, *args, **kwargs)
 
@@ -121,7 +121,7 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """No models: analysis leaves articles as cleaned, a story is its members only. Returns
     the member ids of each story built, in order."""
     import rashomon.analysis.parse as parse
-    import rashomon.store.stories as stories
+    import rashomon.run.story as stories
 
     built: list[list[str]] = []
 

@@ -217,7 +217,7 @@ def test_a_listing_filters_by_the_kind_of_outlet(tmp_path: Path, stand_ins: list
 KILLED_INGEST = """
 import os, signal, sys
 import rashomon.analysis.parse as parse
-import rashomon.store.stories as stories
+import rashomon.run.story as stories
 from rashomon.store import ingest
 
 def analyze(articles, **_):

@@ -13,7 +13,8 @@ import duckdb
 from rashomon.cluster import cluster_stories
 from rashomon.copies import copy_links, find_copies
 from rashomon.records import Article, RunWarning, Story, from_dict, to_dict
-from rashomon.run.story import StoryResult, build_story, story_id_of
+from rashomon.run.parallel import build_stories_in_workers
+from rashomon.run.story import StoryResult, story_id_of
 from rashomon.settings import Settings
 from rashomon.sources import SourceRegistry
 from rashomon.store.articles import load_articles
@@ -50,15 +51,21 @@ def assign_stories(
     by_id = {a.id: a for a in articles}
     stored = dict(con.execute("SELECT id, inputs FROM stories").fetchall())
     formed: set[str] = set()
-    built: list[str] = []
+    changed: list[tuple[str, list[Article], str]] = []
     for group in cluster_stories(articles, settings=settings.cluster):
         members = [by_id[i] for i in group]
         story_id = story_id_of(members)
         formed.add(story_id)
         inputs = story_inputs(members, fingerprint=fingerprint)
-        if stored.get(story_id) == inputs:
-            continue
-        result = build_story(story_id, members, settings=settings, registry=registry)
+        if stored.get(story_id) != inputs:
+            changed.append((story_id, members, inputs))
+    # Built as analyze builds them (build_story, in worker processes for several stories of
+    # several articles); the results come back in order and are written one by one.
+    results = build_stories_in_workers(
+        [(story_id, members) for story_id, members, _ in changed], settings=settings, registry=registry
+    )
+    built: list[str] = []
+    for (story_id, _, inputs), result in zip(changed, results, strict=True):
         write_story(con, result, inputs=inputs, fingerprint=fingerprint, run=run)
         built.append(story_id)
     for story_id in sorted(set(stored) - formed):
