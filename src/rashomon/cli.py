@@ -39,6 +39,7 @@ app.add_typer(eval_app, name="eval")
 EXIT_OK = 0
 EXIT_SKIPPED = 1  # the report was written, but some inputs were skipped
 EXIT_ERROR = 2  # nothing was written: bad arguments, settings, manifest or data set
+EXIT_INTERRUPTED = 130  # ingest stopped by Ctrl-C after a stored batch (128 + SIGINT)
 
 
 class ReportFormat(str, enum.Enum):
@@ -555,6 +556,10 @@ def ingest_command(
         f"{len(result.skipped)} skipped; {len(result.stories_rebuilt)} stories rebuilt "
         f"({result.stories} stories in {db}, {result.seconds:.1f} s)"
     )
+    if result.interrupted:
+        typer.echo("rashomon: stopped by Ctrl-C after a stored batch; ingest the same paths again "
+                   "to add the rest (what is stored is skipped)", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
     raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
 
 

@@ -253,3 +253,31 @@ def test_a_kill_in_the_middle_of_a_batch_leaves_the_store_as_before(
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (3, 3)
     assert con.execute("SELECT count(*), count(DISTINCT article) FROM story_members").fetchone() == (3, 3)
     con.close()
+
+
+def test_ctrl_c_stops_after_the_batch_under_way_is_stored(
+    tmp_path: Path, stand_ins: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rashomon.analysis.parse as parse
+
+    folder = tmp_path / "in"
+    for name, text in (("a.txt", BRIDGE), ("b.txt", FOOTBALL), ("c.txt", BRIDGE_AGAIN), ("d.txt", HARVEST)):
+        write(folder / name, text)
+    calls: list[int] = []
+
+    def interrupted_in_the_second_batch(articles, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        calls.append(1)
+        if len(calls) == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # as a user's Ctrl-C, while the batch is analyzed
+        yield from articles
+
+    monkeypatch.setattr(parse, "analyze_articles", interrupted_in_the_second_batch)
+    db = tmp_path / "s.duckdb"
+    result = ingest([folder], db=db, batch_size=1)
+    assert result.interrupted and len(result.new) == 2 and len(calls) == 2
+    with open_store(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        assert store.con.execute("SELECT status FROM ingest_runs").fetchall() == [("interrupted",)]
+    # Again: the stored two are skipped, the other two added.
+    again = ingest([folder], db=db, batch_size=1)
+    assert (len(again.already_stored), len(again.new), again.interrupted) == (2, 2, False)

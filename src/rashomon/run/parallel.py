@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import signal
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -157,7 +158,9 @@ def _start_analysis_worker(settings: AnalysisSettings, log_level: int) -> None:
 
 
 def _start_story_worker(log_level: int) -> None:
-    """In a worker: the parent's log level where logging was not inherited (spawned)."""
+    """In a worker: the parent's log level where logging was not inherited (spawned), and
+    Ctrl-C left to the parent, which decides what stops (``ingest`` finishes its batch)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     root = logging.getLogger()
     if not root.handlers:
         root.setLevel(log_level)

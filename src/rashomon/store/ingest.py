@@ -7,8 +7,12 @@ by Ctrl-C, or killed: a later ingest marks a run it finds still "running" so).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +46,8 @@ class IngestResult:
     stories: int = 0
     warnings: list[RunWarning] = field(default_factory=list)
     seconds: float = 0.0
+    # Stopped by Ctrl-C (SIGINT) after the batch under way was stored; the rest was not read.
+    interrupted: bool = False
 
 
 def ingest(
@@ -88,28 +94,57 @@ def ingest(
         result = IngestResult(run=run)
         manifest_path = str(Path(manifest).resolve()) if manifest is not None else None
         try:
-            for batch in _batches(items, store, result, settings=settings, size=batch_size):
-                articles, warnings = _analyze(batch, settings=settings, registry=registry, progress=progress)
-                with store.transaction() as con:
-                    if unpinned:
-                        write_pins(con, pins, run=run)
-                    write_articles(con, articles, warnings, run=run, fingerprint=pins.fingerprint,
-                                   manifest=manifest_path)
-                    assign_stories(con, settings=settings, registry=registry,
-                                   fingerprint=pins.fingerprint, run=run)
-                    con.execute("UPDATE ingest_runs SET new = new + ? WHERE id = ?", [len(articles), run])
-                unpinned = False
-                result.new += [a.id for a in articles]
-                result.warnings += warnings
+            with _stop_after_batch() as stop:
+                for batch in _batches(items, store, result, settings=settings, size=batch_size):
+                    articles, warnings = _analyze(batch, settings=settings, registry=registry, progress=progress)
+                    with store.transaction() as con:
+                        if unpinned:
+                            write_pins(con, pins, run=run)
+                        write_articles(con, articles, warnings, run=run, fingerprint=pins.fingerprint,
+                                       manifest=manifest_path)
+                        assign_stories(con, settings=settings, registry=registry,
+                                       fingerprint=pins.fingerprint, run=run)
+                        con.execute("UPDATE ingest_runs SET new = new + ? WHERE id = ?", [len(articles), run])
+                    unpinned = False
+                    result.new += [a.id for a in articles]
+                    result.warnings += warnings
+                    if stop.is_set():
+                        result.interrupted = True
+                        break
         except BaseException as exc:
             status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
             _finish_run(store, run, result, status=status, error=f"{type(exc).__name__}: {exc}")
             raise
-        _finish_run(store, run, result, status="done")
+        _finish_run(store, run, result, status="interrupted" if result.interrupted else "done",
+                    error="stopped by Ctrl-C after a batch" if result.interrupted else None)
         result.warnings += _story_warnings(store, result.stories_rebuilt)
         result.stories = store.con.execute("SELECT count(*) FROM stories").fetchone()[0]
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextlib.contextmanager
+def _stop_after_batch() -> Iterator[threading.Event]:
+    """While ingesting: a first Ctrl-C (SIGINT) asks to stop once the batch under way is
+    stored (the event is set, and a line on stderr says so); a second one stops at once, the
+    batch under way rolled back. Only in the main thread, where Python delivers signals."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def ask(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print("rashomon: stopping after the batch under way is stored (Ctrl-C again to stop now)",
+              file=sys.stderr, flush=True)
+
+    previous = signal.signal(signal.SIGINT, ask)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _batches(
