@@ -281,3 +281,16 @@ def test_ctrl_c_stops_after_the_batch_under_way_is_stored(
     # Again: the stored two are skipped, the other two added.
     again = ingest([folder], db=db, batch_size=1)
     assert (len(again.already_stored), len(again.new), again.interrupted) == (2, 2, False)
+
+
+def test_progress_shows_the_analysis_and_the_count_stored(
+    tmp_path: Path, stand_ins: list[list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    for name, text in (("a.txt", BRIDGE), ("b.txt", FOOTBALL), ("c.txt", HARVEST)):
+        write(folder / name, text)
+    ingest([folder], db=tmp_path / "s.duckdb", batch_size=2, progress=True)
+    err = capsys.readouterr().err
+    assert "analyzing" in err and "stored: " in err and "article/s" in err  # (tqdm shows at most every 0.1 s)
+    ingest([folder], db=tmp_path / "t.duckdb")
+    assert capsys.readouterr().err == ""

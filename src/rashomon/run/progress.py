@@ -37,7 +37,7 @@ class Progress:
         if total is not None:
             bar_format = None
         elif unit is not None:
-            bar_format = "{desc}: {n_fmt} {unit}s [{elapsed}]"
+            bar_format = "{desc}: {n_fmt} {unit}s [{elapsed}, {rate_fmt}]"
         else:
             bar_format = "{desc} [{elapsed}]"
         with tqdm(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.records import Article, RunWarning, Skipped, to_dict
+from rashomon.run.progress import progress_for
 from rashomon.settings import Settings
 from rashomon.store.articles import stored_path, write_articles
 from rashomon.store.connection import DEFAULT_DB, Store, open_store
@@ -94,7 +95,7 @@ def ingest(
         result = IngestResult(run=run)
         manifest_path = str(Path(manifest).resolve()) if manifest is not None else None
         try:
-            with _stop_after_batch() as stop:
+            with _stop_after_batch() as stop, progress_for(progress).stage("stored", unit="article") as stored:
                 for batch in _batches(items, store, result, settings=settings, size=batch_size):
                     articles, warnings = _analyze(batch, settings=settings, registry=registry, progress=progress)
                     with store.transaction() as con:
@@ -108,6 +109,7 @@ def ingest(
                     unpinned = False
                     result.new += [a.id for a in articles]
                     result.warnings += warnings
+                    stored(len(articles))  # (a count and a rate: how many are to come is not known)
                     if stop.is_set():
                         result.interrupted = True
                         break
@@ -187,7 +189,6 @@ def _analyze(
     """The batch analyzed (the analyze stage of ``analyze``), in (path, id) order, and the
     warnings of the analyses that failed."""
     from rashomon.run.parallel import analyze_in_workers
-    from rashomon.run.progress import progress_for
 
     batch = sorted(batch, key=lambda a: (a.path, a.id))
     warnings: list[RunWarning] = []
