@@ -665,8 +665,10 @@ def export_command(
                            show_default=False)
     ] = ...,  # type: ignore[assignment]
 ) -> None:
-    """Write every table of a corpus store as one file each (articles.parquet, stories.parquet,
-    findings.parquet, …) for pandas, Spark or DuckDB; files of the same name are replaced."""
+    """Write every table of a corpus store as one file each, for pandas, Spark or DuckDB.
+
+    articles.parquet, stories.parquet, findings.parquet, … (or .jsonl); files of the same name
+    in the folder are replaced."""
     from rashomon.store.export import export_tables
 
     try:
