@@ -80,13 +80,13 @@ class Boom(RuntimeError):
 
 @pytest.fixture(scope="session")
 def batched(tmp_path_factory: pytest.TempPathFactory) -> Batched:
-    import rashomon.run.story as stories
+    import rashomon.run.story as run_story
 
     db = tmp_path_factory.mktemp("batched") / "store.duckdb"
     half, rest = FILES[:2], FILES[2:]
     first = ingest(half, db=db, manifest=MANIFEST, sources=SOURCES, batch_size=1)
     before = snapshot(db)
-    real = stories.build_story
+    real = run_story.build_story
     calls: list[str] = []
 
     def fails_second_time(story_id: str, *args, **kwargs) -> StoryResult:  # noqa: ANN002, ANN003
@@ -96,7 +96,7 @@ def batched(tmp_path_factory: pytest.TempPathFactory) -> Batched:
         return real(story_id, *args, **kwargs)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(stories, "build_story", fails_second_time)
+        patch.setattr(run_story, "build_story", fails_second_time)
         with pytest.raises(Boom) as failure:
             ingest(rest, db=db, manifest=MANIFEST)
     assert len(calls) == 2, "the failure was not reached"
@@ -121,7 +121,7 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """No models: analysis leaves articles as cleaned, a story is its members only. Returns
     the member ids of each story built, in order."""
     import rashomon.analysis.parse as parse
-    import rashomon.run.story as stories
+    import rashomon.run.story as run_story
 
     built: list[list[str]] = []
 
@@ -130,7 +130,7 @@ def stand_ins(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         return _bare_story(story_id, members, **kwargs)
 
     monkeypatch.setattr(parse, "analyze_articles", _identity_analysis)
-    monkeypatch.setattr(stories, "build_story", story)
+    monkeypatch.setattr(run_story, "build_story", story)
     return built
 
 

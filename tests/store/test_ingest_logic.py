@@ -217,7 +217,7 @@ def test_a_listing_filters_by_the_kind_of_outlet(tmp_path: Path, stand_ins: list
 KILLED_INGEST = """
 import os, signal, sys
 import rashomon.analysis.parse as parse
-import rashomon.run.story as stories
+import rashomon.run.story as run_story
 from rashomon.store import ingest
 
 def analyze(articles, **_):
@@ -227,7 +227,7 @@ def build_story(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the batch's transaction
 
 parse.analyze_articles = analyze
-stories.build_story = build_story
+run_story.build_story = build_story
 ingest([sys.argv[1]], db=sys.argv[2])
 """
 
