@@ -3,6 +3,8 @@ sentence-embedding model (the real model is exercised by the acceptance tests)."
 
 from __future__ import annotations
 
+import re
+
 from rashomon.align import compare_story
 from rashomon.records import Article, Attribution, Measure, Mention, Origin, Sentence, Slot, TimeValue
 from rashomon.settings import AlignSettings
@@ -400,3 +402,76 @@ def test_values_in_a_roundup_of_several_games_are_not_compared() -> None:
     assert "conflict" in reports("Duke (13-1) beat Davidson 79-67 on Saturday.")
     # Three games' final scores: a roundup, whose 22 points may be another game's.
     assert "conflict" not in reports("Duke won 79-67, North Carolina 108-70 and Louisville 71-57.")
+
+
+def test_the_running_score_of_one_game_is_no_roundup() -> None:
+    from rashomon.value_conflicts import roundup
+
+    one_game = article("a1", "Wire", ["Creighton led 33-26 at the half, then 45-35, 54-46 and 60-46 before winning 65-53."])
+    assert not roundup(one_game)
+    games = article("b1", "Wire", ["Duke won 79-67, North Carolina 108-70, Louisville 71-57, Kansas 89-79 and UCLA 85-78."])
+    assert roundup(games)
+
+
+def test_values_that_plainly_measure_one_thing_conflict_however_loosely_their_claims_align() -> None:
+    # Two claims about one tally of one named player, worded too differently for their
+    # similarity to vouch for the values, still give one count under "have".
+    a = article("a1", "Wire", ["Hansbrough now has 2,301 career points as a Tar Heel."])
+    b = article("b1", "Daily", ["Officials stopped the game when Hansbrough, who now has 2,302 points, made the basket."])
+    add_quantity(a, 0, "2,301", 2301, "point")
+    add_quantity(b, 0, "2,302", 2302, "point")
+    for art in (a, b):
+        start = art.text.index("Hansbrough")
+        art.quantities[0].measure = Measure(predicate="have", subject="Hansbrough", subject_start=start,
+                                            subject_end=start + 10, subject_proper=True)
+        art.mentions.append(Mention("Hansbrough", "PERSON", start, start + 10, 0, key="hansbrough"))
+    settings = AlignSettings(threshold=0.3, quote_threshold=0.5, conflict_threshold=0.95)
+    findings = compare_story([a, b], settings=settings, embedder=BagOfWords())
+    assert [f.kind for f in findings] == ["conflict"]
+    # Under "have", two subjects' tallies are not one count.
+    b.mentions[0].key = "ford"
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=settings, embedder=BagOfWords())]
+
+
+def _last_act(aid: str, first: list[str], sentence: str, text: str, value: str, granularity: str) -> Article:
+    """An article whose last sentence, "He …", dates or times an act with ``text``."""
+    art = article(aid, aid, [*first, sentence])
+    art.sentences = [Sentence(c.sentence, c.start, c.end, c.text) for c in art.claims]
+    for n, line in enumerate(first):
+        for word in re.findall(r"LaRue|Mitchell", line):
+            at = art.text.index(word, art.claims[n].start)
+            art.mentions.append(Mention(word, "PERSON", at, at + len(word), n, key=word.lower()))
+    last = art.claims[-1]
+    at = art.text.index(text, last.start)
+    year = granularity == "year"
+    tv = TimeValue(text=text, start=at, end=at + len(text), sentence=len(first), value=value,
+                   granularity=granularity, earliest=f"{value}-01-01" if year else None,
+                   latest=f"{value}-12-31" if year else None, resolved=year)
+    verb = "return" if year else "serve"
+    tv.measure = Measure(predicate=verb, subject="He", subject_start=last.start, subject_end=last.start + 2)
+    art.times.append(tv)
+    last.slots.append(Slot("time", text, tv.start, tv.end, value))
+    return art
+
+
+def test_a_he_far_from_any_name_is_the_articles_main_person_for_a_count_or_a_length_only() -> None:
+    # "He served 136 days." three sentences after the last "LaRue", in an article about LaRue:
+    # a length of time, which one story gives once.
+    lead = ["LaRue worked for Mitchell and LaRue ran the office.", "LaRue was charged in 1973.",
+            "The office closed.", "Its staff left."]
+    a = _last_act("a1", lead, "He served 136 days.", "136 days", "P136D", "duration")
+    b = _last_act("b1", lead, "In the end he served four months in a federal prison camp.", "four months", "P4M",
+                  "duration")
+    b.times[0].measure.subject_start = b.text.index("he served")
+    b.times[0].measure.subject_end = b.times[0].measure.subject_start + 2
+    # Claims too unlike to align: only the values' measures can join them.
+    settings = AlignSettings(threshold=0.9, lexical_threshold=0.9, quote_threshold=0.5)
+    assert "conflict" in [f.kind for f in compare_story([a, b], settings=settings, embedder=BagOfWords())]
+    # A date of an act a life may hold many times ("returned to prison in 1984" / "in 1999")
+    # is not read so far.
+    a = _last_act("a1", lead, "He returned to prison in 1984 with a new charge.", "1984", "1984", "year")
+    b = _last_act("b1", lead, "In the end he returned to prison in 1999 to serve a life term.", "1999", "1999",
+                  "year")
+    b.times[0].measure.subject_start = b.text.index("he returned")
+    b.times[0].measure.subject_end = b.times[0].measure.subject_start + 2
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=settings, embedder=BagOfWords())]

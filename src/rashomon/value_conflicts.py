@@ -71,7 +71,9 @@ def predicate_class(predicate: str | None) -> str | None:
 _GROWING = frozenset(predicate_class(w) for w in ("kill", "die", "injure", "arrest", "evacuate", "miss"))
 
 
-def _subject_key(article: Article, measure: Measure, *, pronouns: bool = False) -> str | None:
+def _subject_key(
+    article: Article, measure: Measure, *, pronouns: bool = False, far: bool = False
+) -> str | None:
     """The entity a value's subject names (its resolved key), else None: a common noun or a
     pronoun does not tell two subjects apart. With ``pronouns``, "he" or "she" stands for the
     one person named before it in its sentence and the one before ("Mr. Gigante … He was
@@ -79,7 +81,7 @@ def _subject_key(article: Article, measure: Measure, *, pronouns: bool = False) 
     if measure.subject_start is None or measure.subject_end is None:
         return None
     if measure.subject and measure.subject.lower() in PERSONAL:
-        return _antecedent(article, measure.subject_start) if pronouns else None
+        return _antecedent(article, measure.subject_start, far=far) if pronouns else None
     if _dateline(measure):
         return None
     for m in article.mentions:
@@ -97,13 +99,7 @@ def _main_reading(article: Article, measure: Measure) -> str | None:
     if measure.subject_start is None or (measure.subject or "").lower() not in PERSONAL:
         return None
     reading = _antecedent(article, measure.subject_start)
-    counts: dict[str, int] = {}
-    for m in article.mentions:
-        if m.label == "PERSON" and m.key:
-            counts[m.key] = counts.get(m.key, 0) + 1
-    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
-    main = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
-    return reading if reading is not None and reading == main else None
+    return reading if reading is not None and reading == _main_person(article) else None
 
 
 def _dateline(measure: Measure) -> bool:
@@ -121,15 +117,29 @@ def _other_names(a: Measure, b: Measure) -> bool:
     )
 
 
-def _antecedent(article: Article, start: int) -> str | None:
+def _antecedent(article: Article, start: int, *, far: bool = False) -> str | None:
+    """The person a "he" or "she" at ``start`` stands for: the one person named in its
+    sentence before it and in the sentence before that; with nobody named there and ``far``,
+    the last person named before it, if that is the person the article names most ("He
+    served 136 days." three sentences after the last "LaRue", in an article about LaRue)."""
     sentence = article.sentence_of(start)
     floor = sentence.index - 1 if sentence is not None else 0
-    before = [
-        m for m in article.mentions
-        if m.label == "PERSON" and m.key and m.end <= start and m.sentence >= floor
-    ]
-    keys = {m.key for m in before}
-    return keys.pop() if len(keys) == 1 else None  # two people named: either may be meant
+    people = [m for m in article.mentions if m.label == "PERSON" and m.key and m.end <= start]
+    keys = {m.key for m in people if m.sentence >= floor}
+    if keys or not far:
+        return keys.pop() if len(keys) == 1 else None  # two people named: either may be meant
+    last = max(people, key=lambda m: m.start, default=None)
+    return last.key if last is not None and last.key == _main_person(article) else None
+
+
+def _main_person(article: Article) -> str | None:
+    """The person an article names most often, if one is named more often than any other."""
+    counts: dict[str, int] = {}
+    for m in article.mentions:
+        if m.label == "PERSON" and m.key:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _head_word(text: str | None) -> str | None:
@@ -184,7 +194,9 @@ def same_measure(left: ClaimRef, a: Measure | None, right: ClaimRef, b: Measure 
     if pa is None or pb is None:
         # "He has 548 rushing yards" / "Bush had 404 yards": a value under "have" or "be"
         # says nothing of what it counts; both must be such values, of the same named subject
-        # ("was the hitman in 1957" is no date of "was acquitted in 1958").
+        # ("was the hitman in 1957" is no date of "was acquitted in 1958"). Nor is a tally
+        # under "have" one of another verb's: "Hansbrough finished with 20 points" (the
+        # game) / "now has 2,302 points" (the career).
         return pa == pb and ka is not None and ka == kb
     return True
 
@@ -288,12 +300,14 @@ class Readings:
     roles: Mapping[str, set[str]] = field(default_factory=dict)
 
 
-def _measure_test(strong: Readings | None) -> Callable[..., bool]:
+def _measure_test(
+    strong: Readings | None, *, counted: bool = False, far: bool = False
+) -> Callable[..., bool]:
     """same_measure for aligned claims; strong_measure, with the story's readings, for
     claims that are not."""
     if strong is None:
         return same_measure
-    return functools.partial(strong_measure, readings=strong)
+    return functools.partial(strong_measure, readings=strong, counted=counted, far=far)
 
 
 _SCORE_LINE = re.compile(r"(?<![\d.,-])(\d{2,3})-(\d{2,3})(?![\d-])")
@@ -301,16 +315,37 @@ _SCORE_LINE = re.compile(r"(?<![\d.,-])(\d{2,3})-(\d{2,3})(?![\d-])")
 
 @functools.lru_cache(maxsize=1024)
 def _roundup_text(text: str) -> bool:
-    scores = {m.group(0) for m in _SCORE_LINE.finditer(text) if min(int(m.group(1)), int(m.group(2))) >= 20}
-    return len(scores) >= 3
+    scores = sorted(
+        {(int(m.group(1)), int(m.group(2))) for m in _SCORE_LINE.finditer(text)
+         if min(int(m.group(1)), int(m.group(2))) >= 20},
+        key=lambda s: (s[0] + s[1], s),
+    )
+    if len(scores) < 3:
+        return False
+    # One game's score only grows: sorted by total, each score line is at least the one
+    # before it on both sides (either way round, as writers put the leader or their team
+    # first), and the final score bounds them all. Scores of several games break that; three
+    # lines may still fit by chance ("79-67", "108-70", "71-57"), four or more seldom do.
+    def within(x: tuple[int, int], y: tuple[int, int]) -> bool:
+        return x[0] <= y[0] and x[1] <= y[1] or x[0] <= y[1] and x[1] <= y[0]
+
+    breaks = sum(1 for x, y in zip(scores, scores[1:]) if not within(x, y))
+    one_game = all(within(x, scores[-1]) for x in scores) and breaks * 3 <= len(scores) - 1
+    return len(scores) == 3 or not one_game
 
 
 def roundup(article: Article) -> bool:
-    """An article that gives the final scores of three or more games (a sports roundup:
-    "79-67", "108-70", "71-57"): it reports several events, so a value in it may be another
-    game's ("Clark finished with 22 points" against South Florida, not the game the story is
-    about), and its values are not compared with other reports'. Scores only: a team record
-    ("(10-3)") has a side under 20."""
+    """An article that gives the scores of several games (a sports roundup: "79-67",
+    "108-70", "71-57"): it reports several events, so a value in it may be another game's
+    ("Clark finished with 22 points" against South Florida, not the game the story is about),
+    and its values are not compared with other reports'. Scores only: a team record ("(10-3)")
+    has a side under 20. A report of one game may give its running score ("45-35", "54-46",
+    "60-46", "65-53"), which only grows: four or more score lines, all within the highest,
+    of which at most a third of the steps (sorted by total) break that growth, are one
+    game's. On the development split of gold/findings, where every article with three score
+    lines or more was read as a roundup before, this tells the one roundup of four or more
+    lines (four breaks in eight steps, "89-79" beyond "108-70") from the six one-game
+    reports (at most two breaks in seven steps)."""
     return _roundup_text(article.text)
 
 
@@ -323,12 +358,13 @@ def conflict_time(
     if roundup(left.article) or roundup(right.article):
         return None
     lt, rt = _times(left), _times(right)
-    same = _measure_test(strong)
+    same_date, same_length = _measure_test(strong), _measure_test(strong, far=True)
     # A length of time is compared with a length, a date with a date: "served five months" and
     # the break-in's "June 17, 1972" in one claim are two things, not one that cannot be told.
     pairs = [
         (a, b) for a in lt for b in rt
-        if _is_duration(a) == _is_duration(b) and same(left, a.measure, right, b.measure)
+        if _is_duration(a) == _is_duration(b)
+        and (same_length if _is_duration(a) else same_date)(left, a.measure, right, b.measure)
     ]
     if not pairs:
         return None
@@ -355,7 +391,7 @@ def conflict_quantity(
         return None
     lq = [q for s in content_slots(left.claim, "quantity") if (q := value_at(left.article.quantities, s))]
     rq = [q for s in content_slots(right.claim, "quantity") if (q := value_at(right.article.quantities, s))]
-    same = _measure_test(strong)
+    same = _measure_test(strong, counted=True, far=True)
     for a in lq:
         for b in rq:
             if a.unit is None or b.unit is None or not same(left, a.measure, right, b.measure):
@@ -453,6 +489,8 @@ def strong_measure(
     b: Measure | None,
     *,
     readings: Readings | None = None,
+    counted: bool = False,
+    far: bool = False,
 ) -> bool:
     """Whether two values of claims that were not aligned still plainly measure one thing: the
     same kind of act (not "have" or "be") of the same subject, named or not ("Thomas missed
@@ -462,16 +500,27 @@ def strong_measure(
     one entity the story names as the subject of a kind of act (sole_agents), which a common
     noun subject of that act stands for when the story also calls that entity so
     (``readings.roles``, role_nouns): "the actress checked in early Friday" after "actress
-    Lindsay Lohan"."""
+    Lindsay Lohan". ``counted``: two counts of one unit (points, games), which under "have"
+    or "be" compare when both subjects are one named entity ("Hansbrough now has 2,301
+    career points" / "Hansbrough, who now has 2,302 points"), as same_measure compares them.
+    ``far``: a "he" or "she" with nobody named just before it may be read as the article's
+    main person (_antecedent), for counts and lengths of time ("He served 136 days"), which
+    one story gives once; not for dates, of which a life holds many of one kind of act ("he
+    returned to prison in May 1984" / "returned to prison in June 1999")."""
     if a is None or b is None or not same_measure(left, a, right, b):
         return False
     pa, pb = predicate_class(a.predicate), predicate_class(b.predicate)
+    if counted and pa is None and pb is None:
+        # same_measure held: both subjects name one entity. Dates under "have" or "be" stay
+        # apart: a person's life holds many of them.
+        return True
     if pa is None or pa != pb:
         return False  # a person's life holds many dates and counts: the act must be the same
     # A pronoun is read here, not in same_measure: a wrong reading must not make two
     # aligned claims' values look like two subjects' (a split entity would), but it may make
     # two claims that alignment did not pair look like one subject's.
-    ka, kb = _subject_key(left.article, a, pronouns=True), _subject_key(right.article, b, pronouns=True)
+    ka = _subject_key(left.article, a, pronouns=True, far=far)
+    kb = _subject_key(right.article, b, pronouns=True, far=far)
     agents, roles = (readings.agents, readings.roles) if readings is not None else ({}, {})
     if (ka is None) != (kb is None) and pa in agents:
         # Only a common noun ("the actress", "the agency"): a pronoun left unread names one

@@ -126,3 +126,20 @@ def test_a_date_after_a_relative_clause_set_off_by_commas_dates_the_noun(nlp) ->
     m = _measure(nlp, text, "June 17, 1972")
     assert m.predicate != "serve" and m.subject is None
     assert _measure(nlp, "He served his sentence in federal prison on June 17, 1972.", "June 17, 1972").predicate == "serve"
+
+
+def test_a_phrase_on_coordinated_nouns_or_an_opening_participle_sets_the_scope(nlp) -> None:  # noqa: ANN001
+    m = _measure(nlp, "Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.", "13")
+    assert "game:54" in m.scope
+    m = _measure(nlp, "Playing in a combined 157 games with two clubs, Teixeira had 33 homers.", "33")
+    assert "game:157" in m.scope
+    # A participle with its own subject or a conjunction opens a clause of its own.
+    assert _measure(nlp, "Teixeira had 33 homers this season.", "33").scope == []
+
+
+def test_a_value_of_a_thing_someone_else_owns_is_that_owners(nlp) -> None:  # noqa: ANN001
+    m = _measure(nlp, "McDermott broke Rodney Buford's school scoring record of 2,116 points on Friday.", "2,116")
+    assert m.predicate == "record" and m.subject == "Rodney Buford"
+    # A date by the owned noun still dates the verb.
+    m = _measure(nlp, "The gift was handed over to the leader's sister Kim Yo Jong on Jan. 18.", "Jan. 18")
+    assert m.predicate == "hand"

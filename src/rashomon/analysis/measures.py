@@ -77,6 +77,7 @@ def measure_of(span: Span) -> Measure:
     token = outward[-1] if outward else span.root
     predicate: Token | None = None
     noun_predicate: Token | None = None
+    measured = False  # the value is the noun predicate's "of" phrase ("a record of 2,116 points")
     subject: Token | None = None
     first = token
     # The noun the number counts or measures ("329 yards", "5 people"), then up the tree.
@@ -124,6 +125,7 @@ def measure_of(span: Span) -> Measure:
                 break
             if head.pos_ in {"NOUN", "PROPN"} and noun_predicate is None:
                 noun_predicate = head  # "a toll of 5", "a margin of error of 4.5 percent"
+                measured = token.lower_ == "of"
             token = head
             continue
         if head.pos_ in {"NOUN", "PROPN"} and noun_predicate is None and token.dep_ in {
@@ -145,6 +147,12 @@ def measure_of(span: Span) -> Measure:
     # A value inside a phrase about another thing, itself a verb's adjunct: "After Nixon's
     # election in 1968, LaRue worked …" dates the election, not the work.
     adjunct = noun_predicate is not None and predicate is not None and noun_predicate.dep_ == "pobj"
+    # The measure of a thing someone else owns: "broke Rodney Buford's school scoring record
+    # of 2,116 points" gives Buford's record, not a count of the one who broke it ("handed
+    # over to the leader's sister on Jan. 18" still dates the handing over).
+    adjunct = adjunct or measured and noun_predicate is not None and predicate is not None and any(
+        c.dep_ == "poss" and c.lower_ not in _PRONOUNS for c in noun_predicate.children
+    )
     if owner is not None:
         subject = owner  # "Ford's 2,290 points"
     elif adjunct and noun_predicate is not None:
@@ -246,6 +254,26 @@ def _scope(predicate: Token | None, noun: Token, value: Span, *, dated: bool = F
     while first is not None and first.dep_ == "conj" and first.head.pos_ in _VERBAL:
         first = first.head
     fronted = first if first is not None and first is not predicate else None
+    # "hit .358 with 13 homers and 43 RBIs in 54 games": a phrase on the last of coordinated
+    # nouns covers each of them; "Playing in a combined 157 games …, Teixeira had 33 homers":
+    # a participle clause without its own subject sets the scope of the clause it opens.
+    nouns = [noun]
+    while nouns[-1].dep_ == "conj" and nouns[-1].head.pos_ in _NOMINAL and len(nouns) < 4:
+        nouns.append(nouns[-1].head)
+    nouns += [c for n in list(nouns) for c in n.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+    for verb in list(verbs):
+        verbs += [
+            c for c in verb.children
+            if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"}
+            and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children)
+        ]
+    for head in nouns:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _SCOPE_PREPOSITIONS:
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in _PERIODS and not value.start <= obj.i < value.end:
+                    count = next((g.text for g in obj.children if g.dep_ == "nummod"), None)
+                    words.add(obj.lemma_.lower() + (f":{count}" if count else ""))
     for head in [noun, *verbs]:
         for child in head.children:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else None
