@@ -56,6 +56,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     drip: float = 0.0
+    length: bool = True  # send Content-Length; without it the body ends when the connection closes
 
 
 @dataclass
@@ -97,7 +98,11 @@ def serve(routes: dict[str, Answer | Callable[[], Answer]]) -> Iterator[Site]:
                     self.send_header("Content-Type", answer.content_type)
                 for name, value in answer.headers.items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", str(len(answer.body)))
+                if answer.length:
+                    self.send_header("Content-Length", str(len(answer.body)))
+                else:
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
                 self.end_headers()
                 if answer.drip:
                     for byte in answer.body:

@@ -43,6 +43,10 @@ class FetchError(Exception):
     """A URL that could not be fetched; the message is the reason shown in ``Skipped``."""
 
 
+class Unreachable(FetchError):
+    """The host's name does not resolve or nothing answers there."""
+
+
 class RefusedAddress(FetchError):
     """The host resolves to an address that is not public, and private ones are not allowed."""
 
@@ -101,14 +105,14 @@ class _GuardedBackend(httpcore.SyncBackend):
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as exc:
-            raise FetchError(f"cannot resolve host {host} ({getattr(exc, 'strerror', None) or exc})") from None
+            raise Unreachable(f"cannot resolve host {host} ({getattr(exc, 'strerror', None) or exc})") from None
         addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
         if not self.allow_private:
             for address in addresses:
                 problem = address_problem(address)
                 if problem is not None:
                     what = f"{host} is" if address == host.strip("[]") else f"{host} resolves to {address},"
-                    raise RefusedAddress(f"{what} a {problem} address; refused ({_ALLOW_HINT})")
+                    raise RefusedAddress(f"{what} a {problem} address: refused; {_ALLOW_HINT}")
         failure: Exception | None = None
         for address in addresses:
             try:
@@ -225,7 +229,7 @@ class Fetcher:
         except httpx.TimeoutException:
             raise FetchError(f"timed out after {timeout:g} s (setting fetch.timeout)") from None
         except httpx.ConnectError as exc:
-            raise FetchError(f"cannot connect to {url.host}: {_cause(exc)}") from None
+            raise Unreachable(f"cannot connect to {url.host}: {_cause(exc)}") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"request failed: {_cause(exc)}") from None
         except httpx.InvalidURL as exc:
@@ -258,8 +262,8 @@ class Fetcher:
     def _read_robots(self, url: httpx.URL) -> object:
         """The parsed robots.txt of ``url``'s origin; None when there is none (4xx, or more
         redirects than allowed: all allowed); the reason, as text, when it is unreachable
-        (5xx, timeout, connection failure: all disallowed). A refused address is raised:
-        the page itself would be refused."""
+        (5xx, a timeout: all disallowed). A refused address, a name that does not resolve
+        and a host where nothing answers are raised: the page itself would fail so."""
         from protego import Protego
 
         current = str(url.copy_with(path="/robots.txt", query=None, fragment=None))
@@ -267,11 +271,11 @@ class Fetcher:
             try:
                 result = self._request(_http_url(current, first=True), accept=False,
                                        max_bytes=_ROBOTS_BYTES, truncate=True)
-            except RefusedAddress:
+            except (RefusedAddress, Unreachable):
                 raise
             except FetchError as exc:
                 reason = str(exc)
-                if reason.startswith("HTTP 4"):
+                if reason.startswith("HTTP 4") and not reason.startswith("HTTP 429"):
                     return None
                 return reason
             if isinstance(result, _Redirect):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from rashomon.ingest.decode import Unreadable
 from rashomon.ingest.discover import is_url
@@ -125,8 +126,7 @@ class WebReader:
         ``xml_file``: an .xml file, which is read only if it is a feed."""
         import feedparser
 
-        headers = {"content-location": base} if base else {}
-        parsed = feedparser.parse(data, response_headers=headers)
+        parsed = feedparser.parse(data)  # bytes: feedparser never fetches anything itself
         if not parsed.get("version"):
             problem = parsed.get("bozo_exception")
             detail = f" ({str(problem).strip() or type(problem).__name__})" if problem else ""
@@ -144,14 +144,20 @@ class WebReader:
         for number, entry in enumerate(parsed.entries, 1):
             where = f"{path}#{number}"
             link = entry.get("link") or None
+            if link is not None and base is not None:
+                link = urljoin(base, link)  # a relative link, against the feed's own URL
             fields = {"title": entry.get("title"), "published": _entry_date(entry)}
             provenance = {"feed": source}
             if entry.get("id"):
                 provenance["entry_id"] = str(entry["id"])
             body, kind = _entry_content(entry)
             if body is not None:
-                article = page_article(body.encode("utf-8"), body, kind, path=where, url=link,
-                                       provenance=provenance)
+                raw = body
+                if kind == "html" and "<html" not in body[:1000].lower():
+                    # a fragment (paragraphs): the HTML extractor reads whole documents
+                    raw = f"<html><body><article>{body}</article></body></html>"
+                article = page_article(body.encode("utf-8"), raw, kind, path=where,
+                                       url=link if is_url(link) else None, provenance=provenance)
                 article.outlet = outlet
                 items: Iterator[Article | Skipped] = iter([article])
             elif link is not None:
