@@ -300,6 +300,8 @@ def clean(
             for a in articles:
                 record = {f: getattr(a, f) for f in fields}
                 record["removed"] = [{"kind": r.kind, "text": r.text} for r in a.removed]
+                if a.provenance:
+                    record["provenance"] = a.provenance
                 lines.append(json.dumps(record, ensure_ascii=False))
             text = "".join(line + "\n" for line in lines)
         else:
