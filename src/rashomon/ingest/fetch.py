@@ -30,6 +30,7 @@ import httpcore
 import httpx
 
 from rashomon.ingest.pages import FEED_TYPES, PAGE_TYPES, content_type
+from rashomon.settings import FetchSettings
 
 _ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
            "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8")
@@ -147,7 +148,7 @@ class Fetcher:
     """Fetches URLs one at a time within the fetch settings (see the module); keeps robots.txt
     and the time of the last request per host for its lifetime. Close it when done."""
 
-    def __init__(self, settings, *, sleep: Callable[[float], None] = time.sleep,  # type: ignore[no-untyped-def]
+    def __init__(self, settings: FetchSettings, *, sleep: Callable[[float], None] = time.sleep,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings
         self._sleep, self._clock = sleep, clock
