@@ -130,7 +130,9 @@ class _GuardedTransport(httpx.HTTPTransport):
 
     def __init__(self, *, allow_private: bool) -> None:
         super().__init__(retries=0, trust_env=False)
-        assert isinstance(self._pool, httpcore.ConnectionPool)
+        if not isinstance(getattr(self, "_pool", None), httpcore.ConnectionPool):
+            raise RuntimeError("this httpx keeps its connection pool elsewhere; install the "
+                               "pinned httpx (see pyproject.toml)")
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(trust_env=False),
             max_connections=10, max_keepalive_connections=10, keepalive_expiry=5.0,
