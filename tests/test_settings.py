@@ -47,3 +47,5 @@ def test_the_fingerprint_changes_with_what_shapes_an_analysis_only() -> None:
     assert base.replace({"align": {"threads": 4}}).fingerprint() == base.fingerprint()
     assert base.replace({"run": {"workers": 3, "min_pool_articles": 5}}).fingerprint() == base.fingerprint()
     assert base.replace({"analysis": {"batch_size": 8}}).fingerprint() != base.fingerprint()
+    # fetch settings choose inputs (--allow-private sets one): a store takes ingests made with any
+    assert base.replace({"fetch": {"allow_private": True, "timeout": 3.0}}).fingerprint() == base.fingerprint()

@@ -56,11 +56,24 @@ FormatT = TypeVar("FormatT", ReportFormat, CleanFormat)
 
 
 PathsArg = Annotated[
-    list[Path],
+    list[str],
     typer.Argument(
         help="Article files or directories (searched recursively): .txt, .md, .html, .htm "
-        "(each optionally .gz), .json and .jsonl records.",
+        "(each optionally .gz), .json and .jsonl records; web archives (.warc, .warc.gz: each "
+        "HTML page record); RSS/Atom feeds (.rss, .atom, .xml: each entry, its content or its "
+        "link fetched); URL lists (.urls: one URL a line, # comments); http(s) URLs (a page, "
+        "or a feed's entries). Fetching obeys robots.txt, waits between requests to a host and "
+        "caps time, size and redirects (the fetch settings).",
         show_default=False,
+        metavar="PATH|URL",
+    ),
+]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Let URLs reach loopback, private and link-local addresses (this machine, its "
+        "network). Off: such a URL, or a redirect to one, is skipped with the reason.",
     ),
 ]
 ManifestOpt = Annotated[
@@ -165,6 +178,11 @@ def _freeze_heap_at_exit() -> None:
         _freeze_heap_at_exit.registered = True  # type: ignore[attr-defined]
 
 
+def _allowing_private(settings: Settings, allow: bool) -> Settings:
+    """``settings`` with fetch.allow_private on when ``--allow-private`` is given."""
+    return settings.replace({"fetch": {"allow_private": True}}, origin="--allow-private") if allow else settings
+
+
 def _report_skipped(skipped: list) -> None:  # noqa: ANN001
     for item in skipped:
         typer.echo(f"rashomon: skipped {item.path}: {item.reason}", err=True)
@@ -210,6 +228,7 @@ def analyze(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Group articles into stories and report corroborated, conflicting and unique claims.
 
@@ -229,7 +248,7 @@ def analyze(
     try:
         format = _format_of(format, output, ReportFormat, default=ReportFormat.json,
                             aliases={"markdown": ReportFormat.md})
-        loaded = Settings.load(settings)
+        loaded = _allowing_private(Settings.load(settings), allow_private)
         if workers is not None:
             loaded = loaded.replace({"run": {"workers": workers}}, origin="--workers")
         report = run_analyze(paths, manifest=manifest, settings=loaded, sources=sources, progress=shown)
@@ -260,6 +279,7 @@ def clean(
     output: OutputOpt = None,
     settings: SettingsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Extract and clean articles only: text, metadata and what was removed as debris.
 
@@ -272,13 +292,16 @@ def clean(
     try:
         format = _format_of(format, output, CleanFormat, default=CleanFormat.jsonl,
                             aliases={"ndjson": CleanFormat.jsonl})
-        articles, skipped = run_clean(paths, manifest=manifest, settings=Settings.load(settings))
+        articles, skipped = run_clean(paths, manifest=manifest,
+                                      settings=_allowing_private(Settings.load(settings), allow_private))
         fields = ("id", "path", "outlet", "title", "published", "url", "language", "byline", "text")
         if format is CleanFormat.jsonl:
             lines = []
             for a in articles:
                 record = {f: getattr(a, f) for f in fields}
                 record["removed"] = [{"kind": r.kind, "text": r.text} for r in a.removed]
+                if a.provenance:
+                    record["provenance"] = a.provenance
                 lines.append(json.dumps(record, ensure_ascii=False))
             text = "".join(line + "\n" for line in lines)
         else:
@@ -526,6 +549,7 @@ def ingest_command(
         bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
     ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Add articles to a corpus store (a DuckDB file) and rebuild the stories they join.
 
@@ -543,7 +567,7 @@ def ingest_command(
             db=db,
             manifest=manifest,
             sources=sources,
-            settings=Settings.load(settings),
+            settings=_allowing_private(Settings.load(settings), allow_private),
             batch_size=batch_size,
             progress=progress and not quiet and sys.stderr.isatty(),
         )

@@ -25,7 +25,8 @@ from rashomon.errors import RecordError
 
 # The version of the records' shape (their fields and types); raised whenever a field changes.
 # 2: warnings became RunWarning records. 3: findings got ``unit``; ``cause`` became a code and
-# ``statement`` is made by the report layer.
+# ``statement`` is made by the report layer. (Article.provenance, added since, is not among
+# the stored records: a store keeps articles as columns.)
 RECORDS_SCHEMA = 3
 
 AttributionType = Literal[
@@ -211,6 +212,11 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     copy_of: str | None = None
+    # Where the article came from, beyond its path and url, for inputs read from the web:
+    # a WARC record's warc_record_id, warc_target_uri and warc_date; a fetched page's
+    # requested_url, final_url, fetched (UTC) and the server's http_date and last_modified;
+    # a feed entry's feed and entry_id (rashomon.ingest). Empty for files.
+    provenance: dict[str, str] = field(default_factory=dict)
     # Raw input before cleaning; dropped once the article is cleaned.
     raw: str | None = field(default=None, repr=False)
     raw_kind: str | None = field(default=None, repr=False)  # "text" | "html"

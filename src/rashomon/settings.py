@@ -34,6 +34,41 @@ class IngestSettings:
 
 
 @dataclass(frozen=True)
+class FetchSettings:
+    """How pages, feeds and robots.txt files are fetched over HTTP (rashomon.ingest.fetch).
+    These choose which inputs are read, never how an article is analysed: left out of the
+    fingerprint, so that a store takes ingests made with other fetch settings."""
+
+    # Seconds each request may wait to connect, and then between bytes, and in all to read a
+    # body: a news page on a working server answers in well under a second; 15 s lets a slow
+    # one finish without one dead host holding a list of hundreds for minutes.
+    timeout: float = 15.0
+    # Bytes a response body may have (after content decoding); over it the page is skipped.
+    # The same 5 MB as ingest.max_bytes: article pages weigh 50 KB-2 MB of HTML with their
+    # inline scripts, so 5 MB keeps every real one and stops a file that is not an article.
+    max_bytes: int = 5_000_000
+    # Seconds between two requests to the same host (robots.txt included); one a second is
+    # the rate polite crawlers keep to a site that is not their own. A Crawl-delay in
+    # robots.txt is not read.
+    min_interval: float = 1.0
+    # Redirects followed per page; each hop is checked again (address, robots.txt). Sites
+    # chain two or three (http -> https -> www -> canonical path); RFC 9309 asks crawlers to
+    # follow at least five for robots.txt, the same five serve pages.
+    max_redirects: int = 5
+    # Sent with every request and matched against robots.txt groups (User-agent: rashomon);
+    # put a contact of your own after it when you fetch much.
+    user_agent: str = "rashomon/0.1 (news corroboration; obeys robots.txt)"
+    # Obey robots.txt (RFC 9309, longest match): a page it disallows is skipped with the
+    # reason; a robots.txt that cannot be fetched (5xx, timeout) disallows the host, one
+    # that does not exist (4xx) allows all. Turn off only for a site you run.
+    obey_robots: bool = True
+    # Fetch from loopback, private, link-local, multicast or other non-public addresses
+    # (checked after DNS resolution, on every redirect hop). Off: a URL from a list or a feed
+    # cannot reach this machine or its network. `--allow-private` turns it on.
+    allow_private: bool = False
+
+
+@dataclass(frozen=True)
 class CleanSettings:
     # Texts shorter than this many characters after cleaning are skipped as too short.
     min_chars: int = 40
@@ -305,11 +340,14 @@ _MOVED = {
 _RENAMED_SECTIONS = {"analyse": "analysis"}
 # Settings that change how fast a run is, never what it finds (left out of the fingerprint).
 _SPEED_ONLY = {("align", "threads"), ("run", "workers"), ("run", "min_pool_articles")}
+# Sections that choose which inputs are read, never what is found in them (left out too).
+_INPUT_ONLY = {"fetch"}
 
 
 @dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
@@ -335,10 +373,13 @@ class Settings:
         """A short hash of everything that shapes an analysis: these settings (which name the
         pinned spaCy and embedding models), the records' schema and the package version. A
         store (``rashomon.store``) keeps it beside each analysis and refuses to add analyses
-        made under another. Thread and worker counts change no result and are left out."""
+        made under another. Thread and worker counts change no result and are left out, and so
+        are the fetch settings, which choose inputs."""
         values = dataclasses.asdict(self)
         for section, name in _SPEED_ONLY:
             values[section].pop(name, None)
+        for section in _INPUT_ONLY:
+            values.pop(section, None)
         try:
             version = metadata.version("rashomon")
         except metadata.PackageNotFoundError:  # run from a source tree

@@ -188,8 +188,9 @@ def test_paths_holding_no_article_file_stop_the_call(tmp_path: Path, files: dict
         read_inputs([folder], manifest=manifest, settings=SETTINGS)
     message = str(error.value)
     assert message.startswith(f"no article files in {folder}: {found.replace('DIR', str(folder))}")
-    assert message.endswith("name files or folders that hold .txt, .md, .html, .htm, .json, .jsonl "
-                            "(each optionally .gz) files")
+    assert message.endswith("name files or folders that hold .txt, .md, .html, .htm, .json, .jsonl, "
+                            ".warc, .rss, .atom, .xml, .urls (each optionally .gz) files, or "
+                            "http(s) URLs")
     with pytest.raises(InputError, match="no input paths given"):
         read_inputs([], settings=SETTINGS)
 

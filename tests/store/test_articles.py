@@ -32,7 +32,7 @@ def _article() -> Article:
         claims=[Claim("a0123456789:c1", "a0123456789", 0, 0, len(text), text,
                       slots=[Slot("quantity", "40 buses", 37, 45, "40")],
                       attribution=Attribution("named_person", "Ri Chol", "said", 17, 21))],
-        raw_digest="file:abc",
+        raw_digest="file:abc", provenance={"requested_url": "https://wire.example/a?x=1"},
     )
 
 

@@ -50,9 +50,10 @@ def read_bytes(path: Path, *, gz: bool, max_bytes: int) -> bytes:
         raise Unreadable(f"cannot read file: {exc.strerror or exc}") from None
 
 
-def decode(data: bytes) -> str:
-    """``data`` as text: a byte-order mark or UTF-8 first, else the encoding charset-normalizer
-    detects. Raises ``Unreadable`` for empty, binary or undecodable content."""
+def decode(data: bytes, *, declared: str | None = None) -> str:
+    """``data`` as text: a byte-order mark, then the ``declared`` encoding (an HTTP charset)
+    if it decodes ``data``, then UTF-8, else the encoding charset-normalizer detects. Raises
+    ``Unreadable`` for empty, binary or undecodable content."""
     if not data.strip():
         raise Unreadable("empty file")
     text = None
@@ -64,6 +65,11 @@ def decode(data: bytes) -> str:
                 raise Unreadable(f"starts with a {encoding} byte-order mark but is not valid "
                                  f"{encoding}") from None
             break
+    if text is None and declared:
+        try:
+            text = data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
     if text is None:
         if b"\x00" in data[:8192]:
             raise Unreadable("binary file (contains NUL bytes), not text")

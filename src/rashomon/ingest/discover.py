@@ -11,7 +11,14 @@ from rashomon.records import Skipped
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 JSON_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
-SUPPORTED = ", ".join([*TEXT_SUFFIXES, *JSON_SUFFIXES]) + " (each optionally .gz)"
+# Inputs from the web: web archives, feeds (an .xml file is read if it is a feed) and URL lists.
+WEB_SUFFIXES = {".warc": "warc", ".rss": "feed", ".atom": "feed", ".xml": "xml", ".urls": "urls"}
+SUPPORTED = ", ".join([*TEXT_SUFFIXES, *JSON_SUFFIXES, *WEB_SUFFIXES]) + " (each optionally .gz)"
+
+
+def is_url(name: object) -> bool:
+    """Whether an input named on the command line is a URL to fetch (http or https)."""
+    return isinstance(name, str) and name[:8].lower().startswith(("http://", "https://"))
 
 # What a caller may name as input: one file or folder, or any number of them.
 Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
@@ -19,11 +26,13 @@ Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 @dataclass(frozen=True)
 class Source:
-    """One input file: ``display`` is the path as the user gave it (or joined under a named
-    directory), ``kind`` is text, html, json or jsonl, ``gz`` says it is gzip-compressed."""
+    """One input: ``display`` is the path as the user gave it (or joined under a named
+    directory), ``kind`` is text, html, json, jsonl, warc, feed, xml or urls (a file) or url
+    (a URL to fetch: ``display`` is the URL, ``path`` None), ``gz`` says it is
+    gzip-compressed."""
 
     display: str
-    path: Path
+    path: Path | None
     kind: str
     gz: bool
 
@@ -35,7 +44,7 @@ def file_kind(name: str) -> tuple[str | None, bool, str]:
     if gz:
         lower = lower[:-3]
     suffix = os.path.splitext(lower)[1]
-    kind = TEXT_SUFFIXES.get(suffix) or JSON_SUFFIXES.get(suffix)
+    kind = TEXT_SUFFIXES.get(suffix) or JSON_SUFFIXES.get(suffix) or WEB_SUFFIXES.get(suffix)
     return kind, gz, (suffix + (".gz" if gz else "")) if suffix else "(no extension)"
 
 
@@ -72,12 +81,16 @@ def path_list(paths: Paths) -> list[str | os.PathLike[str]]:
 
 def discover(paths: Paths) -> list[Source | Skipped]:
     """Every input file under ``paths`` (one path or several; directories recursively,
-    dot-names ignored), each once, sorted by displayed path; unusable paths come back as
-    ``Skipped`` in the same order."""
+    dot-names ignored) and every http(s) URL among them, each once, sorted by displayed path;
+    unusable paths come back as ``Skipped`` in the same order."""
     candidates: dict[Path, str] = {}  # resolved path -> smallest displayed form
     skipped: dict[str, Skipped] = {}
+    urls: dict[str, Source] = {}
     for given in path_list(paths):
         display = os.fspath(given)
+        if is_url(display):
+            urls.setdefault(display, Source(display, None, "url", False))
+            continue
         path = Path(display)
         if path.is_dir():
             unlisted = len(skipped)
@@ -96,7 +109,7 @@ def discover(paths: Paths) -> list[Source | Skipped]:
             key = file.resolve()
             if key not in candidates or shown < candidates[key]:
                 candidates[key] = shown
-    items: list[Source | Skipped] = list(skipped.values())
+    items: list[Source | Skipped] = [*skipped.values(), *urls.values()]
     for key, shown in candidates.items():
         kind, gz, suffix = file_kind(Path(shown).name)
         if kind is None:

@@ -32,9 +32,9 @@ def analyze(
     progress: bool | Progress = False,
     stage_times: dict[str, float] | None = None,
 ) -> Report:
-    """Read the articles under ``paths`` (one file or folder, or several) and report, story
-    by story, what their sources corroborate, where they conflict and what only one of them
-    says.
+    """Read the articles under ``paths`` (files or folders, web archives, feeds, URL lists or
+    http(s) URLs, fetched under ``settings.fetch``) and report, story by story, what their
+    sources corroborate, where they conflict and what only one of them says.
 
     ``manifest`` is an optional CSV/JSON sidecar with per-file outlet, publication date, url
     and language; ``sources`` an optional file of extra outlets for the source registry.
@@ -45,7 +45,8 @@ def analyze(
     """
 
     settings = settings or Settings()
-    items = read_inputs(paths, manifest=manifest, settings=settings.ingest, exclude=[sources] if sources else ())
+    items = read_inputs(paths, manifest=manifest, settings=settings.ingest, fetch=settings.fetch,
+                        exclude=[sources] if sources else ())
     return run_pipeline(
         items, settings=settings, sources=sources, progress=progress, stage_times=stage_times
     )
@@ -62,7 +63,7 @@ def clean(
     settings = settings or Settings()
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in drop_duplicates(clean_articles(read_inputs(paths, manifest=manifest, settings=settings.ingest), settings=settings.clean)):
+    for item in drop_duplicates(clean_articles(read_inputs(paths, manifest=manifest, settings=settings.ingest, fetch=settings.fetch), settings=settings.clean)):
         (skipped if isinstance(item, Skipped) else articles).append(item)
     return sorted(articles, key=_article_order), sorted(skipped, key=lambda s: s.path)
 

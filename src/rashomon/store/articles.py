@@ -13,9 +13,10 @@ from rashomon.store.schema import json_text
 
 # Article fields kept as columns of ``articles``; ``removed`` is a table of its own,
 # ``copy_of`` lives in ``copy_links`` (it changes as the corpus grows), and the fields below
-# are the analysis, kept as JSON in ``analyses``.
+# are the analysis, kept as JSON in ``analyses``; so is ``provenance`` (web inputs: WARC
+# record, fetch, feed entry) until ``articles`` gets a column for it with a schema migration.
 METADATA_FIELDS = ("id", "path", "url", "outlet", "published", "title", "byline", "language", "text")
-ANALYSIS_FIELDS = ("sentences", "mentions", "times", "quantities", "quotes", "claims")
+ANALYSIS_FIELDS = ("sentences", "mentions", "times", "quantities", "quotes", "claims", "provenance")
 
 
 def stored_path(con: duckdb.DuckDBPyConnection, article: Article) -> str | None:

@@ -86,7 +86,7 @@ def ingest(
     settings = settings or Settings()
     # The registry file, given or stored, is metadata even where it lies among the inputs.
     registry_file = sources or pinned_sources_file(db)
-    items = read_inputs(paths, manifest=manifest, settings=settings.ingest,
+    items = read_inputs(paths, manifest=manifest, settings=settings.ingest, fetch=settings.fetch,
                         exclude=[registry_file] if registry_file else ())
     with open_store(db, create=True) as store:
         pins, unpinned = pins_for(store, fingerprint=settings.fingerprint(), sources=sources)
