@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
+from rashomon.errors import InputError
 from rashomon.ingest.pages import FEED_TYPES, PAGE_TYPES, content_type
 from rashomon.settings import FetchSettings
 
@@ -40,7 +41,7 @@ _ALLOW_HINT = ("pass --allow-private (setting fetch.allow_private) to fetch from
                "or its network")
 
 
-class FetchError(Exception):
+class FetchError(InputError):
     """A URL that could not be fetched; the message is the reason shown in ``Skipped``."""
 
 
