@@ -319,11 +319,14 @@ def _timeline(page: _Page, story: Story, members: list[Article]) -> dict[str, An
          "tip": f"{date_text(d.isoformat())} mentioned as: " + ", ".join(sorted(texts)[:6])}
         for d, texts in sorted(mentioned.items())
     ]
-    ticks = []
+    ticks: list[dict[str, Any]] = []
     steps = min(span, 6)
     for i in range(steps + 1):
         day = start + _dt.timedelta(days=round(span * i / steps))
-        ticks.append({"x": x(day), "label": day.strftime("%d %b %Y").lstrip("0")})
+        # Labels closer than 90 units would overlap; the last one (the end) always stays.
+        while ticks and x(day) - ticks[-1]["x"] < 90:
+            ticks.pop()
+        ticks.append({"x": x(day), "label": f"{day.day} {day:%b %Y}"})
     return {
         "width": left + width + 60, "height": row * rows + 30, "left": left, "right": left + width,
         "row": row, "axis_y": row * rows + 4, "labels": [
