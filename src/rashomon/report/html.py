@@ -62,6 +62,8 @@ ORIGIN_NAMES = {
     "news_outlet": "other outlets",
     "document": "documents",
 }
+# Source cards shown before the rest is collapsed (two rows of cards on a laptop screen).
+SOURCE_CARDS_OPEN = 8
 # Matrix rows shown before the rest is collapsed; a matrix of more rows is hard to scan.
 MATRIX_OPEN_ROWS = 25
 # Timeline: mentioned dates further than this from the first/last report are listed, not drawn
@@ -419,6 +421,7 @@ def _story_view(page: _Page, story: Story) -> dict[str, Any]:
         "alone": sorted(alone.items(), key=lambda kv: (-len(kv[1]), kv[0])),
         "matrix": matrix_rows,
         "matrix_open": MATRIX_OPEN_ROWS,
+        "cards_open": SOURCE_CARDS_OPEN,
         "claims": cov.claims,
         "state_media": listed(cov.only_state_media),
         "anonymous": listed(cov.only_anonymous),
