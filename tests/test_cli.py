@@ -113,8 +113,8 @@ def test_clean_output_suffix_sets_the_format_and_no_suffix_keeps_the_default(tmp
 
 
 @pytest.mark.parametrize("command, name, message", [
-    ("analyze", "report.html", "cannot tell the format from the name report.html: end it in .json, "
-                               ".markdown or .md, or give --format json or md"),
+    ("analyze", "report.txt", "cannot tell the format from the name report.txt: end it in .htm, "
+                              ".html, .json, .markdown or .md, or give --format json or md or html"),
     ("clean", "out.json", "cannot tell the format from the name out.json: end it in .jsonl, .ndjson "
                           "or .txt, or give --format jsonl or txt"),
     ("analyze", "no/such/folder/report.md", "cannot write {tmp}/no/such/folder/report.md: there is "

@@ -14,12 +14,17 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
 from rashomon.errors import RashomonError
 from rashomon.settings import Settings
+
+if TYPE_CHECKING:
+    from rashomon.records import Report
+    from rashomon.sources import SourceRegistry
 
 app = typer.Typer(
     help=(
@@ -45,6 +50,27 @@ EXIT_INTERRUPTED = 130  # ingest stopped by Ctrl-C after a stored batch (128 + S
 class ReportFormat(str, enum.Enum):
     json = "json"
     md = "md"
+    html = "html"
+
+
+# Suffixes that name a report format besides the formats' own names.
+REPORT_ALIASES = {"markdown": ReportFormat.md, "htm": ReportFormat.html}
+
+
+def _render_report(report: Report, format: ReportFormat, *,
+                   sources: Callable[[], SourceRegistry] | None = None) -> str:
+    """The report in ``format``; ``sources`` (a source registry) names outlet kinds in HTML."""
+    if format is ReportFormat.html:
+        from rashomon.report.html import render_html
+
+        return render_html(report, sources=sources() if sources else None)
+    if format is ReportFormat.md:
+        from rashomon.report.markdown import render_markdown
+
+        return render_markdown(report)
+    from rashomon.report.json import render_json
+
+    return render_json(report)
 
 
 class CleanFormat(str, enum.Enum):
@@ -196,8 +222,9 @@ def analyze(
         Optional[ReportFormat],
         typer.Option(
             "--format", "-f",
-            help="json (schema rashomon.report/3) or md. Default: what the -o file's suffix "
-            "names (.json; .md or .markdown), else json. Given, it wins over the suffix.",
+            help="json (schema rashomon.report/3), md or html (one self-contained page). "
+            "Default: what the -o file's suffix names (.json; .md or .markdown; .html or "
+            ".htm), else json. Given, it wins over the suffix.",
             show_default=False,
         ),
     ] = None,
@@ -236,8 +263,6 @@ def analyze(
     the report and on stderr); 2 nothing written (bad arguments, settings or manifest, a path
     that does not exist, no article file among the paths).
     """
-    from rashomon.report.json import render_json
-    from rashomon.report.markdown import render_markdown
     from rashomon.run.pipeline import analyze as run_analyze
     from rashomon.run.progress import Progress
 
@@ -247,14 +272,15 @@ def analyze(
     shown = Progress(sys.stderr if show else None)
     try:
         format = _format_of(format, output, ReportFormat, default=ReportFormat.json,
-                            aliases={"markdown": ReportFormat.md})
+                            aliases=REPORT_ALIASES)
         loaded = _allowing_private(Settings.load(settings), allow_private)
         if workers is not None:
             loaded = loaded.replace({"run": {"workers": workers}}, origin="--workers")
         report = run_analyze(paths, manifest=manifest, settings=loaded, sources=sources, progress=shown)
         with shown.stage("writing the report", unit=None):
-            text = render_json(report) if format is ReportFormat.json else render_markdown(report)
-            _write(text, output)
+            from rashomon.sources import load_sources
+
+            _write(_render_report(report, format, sources=lambda: load_sources(sources)), output)
     except RashomonError as exc:
         raise _fail(exc) from None
     if not quiet:
@@ -649,8 +675,8 @@ def report_command(
         Optional[ReportFormat],
         typer.Option(
             "--format", "-f",
-            help="json (schema rashomon.report/3, as analyze writes) or md. Default: what the "
-            "-o file's suffix names, else json.",
+            help="json (schema rashomon.report/3, as analyze writes), md or html. Default: "
+            "what the -o file's suffix names, else json.",
             show_default=False,
         ),
     ] = None,
@@ -658,17 +684,16 @@ def report_command(
 ) -> None:
     """Report one story of a corpus store, as analyze reports it.
 
-    The JSON or Markdown of analyze, with the story's articles only: conflicts, corroborated
-    and unique claims, quotes and names."""
-    from rashomon.report.json import render_json
-    from rashomon.report.markdown import render_markdown
+    The JSON, Markdown or HTML of analyze, with the story's articles only: conflicts,
+    corroborated and unique claims, quotes and names."""
     from rashomon.store import story_report
+    from rashomon.store.queries import stored_registry
 
     try:
         format = _format_of(format, output, ReportFormat, default=ReportFormat.json,
-                            aliases={"markdown": ReportFormat.md})
+                            aliases=REPORT_ALIASES)
         report = story_report(story, db=db)
-        _write(render_json(report) if format is ReportFormat.json else render_markdown(report), output)
+        _write(_render_report(report, format, sources=lambda: stored_registry(db=db)), output)
     except RashomonError as exc:
         raise _fail(exc) from None
 

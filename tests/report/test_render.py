@@ -73,3 +73,22 @@ def test_markdown_does_not_double_the_marks_of_a_quoted_sentence() -> None:
     assert _quote("Rice prices doubled.") == "“Rice prices doubled.”"
     quoted = "“They shouldn’t have reported it,” said one person."
     assert _quote(quoted) == quoted
+
+
+def test_dates_without_a_year_are_written_out_and_sources_give_date_and_address() -> None:
+    from rashomon.report.wording import date_text
+
+    assert date_text("--01-18") == "18 January (year not given)"
+    assert date_text("--01-18/--01-20", iso=True) == "18 January (year not given) – 20 January (year not given)"
+    assert date_text("2024-02-18") == "18 February 2024" and date_text("2024-02-18", iso=True) == "2024-02-18"
+    assert date_text("2024-W08") == "week 8 of 2024"
+    report = sample_report()
+    report.articles[0].url = "https://wire.example/gift"
+    report.articles[1].title = "May 2, 2013, 1:12 PM"
+    finding = report.stories[0].findings[0]
+    finding.evidence[0].value, finding.evidence[1].value = "--02-18", "--01-18"
+    md = render_markdown(report)
+    assert "- **Wire**, 20 February 2024: The gift arrived on Feb. 18. — <https://wire.example/gift>" in md
+    assert "- **Daily**, date unknown: The gift arrived on Jan. 18. — `b.txt`" in md
+    assert "18 January (year not given) (Daily) vs 18 February (year not given) (Wire)" in md
+    assert "--01-18" not in md

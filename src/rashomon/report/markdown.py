@@ -3,13 +3,20 @@ claims, quotes in several translations, what only one source says, name variants
 
 from __future__ import annotations
 
-import difflib
 import re
 
-from rashomon.report.wording import cause, origin_line, statement
+from rashomon.report.wording import (
+    article_title,
+    attribution_text,
+    cause,
+    origin_line,
+    published_text,
+    statement,
+    value_text,
+    word_ops,
+)
 from rashomon.records import (
     Article,
-    Attribution,
     Evidence,
     Finding,
     QuoteGroup,
@@ -34,31 +41,24 @@ def _md_word(word: str) -> str:
 
 
 def word_diff(old: str, new: str) -> str:
-    """The words of ``new`` against ``old``: ~~removed~~ and **added** runs, the rest as is
-    (difflib on whitespace-separated words; deterministic)."""
-    a, b = old.split(), new.split()
+    """The words of ``new`` against ``old``: ~~removed~~ and **added** runs, the rest as is."""
     out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, removed, added in word_ops(old, new):
         if op == "equal":
-            out.append(" ".join(_md_word(w) for w in a[i1:i2]))
+            out.append(" ".join(_md_word(w) for w in removed))
             continue
-        if op in {"delete", "replace"}:
-            out.append("~~" + " ".join(_md_word(w) for w in a[i1:i2]) + "~~")
-        if op in {"insert", "replace"}:
-            out.append("**" + " ".join(_md_word(w) for w in b[j1:j2]) + "**")
+        if removed:
+            out.append("~~" + " ".join(_md_word(w) for w in removed) + "~~")
+        if added:
+            out.append("**" + " ".join(_md_word(w) for w in added) + "**")
     return " ".join(out)
 
 
-def _attribution(attribution: Attribution | None) -> str:
-    if attribution is None or attribution.type == "self":
-        return "the outlet's own reporting"
-    kind = attribution.type.replace("_", " ")
-    return f"{kind}: {attribution.name}" if attribution.name else kind
+_attribution = attribution_text
 
 
-def _evidence_line(evidence: Evidence) -> str:
-    value = f" [{evidence.value}]" if evidence.value else ""
+def _evidence_line(evidence: Evidence, finding: Finding) -> str:
+    value = f" [{value_text(finding, evidence.value)}]" if evidence.value else ""
     return (
         f"  - **{evidence.outlet}**{value}: {_quote(evidence.sentence)} "
         f"— attributed to {_attribution(evidence.attribution)}"
@@ -82,7 +82,7 @@ def _finding_lines(finding: Finding) -> list[str]:
         lines.append(f"- {_quote(finding.evidence[0].sentence)} — attributed to "
                      f"{_attribution(finding.evidence[0].attribution)}")
         return [lines[0].replace("- ", f"- **{finding.evidence[0].outlet}**: ", 1)]
-    lines += [_evidence_line(e) for e in finding.evidence]
+    lines += [_evidence_line(e, finding) for e in finding.evidence]
     return lines
 
 
@@ -140,9 +140,9 @@ def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
     members = [articles[i] for i in story.articles]
     lines = [f"## {story.id}: {story.title}", "", "**Sources**", ""]
     for a in members:
-        meta = ", ".join(x for x in (a.published, a.path) if x)
-        title = f" — {a.title}" if a.title else ""
-        lines.append(f"- **{a.source_name}**{title} ({meta})")
+        title = article_title(a)
+        where = f"<{a.url}>" if a.url and a.url.startswith(("http://", "https://")) else f"`{a.path}`"
+        lines.append(f"- **{a.source_name}**, {published_text(a)}{f': {title}' if title else ''} — {where}")
     lines.append("")
     if len(members) < 2:
         lines += ["Only one source reports this story; there is nothing to compare.", ""]

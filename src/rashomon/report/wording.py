@@ -7,7 +7,13 @@ report format.
 
 from __future__ import annotations
 
-from rashomon.records import Finding
+import calendar
+import difflib
+import re
+from collections.abc import Iterator
+
+from rashomon.records import Article, Attribution, Finding
+from rashomon.titles import headline
 
 # Likely causes of a conflict, by code (``Finding.cause``).
 CAUSES = {
@@ -52,11 +58,47 @@ def label(finding: Finding) -> str:
     return f"Number {verb} ({finding.unit or 'count'})"
 
 
+_YEARLESS = re.compile(r"--(\d\d)-(\d\d)")
+_ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d\d)")
+
+
+def date_text(value: str, *, iso: bool = False) -> str:
+    """A date value as a reader reads it. A date without a year ("--01-18") is shown as what
+    it is: "18 January (year not given)"; ranges ("a/b") become "a – b". With ``iso`` an ISO
+    date stays ISO ("2024-02-18"), otherwise it is written out ("18 February 2024")."""
+    if "/" in value:
+        return " – ".join(date_text(part, iso=iso) for part in value.split("/", 1))
+    if m := _YEARLESS.fullmatch(value):
+        month, day = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            return f"{day} {calendar.month_name[month]} (year not given)"
+    if iso:
+        return value
+    if m := _ISO_DAY.fullmatch(value[:10]):
+        month = int(m[2])
+        if 1 <= month <= 12:
+            return f"{int(m[3])} {calendar.month_name[month]} {m[1]}"
+    if (m := _ISO_MONTH.fullmatch(value)) and 1 <= int(m[2]) <= 12:
+        return f"{calendar.month_name[int(m[2])]} {m[1]}"
+    if m := _ISO_WEEK.fullmatch(value):
+        return f"week {int(m[2])} of {m[1]}"
+    return value
+
+
+def value_text(finding: Finding, value: str) -> str:
+    """A conflict's or update's value as the reports show it: dates without a year written
+    out, every other value as it is."""
+    return date_text(value, iso=True) if finding.slot == "time" else value
+
+
 def statement(finding: Finding) -> str:
     """The finding in one sentence, as the reports show it."""
     if finding.kind in {"conflict", "update"}:
         return label(finding) + ": " + " vs ".join(
-            f"{value} ({', '.join(outlets)})" for value, outlets in differing_values(finding)
+            f"{value_text(finding, value)} ({', '.join(outlets)})"
+            for value, outlets in differing_values(finding)
         )
     evidence = finding.evidence
     text = evidence[0].sentence if evidence else ""
@@ -80,3 +122,32 @@ def cause(finding: Finding) -> str | None:
     if finding.cause == "day_digits_swapped":
         a, b = a[8:], b[8:]
     return CAUSES.get(finding.cause, finding.cause).format(a=a, b=b)
+
+
+def attribution_text(attribution: Attribution | None) -> str:
+    """Who a sentence is attributed to: "state media: KCNA", "the outlet's own reporting"."""
+    if attribution is None or attribution.type == "self":
+        return "the outlet's own reporting"
+    kind = attribution.type.replace("_", " ")
+    return f"{kind}: {attribution.name}" if attribution.name else kind
+
+
+def word_ops(old: str, new: str) -> Iterator[tuple[str, list[str], list[str]]]:
+    """The words of ``new`` against ``old``, as (op, old words, new words) runs with op one of
+    equal, delete, insert, replace (difflib on whitespace-separated words; deterministic)."""
+    a, b = old.split(), new.split()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        yield op, a[i1:i2], b[j1:j2]
+
+
+def article_title(article: Article, *, limit: int = 120) -> str | None:
+    """The article's title as a reader should see it: never a dateline, never cut mid-word;
+    without a usable title, its first sentence (dateline taken off)."""
+    first = article.sentences[0].text if article.sentences else article.text.split("\n", 1)[0]
+    return headline(article.title, first or None, limit=limit)
+
+
+def published_text(article: Article) -> str:
+    """When the article was published, written out ("13 March 2025"), or "date unknown"."""
+    return date_text(article.published) if article.published else "date unknown"

@@ -21,6 +21,7 @@ from rashomon.resolve.entities import resolve_entities
 from rashomon.resolve.names import name_key
 from rashomon.run.timing import timed
 from rashomon.settings import Settings
+from rashomon.titles import headline, is_dateline
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -200,8 +201,10 @@ def speaker_keys(members: Sequence[Article], entities: Sequence[Entity]) -> dict
 
 
 def _title(members: Sequence[Article]) -> str:
+    """The earliest article's title that is no dateline, else the first article's first
+    sentence without its dateline, cut at a word boundary (``rashomon.titles``)."""
     for article in sorted(members, key=lambda a: (a.published or "9999", a.path)):
-        if article.title:
+        if article.title and not is_dateline(article.title):
             return article.title
     first = members[0]
-    return first.sentences[0].text[:120] if first.sentences else first.path
+    return headline(None, first.sentences[0].text if first.sentences else None) or first.path

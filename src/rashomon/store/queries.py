@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rashomon.errors import StoreError
 from rashomon.records import Report, parse_iso_date
+from rashomon.sources import SourceRegistry, load_sources
 from rashomon.store.articles import load_articles
 from rashomon.store.connection import DEFAULT_DB, open_store
 from rashomon.store.pins import stored_pins
@@ -113,3 +114,11 @@ def story_report(story: str, *, db: str | Path = DEFAULT_DB) -> Report:
         for mention, key in zip(article.mentions, stored.mention_keys[article.id], strict=True):
             mention.key = key
     return Report(articles=articles, stories=[stored.story], warnings=warnings + stored.warnings)
+
+
+def stored_registry(*, db: str | Path = DEFAULT_DB) -> SourceRegistry:
+    """The source registry the store ``db`` was built with (the packaged one with the pinned
+    file's entries on top), for a report to name each outlet's kind."""
+    with open_store(db, read_only=True) as store:
+        pins = stored_pins(store)
+    return pins.registry() if pins is not None else load_sources()
