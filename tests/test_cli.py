@@ -88,6 +88,17 @@ def test_version_prints_the_installed_package_version() -> None:
     assert result.stdout == f"rashomon {version('rashomon')}\n"
 
 
+def test_python_dash_m_runs_the_command_line() -> None:
+    import subprocess
+    import sys
+    from importlib.metadata import version
+
+    result = subprocess.run([sys.executable, "-m", "rashomon", "--version"], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout == f"rashomon {version('rashomon')}\n"
+
+
 @pytest.mark.models
 def test_output_suffix_sets_the_format_and_format_wins(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", ARTICLE)

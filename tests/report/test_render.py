@@ -92,3 +92,12 @@ def test_dates_without_a_year_are_written_out_and_sources_give_date_and_address(
     assert "- **Daily**, date unknown: The gift arrived on Jan. 18. — `b.txt`" in md
     assert "18 January (year not given) (Daily) vs 18 February (year not given) (Wire)" in md
     assert "--01-18" not in md
+
+
+def test_origin_line_leaves_out_an_empty_list_of_origins() -> None:
+    from rashomon.report.wording import origin_line
+
+    finding = Finding(kind="corroborated", slot=None, statement="", evidence=[], outlets=2, independent_origins=1)
+    assert origin_line(finding) == "2 outlets, 1 independent origin"
+    finding.origin_labels = ["Wire", "Daily"]
+    assert origin_line(finding) == "2 outlets, 1 independent origin (Wire; Daily)"

@@ -28,11 +28,8 @@ CAUSES = {
 
 def origin_line(finding: Finding) -> str:
     """ "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)" """
-    return (
-        f"{_count(finding.outlets, 'outlet')}, "
-        f"{_count(finding.independent_origins, 'independent origin')} "
-        f"({'; '.join(finding.origin_labels)})"
-    )
+    line = f"{_count(finding.outlets, 'outlet')}, {_count(finding.independent_origins, 'independent origin')}"
+    return f"{line} ({'; '.join(finding.origin_labels)})" if finding.origin_labels else line
 
 
 def _count(n: int, word: str) -> str:
