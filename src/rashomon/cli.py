@@ -635,15 +635,19 @@ def report_command(
     """Report one story of a corpus store, as analyze reports it.
 
     The JSON or Markdown of analyze, with the story's articles only: conflicts, corroborated
-    and unique claims, quotes and names."""
+    and unique claims, quotes and names. A story that has merged into another as the store
+    grew is reported as that one, saying so on stderr."""
     from rashomon.report.json import render_json
     from rashomon.report.markdown import render_markdown
-    from rashomon.store import story_report
+    from rashomon.store import current_story_id, story_report
 
     try:
         format = _format_of(format, output, ReportFormat, default=ReportFormat.json,
                             aliases={"markdown": ReportFormat.md})
-        report = story_report(story, db=db)
+        now = current_story_id(story, db=db)
+        if now != story:
+            typer.echo(f"rashomon: story {story} has merged into story {now}; reporting {now}", err=True)
+        report = story_report(now, db=db)
         _write(render_json(report) if format is ReportFormat.json else render_markdown(report), output)
     except RashomonError as exc:
         raise _fail(exc) from None
