@@ -278,6 +278,7 @@ def _view_vector(features: Iterable[str], idf: Callable[[str], float]) -> dict[s
     return {f: w / norm for f, w in weights.items()} if norm else {}
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def feature_key(view: int, feature: str) -> int:
     """A feature's 64-bit key (signed, for a BIGINT column): a hash of its view and text, the
     same on every machine and run."""
