@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import pickle
 import random
 import sys
@@ -252,19 +253,19 @@ def scale(articles: list[Article], documents: list, sizes: list[int], *, per_day
             fill_count += len(batch)
             stored += len(batch)
         con.execute("CHECKPOINT")
-        seconds = 0.0
-        for _ in range(probe // 100):
-            seconds += _assign(con, _take(stream, 100), settings)
-        stored += probe
+        times = sorted(_assign(con, _take(stream, 100), settings) * 10 for _ in range(max(1, probe // 100)))
+        stored += 100 * len(times)
         con.execute("CHECKPOINT")
         stories = con.execute("SELECT count(*) FROM stories").fetchall()[0][0]
         con.close()
         used, text = compact_kb(db), compact_kb(db, texts_only=True)
         con = duckdb.connect(str(db))
-        print(f"  {size} stored: {1000 * seconds / probe:.2f} ms per article assigned (batches of 100); "
-              f"{stories} stories; filling in batches of 1000 so far {1000 * fill_seconds / fill_count:.2f} ms "
-              f"per article; store beyond texts {(used - text) / stored:.1f} KB per article "
-              f"(fresh copy {used / 1024:.0f} MB, texts alone {text / 1024:.0f} MB)", flush=True)
+        print(f"  {size} stored: assignment {times[len(times) // 2]:.2f} ms per article (median of "
+              f"{len(times)} batches of 100; fastest {times[0]:.2f}, slowest {times[-1]:.2f}); load average "
+              f"{os.getloadavg()[0]:.1f}; {stories} stories; filling in batches of 1000 so far "
+              f"{1000 * fill_seconds / fill_count:.2f} ms per article; store beyond texts "
+              f"{(used - text) / stored:.1f} KB per article (fresh copy {used / 1024:.0f} MB, texts alone "
+              f"{text / 1024:.0f} MB)", flush=True)
     con.close()
 
 
@@ -275,7 +276,7 @@ def main() -> None:
     parser.add_argument("--agreement", action="store_true", help="batched against at-once stories on ECB+")
     parser.add_argument("--scale", type=int, nargs="*", default=[], help="stored sizes for the synthetic corpus")
     parser.add_argument("--per-day", type=float, default=20.0, help="synthetic articles a day")
-    parser.add_argument("--probe", type=int, default=200, help="articles assigned and timed at each size")
+    parser.add_argument("--probe", type=int, default=500, help="articles assigned and timed at each size")
     parser.add_argument("--cache", type=Path, help="a pickle of the analyzed ECB+ documents (made if missing)")
     parser.add_argument("--no-examples", action="store_true", help="skip ingesting the bundled examples")
     args = parser.parse_args()

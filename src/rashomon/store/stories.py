@@ -36,10 +36,13 @@ rather than by the size of the corpus:
    article the id was made from.
 
 What is read for a batch depends on how many stored articles are near the new ones (in
-features and, for dated articles, in time), not on how many are stored. The clusters are those
-of ``rashomon.cluster.cluster_stories`` over the whole corpus wherever a story's second-order
-neighbourhood lies within two rings of the core; ``bench/bench_store_stories.py`` measures the
-agreement on ECB+ whatever the batches and their order.
+features and, for dated articles, in time), not on how many are stored. The second-order
+similarities of core and ring-1 articles are exactly those of a whole-corpus run, so the
+stories are those of ``rashomon.cluster.cluster_stories`` over the whole corpus wherever the
+group of linked articles a story comes from lies within the core and ring 1, and wherever the
+salient-feature index finds every neighbour (99.97 % of pairs on ECB+, see
+``ClusterSettings.salient_features``). ``bench/bench_store.py --agreement`` measures the
+agreement on all of ECB+ in batches of 25 and 100 in shuffled orders: B-cubed F1 1.000.
 """
 
 from __future__ import annotations
@@ -140,8 +143,7 @@ def assign_stories(
         out.redirects[old] = by_member[min(stored_members[old])]
     changed = _changed_stories(con, out.stories, fingerprint=fingerprint)
     out.built = [story_id for story_id, _ in changed]
-    for old in out.removed:
-        delete_story(con, old)
+    delete_stories(con, out.removed + out.built)
     _write_redirects(con, out.redirects, formed=out.stories, run=run)
     if build:
         members = _load_members(con, [out.stories[s] for s, _ in changed], fingerprint=fingerprint)
@@ -151,13 +153,10 @@ def assign_stories(
             [(story_id, group) for (story_id, _), group in zip(changed, members, strict=True)],
             settings=settings, registry=registry,
         )
-        for (story_id, inputs), result in zip(changed, results, strict=True):
-            write_story(con, result, inputs=inputs, fingerprint=fingerprint, run=run)
     else:
-        for story_id, inputs in changed:
-            ids = out.stories[story_id]
-            write_story(con, StoryResult(Story(id=story_id, title="", articles=ids)), inputs=inputs,
-                        fingerprint=fingerprint, run=run)
+        results = [StoryResult(Story(id=story_id, title="", articles=out.stories[story_id])) for story_id, _ in changed]
+    for (_, inputs), result in zip(changed, results, strict=True):
+        write_story(con, result, inputs=inputs, fingerprint=fingerprint, run=run, replace=False)
     return out
 
 
@@ -244,9 +243,9 @@ def _new_pairs(
 
 def _candidates(
     con: duckdb.DuckDBPyConnection, vectors: dict[str, FeatureVector], days: dict[str, float], *, settings: ClusterSettings
-) -> list[str]:
+) -> dict[str, float]:
     """Stored articles with a salient feature among the features of a new article, published
-    within reach of it (or either undated)."""
+    within reach of it (or either undated), and their days (NaN when undated)."""
     reach = int(np.ceil(reach_days(settings)))
     ids = list(vectors)
     query = {
@@ -255,33 +254,48 @@ def _candidates(
         "day": np.repeat(np.array([days[i] for i in ids]), [len(vectors[i].keys) for i in ids]),
     }
     dated = [days[i] for i in ids if not np.isnan(days[i])]
-    # Undated new articles look everywhere; dated ones only at stored days within reach (a
-    # constant range as well, which DuckDB checks against each row group's day range first).
-    window = "" if len(dated) < len(ids) else (
-        f"AND (s.day IS NULL OR s.day BETWEEN {int(min(dated)) - reach} AND {int(max(dated)) + reach})"
+    # Dated stored articles within reach of a new one (a constant range too, which DuckDB
+    # checks against each row group's range of days before reading it: a store filled in
+    # about the order of publication reads the row groups of those days only), or at any
+    # date for an undated new article; and undated stored articles.
+    dated_rows = "s.day IS NOT NULL" if len(dated) < len(ids) else (
+        f"s.day BETWEEN {int(min(dated)) - reach} AND {int(max(dated)) + reach}"
     )
     con.register("_query", query)
     try:
         rows = con.execute(
-            "SELECT DISTINCT s.article FROM salient_features s JOIN _query q ON s.feature = q.key "
-            f"WHERE (s.day IS NULL OR q.day IS NULL OR abs(s.day - q.day) <= {reach}) {window} "
-            "ORDER BY s.article"
+            "SELECT DISTINCT s.article, s.day FROM salient_features s JOIN _query q ON s.feature = q.key "
+            f"WHERE {dated_rows} AND (q.day IS NULL OR abs(s.day - q.day) <= {reach}) "
+            "UNION SELECT DISTINCT s.article, s.day FROM salient_features s JOIN _query q ON s.feature = q.key "
+            "WHERE s.day IS NULL"
         ).fetchall()
     finally:
         con.unregister("_query")
-    return [r[0] for r in rows]
+    return {article: np.nan if day is None else float(day) for article, day in sorted(rows)}
 
 
-def _read_vectors(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, tuple[FeatureVector, float]]:
-    rows = con.execute(
-        "SELECT article, day, keys, weights FROM article_vectors WHERE article IN (SELECT unnest(?::VARCHAR[]))",
-        [list(ids)],
-    ).fetchall()
-    return {
-        article: (FeatureVector(np.array(keys, dtype=np.int64), np.array(weights, dtype=np.float32)),
-                  np.nan if day is None else float(day))
-        for article, day, keys, weights in rows
-    }
+def _read_vectors(con: duckdb.DuckDBPyConnection, days: dict[str, float]) -> dict[str, tuple[FeatureVector, float]]:
+    """The stored vectors of the articles of ``days`` (their days, NaN when undated: the
+    range of days lets DuckDB skip the row groups of other days)."""
+    dated = sorted(a for a, d in days.items() if not np.isnan(d))
+    undated = sorted(a for a, d in days.items() if np.isnan(d))
+    out: dict[str, tuple[FeatureVector, float]] = {}
+    for where, params, wanted in (
+        ("day BETWEEN ? AND ?", [int(min(days[a] for a in dated)), int(max(days[a] for a in dated))] if dated else [], dated),
+        ("day IS NULL", [], undated),
+    ):
+        if not wanted:
+            continue
+        found = con.execute(
+            f"SELECT article, day, keys, weights FROM article_vectors WHERE {where} "
+            "AND list_contains(?::VARCHAR[], article)",
+            [*params, wanted],
+        ).fetchnumpy()
+        found_days = np.ma.filled(np.ma.asarray(found["day"]).astype(np.float64), np.nan)
+        for article, day, keys, weights in zip(found["article"], found_days, found["keys"], found["weights"], strict=True):
+            out[str(article)] = (FeatureVector(np.asarray(keys, dtype=np.int64), np.asarray(weights, dtype=np.float32)),
+                                 float(day))
+    return out
 
 
 def _write_pairs(con: duckdb.DuckDBPyConnection, pairs: Sequence[tuple[str, str, float]], *, both: bool = True) -> None:
@@ -451,16 +465,26 @@ def redirect_of(con: duckdb.DuckDBPyConnection, story_id: str) -> str | None:
 
 
 def delete_story(con: duckdb.DuckDBPyConnection, story_id: str) -> None:
+    delete_stories(con, [story_id])
+
+
+def delete_stories(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> None:
+    """Remove the stories' rows from every story table (one statement per table)."""
+    if not story_ids:
+        return
     for table in STORY_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE {'id' if table == 'stories' else 'story'} = ?", [story_id])
+        con.execute(f"DELETE FROM {table} WHERE {_in('id' if table == 'stories' else 'story')}", [sorted(story_ids)])
 
 
 def write_story(
-    con: duckdb.DuckDBPyConnection, result: StoryResult, *, inputs: str, fingerprint: str, run: int
+    con: duckdb.DuckDBPyConnection, result: StoryResult, *, inputs: str, fingerprint: str, run: int,
+    replace: bool = True,
 ) -> None:
-    """Store a built story (over the stored one of that id, if any)."""
+    """Store a built story (over the stored one of that id, if any; with ``replace`` off, the
+    caller has removed it)."""
     story = result.story
-    delete_story(con, story.id)
+    if replace:
+        delete_story(con, story.id)
     conflicts = sum(1 for f in story.findings if f.kind == "conflict")
     con.execute(
         "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
