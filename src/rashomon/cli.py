@@ -685,14 +685,18 @@ def report_command(
     """Report one story of a corpus store, as analyze reports it.
 
     The JSON, Markdown or HTML of analyze, with the story's articles only: conflicts,
-    corroborated and unique claims, quotes and names."""
-    from rashomon.store import story_report
+    corroborated and unique claims, quotes and names. A story that has merged into another as
+    the store grew is reported as that one, saying so on stderr."""
+    from rashomon.store import current_story_id, story_report
     from rashomon.store.queries import stored_registry
 
     try:
         format = _format_of(format, output, ReportFormat, default=ReportFormat.json,
                             aliases=REPORT_ALIASES)
-        report = story_report(story, db=db)
+        now = current_story_id(story, db=db)
+        if now != story:
+            typer.echo(f"rashomon: story {story} has merged into story {now}; reporting {now}", err=True)
+        report = story_report(now, db=db)
         _write(_render_report(report, format, sources=lambda: stored_registry(db=db)), output)
     except RashomonError as exc:
         raise _fail(exc) from None

@@ -33,10 +33,12 @@ the cost grows with the largest story-like group rather than with the square of 
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -266,11 +268,41 @@ def _name_idf(feature: str, *, settings: ClusterSettings) -> float:
     return sum(background_idf(_stem(w), settings=settings) for w in words) / len(words)
 
 
-def _views(articles: Sequence[Article], settings: ClusterSettings) -> sparse.csr_matrix:
-    """The weighted views side by side: a row product is the weighted sum of view cosines.
+def _view_vector(features: Iterable[str], idf: Callable[[str], float]) -> dict[str, float]:
+    """One view of one article: sublinear tf x idf, L2-normalised (empty when no features)."""
+    counts: dict[str, int] = {}
+    for f in features:
+        counts[f] = counts.get(f, 0) + 1
+    weights = {f: (1.0 + math.log(c)) * idf(f) for f, c in counts.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {f: w / norm for f, w in weights.items()} if norm else {}
 
-    Every term weight is fixed in advance (see the module docstring), so two articles' row
-    product does not depend on the other articles of the run."""
+
+@functools.lru_cache(maxsize=1 << 18)
+def feature_key(view: int, feature: str) -> int:
+    """A feature's 64-bit key (signed, for a BIGINT column): a hash of its view and text, the
+    same on every machine and run."""
+    digest = hashlib.blake2b(f"{view}|{feature}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+@dataclass(frozen=True)
+class FeatureVector:
+    """An article's weighted views as one sparse vector: sorted feature keys (``feature_key``)
+    and their float32 weights. The dot product of two articles' vectors is the weighted sum of
+    their view cosines; it depends on nothing but the two articles, so a vector is computed
+    once per article and may be stored."""
+
+    keys: np.ndarray  # int64, sorted, distinct
+    weights: np.ndarray  # float32
+
+    @property
+    def salient(self) -> np.ndarray:
+        """Indexes of the features by weight, heaviest first (ties by key)."""
+        return np.lexsort((self.keys, -self.weights))
+
+
+def _view_list(settings: ClusterSettings) -> list[tuple[int, float, Callable, Callable[[str], float]]]:
     def word_idf(word: str) -> float:
         return background_idf(word, settings=settings)
 
@@ -281,20 +313,58 @@ def _views(articles: Sequence[Article], settings: ClusterSettings) -> sparse.csr
         return 1.0
 
     views = [
-        (settings.words_weight, word_features, word_idf),
-        (settings.names_weight, name_features, word_idf),
-        (settings.entities_weight, entity_features, name_idf),
-        (settings.numbers_weight, number_features, flat),
+        (0, settings.words_weight, word_features, word_idf),
+        (1, settings.names_weight, name_features, word_idf),
+        (2, settings.entities_weight, entity_features, name_idf),
+        (3, settings.numbers_weight, number_features, flat),
     ]
-    total = sum(w for w, _, _ in views if w > 0) or 1.0
-    return sparse.hstack(
-        [
-            np.sqrt(w / total) * tfidf([f(a) for a in articles], idf)
-            for w, f, idf in views
-            if w > 0
-        ],
-        format="csr",
+    return [v for v in views if v[1] > 0]
+
+
+def feature_vectors(articles: Sequence[Article], *, settings: ClusterSettings) -> list[FeatureVector]:
+    """Each article's ``FeatureVector``: every view L2-normalised and scaled by the square
+    root of its share of the view weights.
+
+    Every term weight is fixed in advance (see the module docstring), so an article's vector
+    does not depend on the other articles of the run."""
+    views = _view_list(settings)
+    total = sum(w for _, w, _, _ in views) or 1.0
+    out: list[FeatureVector] = []
+    for article in articles:
+        entries: dict[int, float] = {}
+        for view, weight, features, idf in views:
+            scale = math.sqrt(weight / total)
+            for feature, value in _view_vector(features(article), idf).items():
+                entries[feature_key(view, feature)] = scale * value
+        keys = np.array(sorted(entries), dtype=np.int64)
+        out.append(FeatureVector(keys, np.array([entries[k] for k in keys.tolist()], dtype=np.float32)))
+    return out
+
+
+def vector_matrix(vectors: Sequence[FeatureVector]) -> sparse.csr_matrix:
+    """The vectors as the rows of one sparse matrix (float64; columns: the distinct keys)."""
+    if not vectors:
+        return sparse.csr_matrix((0, 0), dtype=np.float64)
+    keys = np.concatenate([v.keys for v in vectors])
+    columns, inverse = np.unique(keys, return_inverse=True)
+    indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(v.keys) for v in vectors])
+    data = np.concatenate([v.weights for v in vectors]).astype(np.float64)
+    return sparse.csr_matrix((data, inverse.ravel(), indptr), shape=(len(vectors), len(columns)))
+
+
+def article_days(articles: Sequence[Article]) -> np.ndarray:
+    """Each article's publication day as a day number (``date.toordinal``), NaN when unknown."""
+    return np.array(
+        [d.toordinal() if (d := parse_iso_date(a.published)) else np.nan for a in articles],
+        dtype=np.float64,
     )
+
+
+def reach_days(settings: ClusterSettings) -> float:
+    """The publication-date gap beyond which two articles' direct similarity is below
+    ``neighbour_floor`` whatever their content (the damping alone takes 1 below it)."""
+    return settings.max_days_apart + settings.days_decay * math.log(1.0 / settings.neighbour_floor)
 
 
 def direct_similarity(
@@ -302,20 +372,39 @@ def direct_similarity(
 ) -> sparse.csr_matrix:
     """Weighted view cosines, damped by publication-date distance, below
     ``min_similarity`` dropped (computed in row blocks, so memory stays bounded)."""
-    x = _views(articles, settings)
+    x = vector_matrix(feature_vectors(articles, settings=settings))
+    return direct_from_vectors(x, article_days(articles), settings=settings)
+
+
+def direct_from_vectors(
+    x: sparse.csr_matrix, days: np.ndarray, *, settings: ClusterSettings, others: sparse.csr_matrix | None = None,
+    other_days: np.ndarray | None = None,
+) -> sparse.csr_matrix:
+    """``direct_similarity`` from the rows of ``vector_matrix`` and their ``article_days``:
+    every row against every row (diagonal 1), or, with ``others`` (columns aligned with
+    ``x``) and ``other_days``, every row of ``x`` against every row of ``others``."""
+    y, y_days = (x, days) if others is None else (others, other_days)
     blocks = []
     for first in range(0, x.shape[0], 512):
-        block = sparse.csr_matrix(x[first : first + 512] @ x.T)
+        block = sparse.csr_matrix(x[first : first + 512] @ y.T)
         block.data[block.data < settings.min_similarity] = 0.0
         block.eliminate_zeros()
         blocks.append(block)
-    sim = sparse.vstack(blocks, format="csr")
-    sim = _time_penalty(sim, articles, settings=settings)
+    sim = sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, y.shape[0]))
+    sim = _time_penalty(sim, days, y_days, settings=settings)
+    if others is not None:
+        return sim
     return sparse.csr_matrix(sim + sparse.diags(1.0 - sim.diagonal()))
 
 
 def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> sparse.csr_matrix:
-    """Second-order similarity: the cosine of two articles' neighbourhood profiles.
+    """Second-order similarity of ``articles`` (see ``second_order``)."""
+    return second_order(direct_similarity(articles, settings=settings), settings=settings)
+
+
+def second_order(sim: sparse.csr_matrix, *, settings: ClusterSettings) -> sparse.csr_matrix:
+    """Second-order similarity: the cosine of two articles' neighbourhood profiles, from their
+    direct similarities ``sim`` (square, diagonal 1).
 
     An article's profile keeps its direct similarities to the articles at least
     ``neighbour_ratio`` times as similar as its ``neighbours``-th nearest one (self-tuning:
@@ -324,11 +413,14 @@ def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> spa
     in a run of five articles as in one of a thousand). Two reports of one event share
     their close neighbours; a same-kind different event sits just outside them, so the profile
     pulls the two apart even where topic words make their direct similarity high.
+
+    A profile is made of similarities of at least ``neighbour_floor`` only, so an article's
+    profile, and its second-order similarity to another, is exact whenever ``sim`` holds all
+    of its direct neighbours at or above the floor (``rashomon.store.stories`` relies on it).
     """
-    sim = direct_similarity(articles, settings=settings)
     n = sim.shape[0]
     k = min(settings.neighbours, n - 1)
-    keep = sim.copy()
+    keep = sparse.csr_matrix(sim, copy=True)
     if k > 0:
         for i in range(n):
             start, end = keep.indptr[i], keep.indptr[i + 1]
@@ -344,23 +436,19 @@ def similarity(articles: Sequence[Article], *, settings: ClusterSettings) -> spa
 
 
 def _time_penalty(
-    sim: sparse.csr_matrix, articles: Sequence[Article], *, settings: ClusterSettings
+    sim: sparse.csr_matrix, days: np.ndarray, other_days: np.ndarray, *, settings: ClusterSettings
 ) -> sparse.csr_matrix:
     """Damp pairs published more than ``max_days_apart`` days apart (both dates known)."""
-    dates = [parse_iso_date(a.published) for a in articles]
-    known = np.array([d is not None for d in dates])
-    if known.sum() < 2:
+    if sim.nnz == 0 or np.isnan(days).all() or np.isnan(other_days).all():
         return sim
-    ordinal = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.float64)
     coo = sim.tocoo()
-    both = known[coo.row] & known[coo.col]
-    gap = np.abs(ordinal[coo.row] - ordinal[coo.col])
-    excess = np.where(both, np.maximum(gap - settings.max_days_apart, 0.0), 0.0)
+    gap = np.abs(days[coo.row] - other_days[coo.col])
+    excess = np.where(np.isnan(gap), 0.0, np.maximum(gap - settings.max_days_apart, 0.0))
     factor = np.exp(-excess / settings.days_decay)
     return sparse.csr_matrix((coo.data * factor, (coo.row, coo.col)), shape=sim.shape)
 
 
-def _groups(sim: sparse.csr_matrix, threshold: float) -> Iterable[np.ndarray]:
+def groups(sim: sparse.csr_matrix, threshold: float) -> Iterable[np.ndarray]:
     """Index arrays of the average-link clusters of ``sim`` cut at ``threshold``."""
     strong = sim.copy()
     strong.data[strong.data < threshold] = 0.0
@@ -392,6 +480,6 @@ def cluster_stories(articles: Sequence[Article], *, settings: ClusterSettings) -
     if not ordered:
         return []
     sim = similarity(ordered, settings=settings)
-    groups = _groups(sim, settings.threshold)
-    stories = [sorted(ordered[i].id for i in members) for members in groups]
+    found = groups(sim, settings.threshold)
+    stories = [sorted(ordered[i].id for i in members) for members in found]
     return sorted(stories, key=lambda s: s[0])

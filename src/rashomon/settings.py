@@ -196,6 +196,13 @@ class ClusterSettings:
     # about two weeks; a year apart is another event.
     max_days_apart: float = 14.0
     days_decay: float = 30.0
+    # Corpus store (rashomon.store.stories): how many of each stored article's heaviest
+    # features index it, for finding the neighbours of a new article without a scan. On the
+    # ECB+ development topics (862 documents, 7,049 pairs at least neighbour_floor similar) a
+    # pair shares one of the stored article's 32 heaviest features (with any feature of the
+    # new one) for 99.97 % of pairs, whichever of the two is stored first; 24: 99.93 %, 16:
+    # 99.4 %, 8: 96.3 %. 32 rows per article in the store.
+    salient_features: int = 32
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ FILES = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".html"})
 
 # Tables whose content is the corpus (ingest_runs is the log of calls).
 CONTENT_TABLES = ("meta", "articles", "removed_spans", "analyses", "copy_links", "stories",
-                  "story_members", "findings", "entities", "source_registry")
+                  "story_members", "findings", "entities", "source_registry", "article_vectors",
+                  "salient_features", "similar_articles", "story_redirects")
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:

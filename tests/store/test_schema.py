@@ -54,18 +54,19 @@ def test_an_older_store_without_a_migration_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_older_store_is_migrated_when_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "v1.duckdb"
+    db = tmp_path / "older.duckdb"
     open_store(db, create=True).close()
     steps: list[int] = []
+    current = schema.SCHEMA_VERSION
 
     def add_column(con: duckdb.DuckDBPyConnection) -> None:
         steps.append(1)
         con.execute("ALTER TABLE stories ADD COLUMN summary VARCHAR")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: add_column})
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {current: add_column})
     with open_store(db, read_only=True) as store:  # a reader migrates it too
-        assert store.meta("schema_version") == "2"
+        assert store.meta("schema_version") == str(current + 1)
         columns = {r[0] for r in store.con.execute("DESCRIBE stories").fetchall()}
     assert "summary" in columns and steps == [1]
     open_store(db).close()
@@ -73,19 +74,20 @@ def test_an_older_store_is_migrated_when_opened(tmp_path: Path, monkeypatch: pyt
 
 
 def test_a_failed_migration_leaves_the_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "v1.duckdb"
+    db = tmp_path / "older.duckdb"
     open_store(db, create=True).close()
+    current = schema.SCHEMA_VERSION
 
     def half_done(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("ALTER TABLE stories ADD COLUMN summary VARCHAR")
         raise RuntimeError("migration bug")
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: half_done})
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {current: half_done})
     with pytest.raises(RuntimeError):
         open_store(db)
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(current),)
     assert "summary" not in {r[0] for r in con.execute("DESCRIBE stories").fetchall()}
     con.close()
 

@@ -4,7 +4,8 @@ with each ``ingest`` (first step of issue 11; see README "Using it").
 - ``ingest(paths, db=...)``: add articles; ``IngestResult`` says what it did.
 - ``list_stories(db=...)``: the stored stories (``StorySummary``).
 - ``story_report(story, db=...)``: one story as a ``Report`` for ``rashomon.report.json`` and
-  ``rashomon.report.markdown``.
+  ``rashomon.report.markdown`` (an id that merged into another story gives that one;
+  ``current_story_id`` says which).
 - ``export_tables(db=..., out=..., format=...)``: every table as a Parquet or JSON Lines file.
 - ``open_store(db)``: the store itself (``Store``), its schema created, checked or migrated
   (``rashomon.store.schema``).
@@ -13,13 +14,14 @@ with each ``ingest`` (first step of issue 11; see README "Using it").
 from rashomon.store.connection import DEFAULT_DB, Store, open_store
 from rashomon.store.export import export_tables
 from rashomon.store.ingest import IngestResult, ingest
-from rashomon.store.queries import StorySummary, list_stories, story_report
+from rashomon.store.queries import StorySummary, current_story_id, list_stories, story_report
 
 __all__ = [
     "DEFAULT_DB",
     "IngestResult",
     "Store",
     "StorySummary",
+    "current_story_id",
     "export_tables",
     "ingest",
     "list_stories",

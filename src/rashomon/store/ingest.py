@@ -26,7 +26,7 @@ from rashomon.store.connection import DEFAULT_DB, Store, open_store
 from rashomon.sources import SourceRegistry
 from rashomon.store.pins import Pins, pinned_sources_file, pins_for, write_pins
 from rashomon.store.schema import json_text
-from rashomon.store.stories import assign_stories
+from rashomon.store.stories import assign_stories, backfill_vectors
 
 DEFAULT_BATCH_SIZE = 200  # articles analyzed and committed together
 
@@ -66,9 +66,10 @@ def ingest(
     Inputs are read and cleaned as ``analyze`` reads them (``manifest``: per-file metadata).
     An article the store holds already is not cleaned or analyzed again (``already_stored``):
     ingesting the same files again changes nothing but the log of runs. New articles are analyzed and
-    stored ``batch_size`` at a time; with each batch, copy links and stories are worked out
-    again over the whole store (``rashomon.store.stories.assign_stories``, which still scans
-    the corpus) and the stories whose members changed are rebuilt. Each batch is one
+    stored ``batch_size`` at a time; each batch finds its stories and copy links among the
+    stored articles near it, without a scan of the corpus
+    (``rashomon.store.stories.assign_stories``), and the stories whose members or copy links
+    changed are built again. Each batch is one
     transaction: a failure or a kill mid-batch leaves the store as it was before that batch,
     batches before it stay stored, and the error is raised on.
 
@@ -101,9 +102,11 @@ def ingest(
                     with store.transaction() as con:
                         if unpinned:
                             write_pins(con, pins, run=run)
+                        # (A store migrated from schema 1 gets its vectors first, once.)
+                        backfill_vectors(con, settings=settings, fingerprint=pins.fingerprint)
                         write_articles(con, articles, warnings, run=run, fingerprint=pins.fingerprint,
                                        manifest=manifest_path)
-                        assign_stories(con, settings=settings, registry=registry,
+                        assign_stories(con, articles, settings=settings, registry=registry,
                                        fingerprint=pins.fingerprint, run=run)
                         con.execute("UPDATE ingest_runs SET new = new + ? WHERE id = ?", [len(articles), run])
                     unpinned = False

@@ -14,7 +14,7 @@ from rashomon.sources import SourceRegistry, load_sources
 from rashomon.store.articles import load_articles
 from rashomon.store.connection import DEFAULT_DB, open_store
 from rashomon.store.pins import stored_pins
-from rashomon.store.stories import read_story
+from rashomon.store.stories import read_story, redirect_of
 
 
 @dataclass
@@ -96,13 +96,23 @@ def list_stories(
     return [summary for _, summary in sorted(out, key=lambda pair: pair[0])]
 
 
+def current_story_id(story: str, *, db: str | Path = DEFAULT_DB) -> str:
+    """The id ``story`` goes by now: itself, or, for a story that merged into another as the
+    store grew, the id of the story that holds its articles (``story_redirects``)."""
+    with open_store(db, read_only=True) as store:
+        return redirect_of(store.con, story) or story
+
+
 def story_report(story: str, *, db: str | Path = DEFAULT_DB) -> Report:
     """The report of one stored story, as ``analyze`` reports it: the story, its articles
     (with the entity key of each mention and their copy links) and the warnings of their
-    analyses and of the story's steps; no skipped inputs. Raises ``StoreError`` for a story id
-    the store does not hold."""
+    analyses and of the story's steps; no skipped inputs. An id that merged into another
+    story gives that story (``current_story_id`` says which). Raises ``StoreError`` for a
+    story id the store does not hold."""
     with open_store(db, read_only=True) as store:
         stored = read_story(store.con, story)
+        if stored is None and (now := redirect_of(store.con, story)) is not None:
+            stored = read_story(store.con, now)
         if stored is None:
             shown = os.fspath(db)
             raise StoreError(

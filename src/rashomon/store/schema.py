@@ -25,10 +25,7 @@ from rashomon.errors import StoreVersionError
 
 # The version of the tables below; raised whenever a table or column changes, with a
 # migration from the version before added to MIGRATIONS.
-SCHEMA_VERSION = 1
-
-# MIGRATIONS[v] brings a store of version v to version v + 1 (inside the opening transaction).
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
+SCHEMA_VERSION = 2
 
 TABLES = {
     "meta": """
@@ -116,6 +113,34 @@ TABLES = {
         type VARCHAR NOT NULL,
         variants VARCHAR NOT NULL,         -- JSON list
         articles VARCHAR NOT NULL""",
+    # Story assignment (rashomon.store.stories). vector: each article's feature vector
+    # (rashomon.cluster.FeatureVector; keys and float32 weights) and its publication day
+    # (date ordinal, NULL when unknown), written with the article.
+    "article_vectors": """
+        article VARCHAR NOT NULL,
+        day INTEGER,
+        keys BIGINT[] NOT NULL,
+        weights FLOAT[] NOT NULL""",
+    # The index that finds an article's neighbours without a scan of the corpus: the
+    # ClusterSettings.salient_features heaviest features of each article, with its day.
+    "salient_features": """
+        feature BIGINT NOT NULL,
+        day INTEGER,
+        article VARCHAR NOT NULL,
+        weight FLOAT NOT NULL""",
+    # The direct similarity graph: every pair of stored articles at least
+    # ClusterSettings.neighbour_floor directly similar (both directions; the second-order
+    # similarity of rashomon.cluster is made of these alone).
+    "similar_articles": """
+        article VARCHAR NOT NULL,
+        other VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL""",
+    # A story id that no longer forms (its first article joined a story of another id) and
+    # the id of the story that holds it now.
+    "story_redirects": """
+        old VARCHAR PRIMARY KEY,
+        new VARCHAR NOT NULL,
+        run INTEGER NOT NULL""",
     # The --sources file the store's analyses were made with (its content), if any.
     "source_registry": """
         digest VARCHAR PRIMARY KEY,
@@ -123,6 +148,28 @@ TABLES = {
         content VARCHAR NOT NULL,
         ingest_run INTEGER NOT NULL""",
 }
+
+
+# Tables added by schema version 2 (story assignment without a scan of the corpus).
+_VERSION_2_TABLES = ("article_vectors", "salient_features", "similar_articles", "story_redirects")
+# meta key set while stored articles lack their vectors and similarities (a store migrated
+# from version 1): the next ingest works them out, under its settings, before its first batch.
+VECTORS_PENDING = "vectors_pending"
+
+
+def _to_version_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 1 to 2: the story-assignment tables, empty. Vectors need the cluster settings
+    the store was built under, which only ``ingest`` knows (it checks them against the pinned
+    fingerprint), so a store that holds articles is marked ``VECTORS_PENDING`` and its next
+    ingest fills the tables (``rashomon.store.stories.backfill_vectors``)."""
+    for name in _VERSION_2_TABLES:
+        con.execute(f"CREATE TABLE {name} ({TABLES[name]})")
+    if con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+        con.execute("INSERT INTO meta VALUES (?, '1')", [VECTORS_PENDING])
+
+
+# MIGRATIONS[v] brings a store of version v to version v + 1 (inside the opening transaction).
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _to_version_2}
 
 
 def json_text(value: object) -> str:
