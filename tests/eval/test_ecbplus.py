@@ -35,7 +35,7 @@ def test_reader_drops_the_url_line_of_ecbplus_documents() -> None:
 @pytest.mark.models
 @needs_data
 def test_smoke_three_topics() -> None:
-    scores = evaluate_ecbplus(ECBPLUS, settings=Settings(), topics=["1", "3", "12"])
+    scores = evaluate_ecbplus(ECBPLUS, settings=Settings(), topics=["1", "3", "4"])  # none of the reserved topics (7, 12, 20, 23, 24, 37, 41, 44)
     assert scores.gold_stories == 6
     assert scores.documents > 50
     assert scores.b3_f1 >= 0.8
