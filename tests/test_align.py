@@ -475,3 +475,25 @@ def test_a_he_far_from_any_name_is_the_articles_main_person_for_a_count_or_a_len
     b.times[0].measure.subject_start = b.text.index("he returned")
     b.times[0].measure.subject_end = b.times[0].measure.subject_start + 2
     assert "conflict" not in [f.kind for f in compare_story([a, b], settings=settings, embedder=BagOfWords())]
+
+
+def test_a_time_of_day_neither_clears_nor_accuses_a_day() -> None:
+    def report(aid: str, sentence: str, day: str, clock: str | None) -> Article:
+        art = article(aid, aid, [sentence])
+        for phrase, granularity in ((day, None), (clock, "time")):
+            if phrase is None:
+                continue
+            at = art.text.index(phrase)
+            tv = TimeValue(text=phrase, start=at, end=at + len(phrase), sentence=0, granularity=granularity,
+                           measure=Measure(predicate="check"))
+            art.times.append(tv)
+            art.claims[0].slots.append(Slot("time", phrase, tv.start, tv.end, None))
+        return art
+
+    a = report("a1", "The actress checked into the clinic late Thursday.", "late Thursday", None)
+    b = report("b1", "Early Friday, around 1:30 a.m., the actress checked into the clinic.", "Early Friday",
+               "around 1:30 a.m.")
+    assert "conflict" in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+    b = report("b1", "Thursday, around 11:30 p.m., the actress checked into the clinic.", "Thursday",
+               "around 11:30 p.m.")
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]

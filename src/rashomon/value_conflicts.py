@@ -368,7 +368,10 @@ def conflict_time(
     ]
     if not pairs:
         return None
-    if any(times_differ(a, b) is not True for a, b in pairs):
+    # Every pair must be told apart, but a time of day says nothing about a day: "late
+    # Thursday" against "around 1:30 a.m." beside "early Friday" neither clears nor accuses.
+    pairs = [(a, b) for a, b in pairs if (a.granularity == "time") == (b.granularity == "time")]
+    if not pairs or any(times_differ(a, b) is not True for a, b in pairs):
         return None
     a, b = pairs[0]
     cause = _time_cause(a, b)
