@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rashomon.analysis.dates import times_differ
 from rashomon.analysis.durations import duration_days
-from rashomon.analysis.measures import PERSONAL
+from rashomon.analysis.measures import OWN_PARTICLES, PERSONAL
 from rashomon.analysis.quantities import quantities_compatible
 from rashomon.claim_refs import ClaimRef, content_slots, evidence_of, fill_origins, value_at
 from rashomon.disjoint_sets import DisjointSets
@@ -57,6 +57,8 @@ _UPDATE_CUES = re.compile(
 
 
 def predicate_class(predicate: str | None) -> str | None:
+    if predicate and len(predicate.split()) == 2 and predicate.split()[1] in OWN_PARTICLES:
+        return predicate  # "check out" is its own act
     predicate = predicate.split()[0] if predicate else None  # "hand over": hand
     if predicate is None or predicate in _GENERIC_PREDICATES:
         return None

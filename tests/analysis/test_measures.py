@@ -143,3 +143,13 @@ def test_a_value_of_a_thing_someone_else_owns_is_that_owners(nlp) -> None:  # no
     # A date by the owned noun still dates the verb.
     m = _measure(nlp, "The gift was handed over to the leader's sister Kim Yo Jong on Jan. 18.", "Jan. 18")
     assert m.predicate == "hand"
+
+
+def test_a_particle_that_makes_another_act_is_kept(nlp) -> None:  # noqa: ANN001
+    from rashomon.value_conflicts import predicate_class
+
+    out = _measure(nlp, "She checked out of the Betty Ford Center on June 13.", "June 13")
+    into = _measure(nlp, "She checked into the Betty Ford Center on May 3.", "May 3")
+    assert (out.predicate, into.predicate) == ("check out", "check")
+    assert predicate_class(out.predicate) != predicate_class(into.predicate)
+    assert predicate_class("hand over") == predicate_class("give")  # a particle that keeps the act

@@ -66,6 +66,9 @@ _TIMES = frozenset(
     "night morning afternoon evening noon midnight weekend time day week month year hour date era "
     "period decade century spring summer autumn fall winter holiday".split()
 )
+# Particles that make a verb another act ("check out" / "check in", "give up" / "give"); other
+# particles leave the act as it is ("hand over" is handing).
+OWN_PARTICLES = frozenset({"out", "off", "up", "down", "back", "away"})
 _AGE = re.compile(r"(?P<n>\d{1,3})(?P<old>[- ]years?[- ]old)?", re.I)
 _MONEY = re.compile(r"(?:[$€£¥₩₽]|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rubles?|roubles?)\b)", re.I)
 
@@ -174,6 +177,14 @@ def measure_of(span: Span) -> Measure:
         start = noun_predicate.idx
     elif predicate is not None:
         name, start = predicate.lemma_.lower(), predicate.idx
+        particle = next(
+            (c.lower_ for c in predicate.children
+             # "checked out of": the parse may take the particle for a preposition
+             if c.dep_ == "prt" or c.dep_ == "prep" and c.i == predicate.i + 1 and c.lower_ in {"out", "off"}),
+            None,
+        )
+        if particle in OWN_PARTICLES:
+            name = f"{name} {particle}"  # "checked out of the clinic" is no check-in
     elif noun_predicate is not None:
         name, start = noun_predicate.lemma_.lower(), noun_predicate.idx
     else:
