@@ -50,6 +50,15 @@ def write_articles(
     spans = [[a.id, n, r.kind, r.text] for a in articles for n, r in enumerate(a.removed)]
     if spans:
         con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", spans)
+    write_analyses(con, articles, warnings, run=run, fingerprint=fingerprint)
+
+
+def write_analyses(
+    con: duckdb.DuckDBPyConnection, articles: Sequence[Article], warnings: Sequence[RunWarning], *, run: int,
+    fingerprint: str,
+) -> None:
+    """Store the analysis of each of the stored ``articles`` under ``fingerprint`` (none
+    stored yet under it), each with its warnings among ``warnings``."""
     by_article: dict[str | None, list[dict]] = {}
     for warning in warnings:
         by_article.setdefault(warning.subject, []).append(to_dict(warning))
