@@ -702,7 +702,8 @@ def stories_command(
         typer.echo("no stories" + (" match" if filtered else f" in {db}"))
         return
     rows = [("STORY", "FIRST", "LAST", "ARTICLES", "OUTLETS", "CONFLICTS", "TITLE")]
-    rows += [(s.id, s.first_report or "-", s.last_report or "-", str(s.articles),
+    rows += [(s.id, s.first_report or "-", s.last_report or "-",
+              f"{s.articles} ({s.superseded} old version{'s' * (s.superseded > 1)})" if s.superseded else str(s.articles),
               str(len(s.outlets)), str(s.conflicts), s.title) for s in stories]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
