@@ -9,7 +9,7 @@ import duckdb
 from typer.testing import CliRunner
 
 from rashomon.cli import app
-from rashomon.store import ingest, list_stories, open_store
+from rashomon.store import ingest, list_stories, open_store, story_report
 from rashomon.store.stories import with_versions
 
 from .test_ingest_logic import BRIDGE, FOOTBALL, members, write
@@ -52,6 +52,9 @@ def test_a_changed_text_at_the_same_url_is_a_new_version_counted_once(
     assert listing[2].superseded == 1 and listing[1].superseded == 0
     shown = CliRunner().invoke(app, ["stories", "--db", str(db)])
     assert shown.exit_code == 0 and "2 (1 old version)" in shown.output
+    # the report of the story has both, the old one as a copy of the new one
+    report = story_report(listing[2].id, db=db)
+    assert {a.id: a.copy_of for a in report.articles} == {old: new, new: None}
     # a third version supersedes the second; the first then counts as a copy of the third
     third = ingest([write(tmp_path / "c" / "bridge.txt", UPDATE.replace("Monday", "Tuesday"))], db=db,
                    manifest=_manifest(tmp_path / "c", {"bridge.txt": URL}))
