@@ -159,3 +159,29 @@ def test_the_reanalyze_command_says_what_it_did(tmp_path: Path, stand_ins: list[
     assert again.exit_code == 0 and "nothing to do" in again.output
     missing = runner.invoke(app, ["reanalyze", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "there is no store" in missing.output
+
+
+def test_ctrl_c_stops_the_reanalysis_after_a_batch_and_a_rerun_resumes(
+    tmp_path: Path, stand_ins: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import signal
+
+    import rashomon.analysis.parse as parse
+
+    db = _store_under_a(tmp_path)
+    calls: list[int] = []
+
+    def interrupted_in_the_first_batch(articles, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        calls.append(1)
+        if len(calls) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # as a user's Ctrl-C, while the batch is analysed
+        yield from articles
+
+    monkeypatch.setattr(parse, "analyze_articles", interrupted_in_the_first_batch)
+    stopped = reanalyze(db=db, settings=B, batch_size=1)
+    assert (stopped.analysed, stopped.switched, stopped.interrupted) == (1, False, True)
+    assert _rows(db, "SELECT value FROM meta WHERE key = 'settings_fingerprint'") == [(Settings().fingerprint(),)]
+    assert _rows(db, "SELECT status FROM ingest_runs ORDER BY id")[-1] == ("interrupted",)
+    resumed = reanalyze(db=db, settings=B, batch_size=1)
+    assert (resumed.analysed, resumed.resumed, resumed.switched) == (2, 1, True)
