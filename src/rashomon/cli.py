@@ -613,6 +613,49 @@ def ingest_command(
     raise typer.Exit(EXIT_SKIPPED if result.skipped else EXIT_OK)
 
 
+@app.command("reanalyze")
+def reanalyze_command(
+    db: DbOpt = Path("rashomon.duckdb"),
+    settings: SettingsOpt = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles analyzed and committed together.")
+    ] = 200,
+    progress: Annotated[
+        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+) -> None:
+    """Analyse every article of a corpus store again under these settings, and rebuild its stories.
+
+    For a store built under other settings (another --settings file, or an older rashomon),
+    which ingest refuses. A stopped or failed run leaves the store as it was, under its old
+    settings; run it again to resume. Exit status: 0 done (or nothing to do); 2 bad store or
+    settings; 130 stopped by Ctrl-C.
+    """
+    from rashomon.store import reanalyze
+
+    _configure_logging(quiet)
+    try:
+        result = reanalyze(db=db, settings=Settings.load(settings), batch_size=batch_size,
+                           progress=progress and not quiet and sys.stderr.isatty())
+    except RashomonError as exc:
+        raise _fail(exc) from None
+    if result.run is None:
+        typer.echo(f"nothing to do: {db} holds no articles" if result.before is None else
+                   f"nothing to do: {db} is analyzed under these settings ({result.fingerprint}); "
+                   f"{result.stories} stories")
+        raise typer.Exit(EXIT_OK)
+    resumed = f" ({result.resumed} done by an earlier run)" if result.resumed else ""
+    typer.echo(f"{result.analysed} articles analyzed again{resumed}; "
+               + (f"{result.stories} stories rebuilt under {result.fingerprint} ({result.seconds:.1f} s)"
+                  if result.switched else f"store still under {result.before}"))
+    if result.interrupted:
+        typer.echo("rashomon: stopped by Ctrl-C after a stored batch; run rashomon reanalyze again "
+                   "to resume", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command("stories")
 def stories_command(
     db: DbOpt = Path("rashomon.duckdb"),
@@ -659,7 +702,8 @@ def stories_command(
         typer.echo("no stories" + (" match" if filtered else f" in {db}"))
         return
     rows = [("STORY", "FIRST", "LAST", "ARTICLES", "OUTLETS", "CONFLICTS", "TITLE")]
-    rows += [(s.id, s.first_report or "-", s.last_report or "-", str(s.articles),
+    rows += [(s.id, s.first_report or "-", s.last_report or "-",
+              f"{s.articles} ({s.superseded} old version{'s' * (s.superseded > 1)})" if s.superseded else str(s.articles),
               str(len(s.outlets)), str(s.conflicts), s.title) for s in stories]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:

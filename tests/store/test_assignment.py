@@ -104,12 +104,12 @@ def test_a_version_1_store_is_migrated_and_its_vectors_filled_by_the_next_ingest
     db = tmp_path / "s.duckdb"
     ingest([_write(tmp_path / "a", "r0.txt", texts[0]), _write(tmp_path / "a", "r1.txt", texts[1])], db=db)
     con = duckdb.connect(str(db))  # as schema version 1 left it: no assignment tables
-    for table in ("article_vectors", "salient_features", "similar_articles", "story_redirects"):
+    for table in ("article_vectors", "salient_features", "similar_articles", "story_redirects", "article_versions"):
         con.execute(f"DROP TABLE {table}")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     with open_store(db) as store:
-        assert store.meta("schema_version") == "2" and store.meta(VECTORS_PENDING) == "1"
+        assert store.meta("schema_version") == "3" and store.meta(VECTORS_PENDING) == "1"
         assert store.con.execute("SELECT count(*) FROM article_vectors").fetchall() == [(0,)]
     ingest([_write(tmp_path / "b", "r2.txt", texts[2])], db=db)
     with open_store(db, read_only=True) as store:

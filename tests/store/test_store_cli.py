@@ -61,7 +61,8 @@ def test_stories_lists_a_table_or_json_and_filters(db: Path, analyzed: Report) -
     result = runner.invoke(app, ["stories", "--db", str(db), "--json"])
     listed = json.loads(result.stdout)
     assert [s["id"] for s in listed] == ids
-    assert set(listed[0]) == {"id", "title", "articles", "outlets", "first_report", "last_report", "conflicts"}
+    assert set(listed[0]) == {"id", "title", "articles", "outlets", "first_report", "last_report", "conflicts",
+                              "superseded"}
     assert listed[1]["outlets"] == ["Steppe Herald"]
 
     def listed_ids(*options: str) -> list[str]:

@@ -6,6 +6,8 @@ with each ``ingest`` (first step of issue 11; see README "Using it").
 - ``story_report(story, db=...)``: one story as a ``Report`` for ``rashomon.report.json`` and
   ``rashomon.report.markdown`` (an id that merged into another story gives that one;
   ``current_story_id`` says which).
+- ``reanalyze(db=..., settings=...)``: analyse every stored article again under other settings
+  and build the stories again (``ReanalyzeResult``).
 - ``export_tables(db=..., out=..., format=...)``: every table as a Parquet or JSON Lines file.
 - ``open_store(db)``: the store itself (``Store``), its schema created, checked or migrated
   (``rashomon.store.schema``).
@@ -15,10 +17,12 @@ from rashomon.store.connection import DEFAULT_DB, Store, open_store
 from rashomon.store.export import export_tables
 from rashomon.store.ingest import IngestResult, ingest
 from rashomon.store.queries import StorySummary, current_story_id, list_stories, story_report
+from rashomon.store.reanalyze import ReanalyzeResult, reanalyze
 
 __all__ = [
     "DEFAULT_DB",
     "IngestResult",
+    "ReanalyzeResult",
     "Store",
     "StorySummary",
     "current_story_id",
@@ -26,5 +30,6 @@ __all__ = [
     "ingest",
     "list_stories",
     "open_store",
+    "reanalyze",
     "story_report",
 ]

@@ -50,6 +50,15 @@ def write_articles(
     spans = [[a.id, n, r.kind, r.text] for a in articles for n, r in enumerate(a.removed)]
     if spans:
         con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", spans)
+    write_analyses(con, articles, warnings, run=run, fingerprint=fingerprint)
+
+
+def write_analyses(
+    con: duckdb.DuckDBPyConnection, articles: Sequence[Article], warnings: Sequence[RunWarning], *, run: int,
+    fingerprint: str,
+) -> None:
+    """Store the analysis of each of the stored ``articles`` under ``fingerprint`` (none
+    stored yet under it), each with its warnings among ``warnings``."""
     by_article: dict[str | None, list[dict]] = {}
     for warning in warnings:
         by_article.setdefault(warning.subject, []).append(to_dict(warning))
@@ -94,3 +103,48 @@ def load_articles(
         articles.append(from_dict(Article, data))
         warnings += [from_dict(RunWarning, w) for w in json.loads(stored_warnings)]
     return articles, warnings
+
+
+def link_versions(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], *, run: int) -> dict[str, str]:
+    """Record each of the ``articles`` (just stored, in this order) that has the url of a
+    stored article as its newest version (``article_versions``: same url, other text);
+    the links made, new id -> previous id."""
+    made: dict[str, str] = {}
+    pending = {a.id for a in articles}
+    for article in articles:
+        pending.discard(article.id)
+        if not article.url:
+            continue
+        rows = con.execute(
+            "SELECT id FROM articles WHERE url = ? AND id <> ? "
+            "AND id NOT IN (SELECT previous FROM article_versions) ORDER BY ingest_run DESC, path DESC, id DESC",
+            [article.url, article.id],
+        ).fetchall()
+        heads = [r[0] for r in rows if r[0] not in pending]
+        if heads:
+            con.execute("INSERT INTO article_versions VALUES (?, ?, ?)", [article.id, heads[0], run])
+            made[article.id] = heads[0]
+    return made
+
+
+def versions_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    """Of the chains of versions that hold any of ``ids``: every version that has a newer one
+    -> the newest of its chain."""
+    newer: dict[str, str] = {}
+    known = set(ids)
+    frontier = sorted(known)
+    while frontier:
+        rows = con.execute(
+            "SELECT previous, article FROM article_versions WHERE previous IN (SELECT unnest(?::VARCHAR[])) "
+            "OR article IN (SELECT unnest(?::VARCHAR[]))", [frontier, frontier]
+        ).fetchall()
+        newer.update(rows)
+        frontier = sorted({i for row in rows for i in row} - known)
+        known.update(frontier)
+    newest = {}
+    for old in newer:
+        head = old
+        while head in newer:
+            head = newer[head]
+        newest[old] = head
+    return newest

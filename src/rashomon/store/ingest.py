@@ -21,7 +21,7 @@ from pathlib import Path
 from rashomon.records import Article, RunWarning, Skipped, to_dict
 from rashomon.run.progress import progress_for
 from rashomon.settings import Settings
-from rashomon.store.articles import stored_path, write_articles
+from rashomon.store.articles import link_versions, stored_path, write_articles
 from rashomon.store.connection import DEFAULT_DB, Store, open_store
 from rashomon.sources import SourceRegistry
 from rashomon.store.pins import Pins, pinned_sources_file, pins_for, write_pins
@@ -106,6 +106,7 @@ def ingest(
                         backfill_vectors(con, settings=settings, fingerprint=pins.fingerprint)
                         write_articles(con, articles, warnings, run=run, fingerprint=pins.fingerprint,
                                        manifest=manifest_path)
+                        link_versions(con, articles, run=run)
                         assign_stories(con, articles, settings=settings, registry=registry,
                                        fingerprint=pins.fingerprint, run=run)
                         con.execute("UPDATE ingest_runs SET new = new + ? WHERE id = ?", [len(articles), run])

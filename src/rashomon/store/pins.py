@@ -2,8 +2,8 @@
 fingerprint (``Settings.fingerprint``: settings, pinned models, record shape, package version)
 and the ``--sources`` registry file (its content is kept, so later ingests and reports count
 origins with it). Analyses made under other settings or another registry are never mixed into
-a store: such an ingest is refused and says what to do (re-analyzing a store is not built
-yet)."""
+a store: such an ingest is refused and says what to do (``rashomon reanalyze``,
+``rashomon.store.reanalyze``, analyses the store again under other settings)."""
 
 from __future__ import annotations
 
@@ -76,8 +76,9 @@ def pins_for(store: Store, *, fingerprint: str, sources: str | Path | None) -> t
         raise StoreError(
             f"{db} was analyzed under other settings (fingerprint {pinned.fingerprint}; these "
             f"settings give {fingerprint}, e.g. after a rashomon upgrade or with another "
-            "--settings file): ingest with the settings the store was built with, or into a "
-            "new store (--db NEW_FILE); re-analyzing a store is not available yet"
+            f"--settings file): run rashomon reanalyze --db {db} (with the same --settings) to "
+            "analyse the store again under these settings, or ingest with the settings the "
+            "store was built with, or into a new store (--db NEW_FILE)"
         )
     if sources is not None and given.sources_digest != pinned.sources_digest:
         built_with = f"the source registry {pinned.sources_path}" if pinned.sources_path else "no --sources file"

@@ -30,6 +30,9 @@ class StorySummary:
     first_report: str | None
     last_report: str | None
     conflicts: int
+    # Members superseded by a changed version of the same article (same url, new text) stored
+    # since: each counts as a copy of its newest version, not as a report of its own.
+    superseded: int = 0
 
 
 def list_stories(
@@ -51,9 +54,10 @@ def list_stories(
     with open_store(db, read_only=True) as store:
         pins = stored_pins(store)
         rows = store.con.execute(
-            "SELECT s.id, s.title, s.conflicts, a.id, a.path, a.outlet, a.published "
-            "FROM stories s JOIN story_members m ON m.story = s.id "
-            "JOIN articles a ON a.id = m.article ORDER BY s.id, a.path, a.id"
+            "SELECT s.id, s.title, s.conflicts, a.id, a.path, a.outlet, a.published, "
+            "v.article IS NOT NULL FROM stories s JOIN story_members m ON m.story = s.id "
+            "JOIN articles a ON a.id = m.article LEFT JOIN article_versions v ON v.previous = a.id "
+            "ORDER BY s.id, a.path, a.id"
         ).fetchall()
         found = None if not search else {
             row[0] for row in store.con.execute(
@@ -91,7 +95,7 @@ def list_stories(
             continue
         outlets = sorted({r[5] or r[4].rsplit("/", 1)[-1] for r in group})
         summary = StorySummary(story_id, title, len(group), outlets, dates[0] if dates else None,
-                               dates[-1] if dates else None, conflicts)
+                               dates[-1] if dates else None, conflicts, sum(1 for r in group if r[7]))
         out.append(((-len(group), min((r[4], r[3]) for r in group)), summary))
     return [summary for _, summary in sorted(out, key=lambda pair: pair[0])]
 

@@ -25,13 +25,14 @@ from rashomon.errors import StoreVersionError
 
 # The version of the tables below; raised whenever a table or column changes, with a
 # migration from the version before added to MIGRATIONS.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = {
     "meta": """
         key VARCHAR PRIMARY KEY,
         value VARCHAR NOT NULL""",
-    # One row per `ingest` call; status: running, done, failed, interrupted (a run killed
+    # One row per `ingest` or `reanalyze` call (a reanalysis: paths [], `new` the articles
+    # it analysed again); status: running, done, failed, interrupted (a run killed
     # before it finished; batches it committed are kept).
     "ingest_runs": """
         id INTEGER PRIMARY KEY,
@@ -141,6 +142,14 @@ TABLES = {
         old VARCHAR PRIMARY KEY,
         new VARCHAR NOT NULL,
         run INTEGER NOT NULL""",
+    # A changed version of an article: ``article`` has the url of the stored ``previous`` and
+    # other text (so another id). Each previous article has at most one newer version; the
+    # newest of a chain stands for it in its story (rashomon.store.stories: a superseded
+    # version counts as a copy of the newest, never as a second report).
+    "article_versions": """
+        article VARCHAR PRIMARY KEY,
+        previous VARCHAR NOT NULL UNIQUE,
+        ingest_run INTEGER NOT NULL""",
     # The --sources file the store's analyses were made with (its content), if any.
     "source_registry": """
         digest VARCHAR PRIMARY KEY,
@@ -168,8 +177,20 @@ def _to_version_2(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("INSERT INTO meta VALUES (?, '1')", [VECTORS_PENDING])
 
 
+def _to_version_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2 to 3: ``article_versions``, filled from the stored articles that share a url
+    (each one a version of the one stored before it: by ingest run, then path and id). Their
+    copy links and stories are brought up to date as the stories they touch are next built."""
+    con.execute(f"CREATE TABLE article_versions ({TABLES['article_versions']})")
+    con.execute(
+        "INSERT INTO article_versions SELECT id, previous, ingest_run FROM (SELECT id, ingest_run, "
+        "lag(id) OVER (PARTITION BY url ORDER BY ingest_run, path, id) AS previous FROM articles "
+        "WHERE url IS NOT NULL) WHERE previous IS NOT NULL"
+    )
+
+
 # MIGRATIONS[v] brings a store of version v to version v + 1 (inside the opening transaction).
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _to_version_2}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _to_version_2, 2: _to_version_3}
 
 
 def json_text(value: object) -> str:

@@ -27,9 +27,11 @@ rather than by the size of the corpus:
    and ring 1 together; where a group joins core articles with a ring-1 article, that
    article's story is taken into the core and the step repeats (at most
    ``_MAX_ROUNDS`` times). Groups of ring articles alone are left as stored.
-3. Copy links among the new articles, their neighbours and the copy groups those belong to,
-   by ``rashomon.copies.find_copies`` over these alone (a copy is near its original in the
-   same features, so it is among the neighbours).
+3. Copy links among the new articles, their neighbours and the copy groups and chains of
+   versions (``article_versions``) those belong to, by ``rashomon.copies.find_copies`` over
+   these alone (a copy is near its original in the same features, so it is among the
+   neighbours); a superseded version of an article counts as a copy of its newest version
+   (``with_versions``).
 4. Writing: a story whose members and their copy links are as stored keeps its record; any
    other is built with ``build_story`` and written; a core story whose id no longer forms is
    deleted, and its id redirects (``story_redirects``) to the story that now holds the
@@ -72,7 +74,7 @@ from rashomon.run.parallel import build_stories_in_workers
 from rashomon.run.story import StoryResult, story_id_of
 from rashomon.settings import ClusterSettings, Settings
 from rashomon.sources import SourceRegistry
-from rashomon.store.articles import load_articles
+from rashomon.store.articles import load_articles, versions_of
 from rashomon.store.schema import VECTORS_PENDING, json_text
 
 STORY_TABLES = ("stories", "story_members", "findings", "entities")
@@ -395,17 +397,37 @@ def _update_copy_links(
         [originals, originals],
     ).fetchall()
     group |= {a for a, _ in linked} | {o for _, o in linked}
+    newest = versions_of(con, sorted(group))
+    group |= set(newest) | set(newest.values())
     members = sorted(group)
     rows = con.execute(
         f"SELECT id, path, outlet, published, text FROM articles WHERE {_in('id')}", [members]
     ).fetchall()
     articles = [Article(id=i, path=p, outlet=o, published=d, text=t) for i, p, o, d, t in rows]
     before = dict(con.execute(f"SELECT article, original FROM copy_links WHERE {_in('article')}", [members]).fetchall())
-    after = copy_links(find_copies(articles, settings=settings.copies, registry=registry))
+    after = with_versions(copy_links(find_copies(articles, settings=settings.copies, registry=registry)), newest)
     con.execute(f"DELETE FROM copy_links WHERE {_in('article')}", [members])
     if after:
         con.executemany("INSERT INTO copy_links VALUES (?, ?)", sorted(after.items()))
     return {a for a in members if before.get(a) != after.get(a)}
+
+
+def with_versions(links: dict[str, str], newest: dict[str, str]) -> dict[str, str]:
+    """Copy links (article -> original) with versions of one article kept out of double
+    counting: a superseded version (``newest``: old version -> newest of its chain) counts as
+    a copy of its newest version, or of that one's original when it is a copy itself; links
+    between versions of one chain are dropped, and a copy of an old version points at what
+    the old version now points at."""
+    if not newest:
+        return links
+    chain = {a: newest.get(a, a) for a in {*links, *links.values(), *newest}}
+    out = {a: o for a, o in links.items() if chain[a] != chain[o]}
+    for old, head in newest.items():
+        out[old] = out.get(head, head)
+    for article, original in list(out.items()):
+        if original in newest and article not in newest:
+            out[article] = out[original]
+    return out
 
 
 def _changed_stories(
