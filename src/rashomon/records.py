@@ -30,6 +30,9 @@ from rashomon.errors import RecordError
 # ``first_outlets`` and ``first_articles``, stories ``first_report`` and ``last_report``
 # (issue 11, timelines); all have defaults, so a story stored under 3 reads back with them empty.
 RECORDS_SCHEMA = 4
+# The stored shapes this version still reads: each shape since the oldest only added fields
+# with defaults, so their records come back with those fields at their defaults.
+RECORDS_READABLE = frozenset({3, 4})
 
 AttributionType = Literal[
     "state_media",
