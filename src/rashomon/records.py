@@ -26,8 +26,13 @@ from rashomon.errors import RecordError
 # The version of the records' shape (their fields and types); raised whenever a field changes.
 # 2: warnings became RunWarning records. 3: findings got ``unit``; ``cause`` became a code and
 # ``statement`` is made by the report layer. (Article.provenance, added since, is not among
-# the stored records: a store keeps articles as columns.)
-RECORDS_SCHEMA = 3
+# the stored records: a store keeps articles as columns.) 4: findings got ``first_reported``,
+# ``first_outlets`` and ``first_articles``, stories ``first_report`` and ``last_report``
+# (issue 11, timelines); all have defaults, so a story stored under 3 reads back with them empty.
+RECORDS_SCHEMA = 4
+# The stored shapes this version still reads: each shape since the oldest only added fields
+# with defaults, so their records come back with those fields at their defaults.
+RECORDS_READABLE = frozenset({3, 4})
 
 AttributionType = Literal[
     "state_media",
@@ -294,6 +299,15 @@ class Finding:
     # One label per independent origin ("North Korean state media: KCNA, Rodong Sinmun").
     origin_labels: list[str] = field(default_factory=list)
     unit: str | None = None  # what a quantity conflict or update counts ("trawler", "km")
+    # Who reported the claim first: the earliest publication day (ISO date, "2024-02-18") among
+    # the articles of its evidence, and the outlets and article ids of the evidence published
+    # that day (several on a tie, each sorted). Compared by day: a date-time counts as its date.
+    # An undated article cannot be first (when it was published is unknown): it is left out,
+    # and with no dated article all three stay empty. Set when the story is built
+    # (``rashomon.run.story``).
+    first_reported: str | None = None
+    first_outlets: list[str] = field(default_factory=list)
+    first_articles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -343,6 +357,10 @@ class Story:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[QuoteGroup] = field(default_factory=list)
     coverage: Coverage = field(default_factory=Coverage)
+    # The publication days (ISO dates) of the story's earliest and latest dated member; None
+    # when no member is dated. Undated members are left out. Set when the story is built.
+    first_report: str | None = None
+    last_report: str | None = None
 
 
 def parse_iso_date(value: str | None) -> _dt.date | None:

@@ -138,3 +138,19 @@ def test_a_store_in_use_by_another_process_is_refused(tmp_path: Path) -> None:
         holder.kill()
         holder.wait()
     open_store(db).close()  # free again once it is gone
+
+
+def test_records_of_an_older_shape_that_only_lacks_fields_are_read(tmp_path: Path) -> None:
+    # Shape 3 lacks the timeline fields of shape 4 (issue 11), which have defaults.
+    db = tmp_path / "records.duckdb"
+    open_store(db, create=True).close()
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'records_schema'")
+    con.close()
+    with open_store(db, read_only=True) as store:
+        assert store.meta("records_schema") == "3"
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'records_schema'")
+    con.close()
+    with pytest.raises(StoreVersionError, match=f"records of shape 2, this rashomon reads shape {RECORDS_SCHEMA}"):
+        open_store(db)

@@ -30,13 +30,16 @@ from rashomon.records import Article, Evidence, Finding, QuoteGroup, Report, Sto
 from rashomon.report.wording import (
     article_title,
     attribution_text,
+    capitalized,
     cause,
     date_text,
     differing_values,
+    first_report_text,
     label,
     origin_line,
     published_text,
     statement,
+    story_span_text,
     value_text,
     word_ops,
 )
@@ -213,6 +216,7 @@ def _finding_view(page: _Page, finding: Finding) -> dict[str, Any]:
         "independent": finding.independent_origins,
         "evidence": [_evidence_view(page, finding, e) for e in finding.evidence],
         "first": finding.evidence[0].sentence if finding.evidence else "",
+        "first_report": capitalized(text) if (text := first_report_text(finding)) else None,
     }
     if finding.kind in {"conflict", "update"}:
         view["label"] = label(finding)
@@ -394,7 +398,6 @@ def _story_view(page: _Page, story: Story) -> dict[str, Any]:
         for e in story.entities if len({v.casefold() for v in e.variants}) > 1 or e.note
     ]
     translated = [q for q in story.quotes if len({v.article for v in q.variants}) > 1]
-    days = sorted(d for d in (parse_iso_date(a.published) for a in members) if d)
     sources = []
     for a in members_sorted:
         sources.append({
@@ -411,8 +414,7 @@ def _story_view(page: _Page, story: Story) -> dict[str, Any]:
         "outlets": outlets,
         "origins": len(origins),
         "origin_types": ", ".join(f"{name} {n}" for name, n in origin_types.most_common()),
-        "first": date_text(days[0].isoformat()) if days else None,
-        "last": date_text(days[-1].isoformat()) if days else None,
+        "span": story_span_text(story),
         "sources": sources,
         "conflicts": [views[f.id] for f in by_kind["conflict"]],
         "updates": [views[f.id] for f in by_kind["update"]],

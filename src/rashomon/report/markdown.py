@@ -8,10 +8,13 @@ import re
 from rashomon.report.wording import (
     article_title,
     attribution_text,
+    capitalized,
     cause,
+    first_report_text,
     origin_line,
     published_text,
     statement,
+    story_span_text,
     value_text,
     word_ops,
 )
@@ -82,6 +85,9 @@ def _finding_lines(finding: Finding) -> list[str]:
         lines.append(f"- {_quote(finding.evidence[0].sentence)} — attributed to "
                      f"{_attribution(finding.evidence[0].attribution)}")
         return [lines[0].replace("- ", f"- **{finding.evidence[0].outlet}**: ", 1)]
+    first = first_report_text(finding) if finding.kind != "unique" else None
+    if first:
+        lines.append(f"  - {capitalized(first)}.")
     lines += [_evidence_line(e, finding) for e in finding.evidence]
     return lines
 
@@ -138,7 +144,10 @@ def _quote_group_lines(group: QuoteGroup, articles: dict[str, Article]) -> list[
 
 def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
     members = [articles[i] for i in story.articles]
-    lines = [f"## {story.id}: {story.title}", "", "**Sources**", ""]
+    lines = [f"## {story.id}: {story.title}", ""]
+    if span := story_span_text(story):
+        lines += [f"{capitalized(span)}.", ""]
+    lines += ["**Sources**", ""]
     for a in members:
         title = article_title(a)
         where = f"<{a.url}>" if a.url and a.url.startswith(("http://", "https://")) else f"`{a.path}`"

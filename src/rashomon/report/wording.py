@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from rashomon.records import Article, Attribution, Finding
+from rashomon.records import Article, Attribution, Finding, Story
 from rashomon.titles import headline
 
 # Likely causes of a conflict, by code (``Finding.cause``).
@@ -119,6 +119,36 @@ def cause(finding: Finding) -> str | None:
     if finding.cause == "day_digits_swapped":
         a, b = a[8:], b[8:]
     return CAUSES.get(finding.cause, finding.cause).format(a=a, b=b)
+
+
+def capitalized(text: str) -> str:
+    """``text`` with its first letter upper case, to open a sentence (the rest as it is)."""
+    return text[:1].upper() + text[1:]
+
+
+def _names(names: list[str]) -> str:
+    """ "Wire", "Wire and Daily", "Wire, Daily and Post" """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def first_report_text(finding: Finding) -> str | None:
+    """Who reported the finding first: "first reported by Wire on 18 February 2024" (several
+    outlets on a tie: "by Daily and Wire"); None when none of its articles is dated."""
+    if finding.first_reported is None or not finding.first_outlets:
+        return None
+    return f"first reported by {_names(finding.first_outlets)} on {date_text(finding.first_reported)}"
+
+
+def story_span_text(story: Story) -> str | None:
+    """When a story was reported: "reported from 17 February 2024 to 21 February 2024", or
+    "reported on 19 February 2024" when every dated member is of one day; None when no member
+    is dated."""
+    if story.first_report is None:
+        return None
+    last = story.last_report or story.first_report
+    if last == story.first_report:
+        return f"reported on {date_text(story.first_report)}"
+    return f"reported from {date_text(story.first_report)} to {date_text(last)}"
 
 
 def attribution_text(attribution: Attribution | None) -> str:

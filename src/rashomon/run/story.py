@@ -4,6 +4,7 @@ engine can run story by story."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
@@ -122,6 +123,10 @@ def build_story(
         while finding.id in seen:  # (two findings on the very same evidence)
             finding.id += "x"
         seen.add(finding.id)
+    days = published_days(members)
+    for finding in findings:
+        first_report(finding, days)
+    dated = sorted(days.values())
     story = Story(
         id=story_id,
         title=_title(members),
@@ -130,6 +135,8 @@ def build_story(
         entities=entities,
         quotes=quotes,
         coverage=coverage(findings),
+        first_report=dated[0].isoformat() if dated else None,
+        last_report=dated[-1].isoformat() if dated else None,
     )
     return StoryResult(story=story, mention_keys=keys, warnings=warnings)
 
@@ -145,6 +152,26 @@ def _guarded(warnings: list[RunWarning], stage: str, story: str, step: Callable[
         log.warning("story %s: %s", story, message)
         warnings.append(RunWarning(stage, story, message))
         return default
+
+
+def published_days(members: Sequence[Article]) -> dict[str, _dt.date]:
+    """The publication day of each dated member, by article id (undated members left out)."""
+    days = {a.id: a.published_date for a in members}
+    return {aid: day for aid, day in days.items() if day is not None}
+
+
+def first_report(finding: Finding, days: dict[str, _dt.date]) -> None:
+    """Set who reported ``finding`` first: the earliest day among its evidence's dated articles
+    (``days``, from ``published_days``), with the outlets and articles of that day (several on
+    a tie). An undated article cannot be first; with none dated the fields are left empty."""
+    dated = [(days[e.article], e) for e in finding.evidence if e.article in days]
+    if not dated:
+        finding.first_reported, finding.first_outlets, finding.first_articles = None, [], []
+        return
+    first = min(day for day, _ in dated)
+    finding.first_reported = first.isoformat()
+    finding.first_outlets = sorted({e.outlet for day, e in dated if day == first})
+    finding.first_articles = sorted({e.article for day, e in dated if day == first})
 
 
 def coverage(findings: Sequence[Finding]) -> Coverage:

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from rashomon.errors import StoreError, StoreVersionError
-from rashomon.records import RECORDS_SCHEMA
+from rashomon.records import RECORDS_READABLE, RECORDS_SCHEMA
 from rashomon.store import schema
 
 DEFAULT_DB = Path("rashomon.duckdb")
@@ -97,7 +97,7 @@ def open_store(db: str | Path, *, create: bool = False, read_only: bool = False)
                 schema.migrate(con, version)
         store = Store(con, path)
         records = store.meta("records_schema")
-        if records != str(RECORDS_SCHEMA):
+        if records not in {str(shape) for shape in RECORDS_READABLE}:
             raise StoreVersionError(
                 f"{shown} holds records of shape {records}, this rashomon reads shape "
                 f"{RECORDS_SCHEMA}: ingest the inputs again into a new store (--db NEW_FILE)"
