@@ -773,3 +773,22 @@ def export_command(
     except RashomonError as exc:
         raise _fail(exc) from None
     typer.echo(f"{len(written)} tables written to {output}: " + ", ".join(p.name for p in written))
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOpt = Path("rashomon.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; the default answers "
+                                      "this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Show a corpus store in a browser: its stories, searchable, and each story's report.
+
+    Read-only; needs FastAPI and uvicorn, the web extra of rashomon. Also a JSON API under /api
+    (described at /openapi.json). Stop it with Ctrl-C."""
+    from rashomon.web import serve
+
+    try:
+        serve(db=db, host=host, port=port)
+    except RashomonError as exc:
+        raise _fail(exc) from None

@@ -481,6 +481,16 @@ def _template() -> Any:
     return env.from_string(_asset("report.html.j2"))
 
 
+def report_csp() -> str:
+    """The page's Content-Security-Policy: nothing loads, only its own inline style and
+    script run (by their hashes); ``rashomon.web`` sends it as a header too."""
+    return (
+        "default-src 'none'; "
+        f"style-src {_csp_hash(_asset('report.css'))}; script-src {_csp_hash(_asset('report.js'))}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
 def render_html(report: Report, *, sources: SourceRegistry | None = None) -> str:
     """The report as one self-contained HTML page (no external requests; a strict
     Content-Security-Policy); identical input gives byte-identical output. ``sources`` names
@@ -494,11 +504,7 @@ def render_html(report: Report, *, sources: SourceRegistry | None = None) -> str
     _collect_targets(page)
     stories = [_story_view(page, s) for s in report.stories]
     css, js = _asset("report.css"), _asset("report.js")
-    csp = (
-        "default-src 'none'; "
-        f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'"
-    )
+    csp = report_csp()
     multi = [s for s in stories if s["articles"] > 1]
     single = [s for s in stories if s["articles"] <= 1]
     return _template().render(
