@@ -292,5 +292,9 @@ def test_progress_shows_the_analysis_and_the_count_stored(
     ingest([folder], db=tmp_path / "s.duckdb", batch_size=2, progress=True)
     err = capsys.readouterr().err
     assert "analyzing" in err and "stored: " in err and "article/s" in err  # (tqdm shows at most every 0.1 s)
+    # The input files' bytes read, against their total, give the time left ("[00:01<00:02").
+    total = sum(len((folder / name).read_bytes()) for name in ("a.txt", "b.txt", "c.txt"))
+    assert total < 1000  # shown unscaled
+    assert "read: " in err and f"/{total} [" in err and "B/s]" in err, err  # (the first refresh at least)
     ingest([folder], db=tmp_path / "t.duckdb")
     assert capsys.readouterr().err == ""

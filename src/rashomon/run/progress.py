@@ -24,11 +24,12 @@ class Progress:
 
     @contextmanager
     def stage(
-        self, name: str, *, total: int | None = None, unit: str | None = "article"
+        self, name: str, *, total: int | None = None, unit: str | None = "article", scale: bool = False
     ) -> Iterator[Callable[[int], None]]:
         """A stage under way for the duration of the block; the block calls the function it
-        is given with the number of items just finished. With ``total``, a bar; without, a
-        count of ``unit``; with neither, the stage's name and its time."""
+        is given with the number of items just finished. With ``total``, a bar with the time
+        left; without, a count of ``unit``; with neither, the stage's name and its time.
+        ``scale``: counts shown with SI prefixes (bytes as "1.2MB")."""
         if self.stream is None:
             yield _ignore
             return
@@ -48,6 +49,7 @@ class Progress:
             leave=False,
             dynamic_ncols=True,
             bar_format=bar_format,
+            unit_scale=scale,
         ) as bar:
             yield bar.update
 

@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,9 +95,19 @@ def ingest(
         run = _start_run(store, paths, manifest=manifest, pins=pins)
         result = IngestResult(run=run)
         manifest_path = str(Path(manifest).resolve()) if manifest is not None else None
+        shown = progress_for(progress)
+        sizes = _file_sizes(paths) if shown.enabled else {}
         try:
-            with _stop_after_batch() as stop, progress_for(progress).stage("stored", unit="article") as stored:
-                for batch in _batches(items, store, result, settings=settings, size=batch_size):
+            with (
+                _stop_after_batch() as stop,
+                # How much of the input files is read gives the time left; how many articles
+                # they hold is not known while they stream (a JSON Lines file or a web archive
+                # holds many).
+                shown.stage("read", total=sum(sizes.values()) or None, unit="B", scale=True) as read,
+                shown.stage("stored", unit="article") as stored,
+            ):
+                for batch in _batches(_counting_bytes(items, read, sizes), store, result, settings=settings,
+                                      size=batch_size):
                     articles, warnings = _analyze(batch, settings=settings, registry=registry, progress=progress)
                     with store.transaction() as con:
                         if unpinned:
@@ -151,6 +161,36 @@ def _stop_after_batch() -> Iterator[threading.Event]:
         yield stop
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _file_sizes(paths: Sequence[str | Path]) -> dict[str, int]:
+    """The size of each input file under ``paths``, by the path inputs are shown under."""
+    from rashomon.ingest.discover import Source, discover
+
+    sizes = {}
+    for source in discover(paths):
+        if isinstance(source, Source) and source.path is not None:
+            with contextlib.suppress(OSError):
+                sizes[source.display] = source.path.stat().st_size
+    return sizes
+
+
+def _counting_bytes(
+    items: Iterable[Article | Skipped], advance: Callable[[int], None], sizes: dict[str, int]
+) -> Iterator[Article | Skipped]:
+    """``items`` as they come; a file's ``sizes`` bytes are counted as read once an input from
+    a later file comes (``file.jsonl#3`` is from ``file.jsonl``), and the last file's at the
+    end."""
+    current: str | None = None
+    for item in items:
+        file = item.path.split("#", 1)[0]
+        if file != current:
+            if current is not None:
+                advance(sizes.get(current, 0))
+            current = file
+        yield item
+    if current is not None:
+        advance(sizes.get(current, 0))
 
 
 def _batches(
