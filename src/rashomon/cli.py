@@ -625,7 +625,7 @@ def reanalyze_command(
     ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
 ) -> None:
-    """Analyse every article of a corpus store again under these settings, and rebuild its stories.
+    """Analyze every article of a corpus store again under these settings, and rebuild its stories.
 
     For a store built under other settings (another --settings file, or an older rashomon),
     which ingest refuses. A stopped or failed run leaves the store as it was, under its old
@@ -646,7 +646,7 @@ def reanalyze_command(
                    f"{result.stories} stories")
         raise typer.Exit(EXIT_OK)
     resumed = f" ({result.resumed} done by an earlier run)" if result.resumed else ""
-    typer.echo(f"{result.analysed} articles analyzed again{resumed}; "
+    typer.echo(f"{result.analyzed} articles analyzed again{resumed}; "
                + (f"{result.stories} stories rebuilt under {result.fingerprint} ({result.seconds:.1f} s)"
                   if result.switched else f"store still under {result.before}"))
     if result.interrupted:

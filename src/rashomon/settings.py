@@ -36,7 +36,7 @@ class IngestSettings:
 @dataclass(frozen=True)
 class FetchSettings:
     """How pages, feeds and robots.txt files are fetched over HTTP (rashomon.ingest.fetch).
-    These choose which inputs are read, never how an article is analysed: left out of the
+    These choose which inputs are read, never how an article is analyzed: left out of the
     fingerprint, so that a store takes ingests made with other fetch settings."""
 
     # Seconds each request may wait to connect, and then between bytes, and in all to read a

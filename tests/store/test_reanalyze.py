@@ -1,5 +1,5 @@
 """``reanalyze``, with stand-ins for the models (``stand_ins``): a store built under settings A
-analysed again under settings B ends as an ingest under B would have built it, and a failure
+analyzed again under settings B ends as an ingest under B would have built it, and a failure
 at any point leaves it under A with the work done kept, so that a second call resumes."""
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def test_a_store_reanalysed_under_other_settings_is_the_store_an_ingest_under_th
     with pytest.raises(StoreError, match="run rashomon reanalyze --db"):
         ingest([write(tmp_path / "in3" / "harvest.txt", HARVEST)], db=db, settings=B)
     result = reanalyze(db=db, settings=B)
-    assert (result.analysed, result.resumed, result.switched, result.interrupted) == (3, 0, True, False)
+    assert (result.analyzed, result.resumed, result.switched, result.interrupted) == (3, 0, True, False)
     assert result.before == Settings().fingerprint() and result.fingerprint == B.fingerprint()
     assert _rows(db, "SELECT DISTINCT fingerprint FROM analyses") == [(B.fingerprint(),)]
     assert _rows(db, "SELECT DISTINCT fingerprint FROM stories") == [(B.fingerprint(),)]
@@ -84,7 +84,7 @@ def test_a_store_reanalysed_under_other_settings_is_the_store_an_ingest_under_th
     with pytest.raises(StoreError, match="reanalyze"):
         ingest([tmp_path / "in3"], db=db)
     again = reanalyze(db=db, settings=B)
-    assert (again.run, again.analysed, again.stories) == (None, 0, 4)
+    assert (again.run, again.analyzed, again.stories) == (None, 0, 4)
     assert [r[0] for r in _rows(db, "SELECT status FROM ingest_runs")] == ["done"] * 4  # (refused ingests log no run)
 
 
@@ -117,7 +117,7 @@ def test_a_failure_during_the_analysis_leaves_the_store_under_its_settings_and_a
     assert len(ingest([write(tmp_path / "in3" / "harvest.txt", HARVEST)], db=db).new) == 1
     # ...which the next reanalysis takes in with the two left
     result = reanalyze(db=db, settings=B, batch_size=1)
-    assert (result.analysed, result.resumed, result.switched) == (3, 1, True)
+    assert (result.analyzed, result.resumed, result.switched) == (3, 1, True)
     assert len(_rows(db, "SELECT * FROM analyses")) == 4
     assert _rows(db, "SELECT DISTINCT fingerprint FROM analyses") == [(B.fingerprint(),)]
 
@@ -143,7 +143,7 @@ def test_a_failure_while_the_stories_are_built_again_rolls_the_switch_back(
     assert len(after[new_analyses]) == 6  # A's three and B's three
     monkeypatch.setattr(run_story, "build_story", real)
     result = reanalyze(db=db, settings=B)
-    assert (result.analysed, result.resumed, result.switched, result.stories) == (0, 3, True, 3)
+    assert (result.analyzed, result.resumed, result.switched, result.stories) == (0, 3, True, 3)
 
 
 def test_the_reanalyze_command_says_what_it_did(tmp_path: Path, stand_ins: list[list[str]]) -> None:
@@ -175,13 +175,13 @@ def test_ctrl_c_stops_the_reanalysis_after_a_batch_and_a_rerun_resumes(
     def interrupted_in_the_first_batch(articles, **kwargs):  # noqa: ANN001, ANN003, ANN202
         calls.append(1)
         if len(calls) == 1:
-            os.kill(os.getpid(), signal.SIGINT)  # as a user's Ctrl-C, while the batch is analysed
+            os.kill(os.getpid(), signal.SIGINT)  # as a user's Ctrl-C, while the batch is analyzed
         yield from articles
 
     monkeypatch.setattr(parse, "analyze_articles", interrupted_in_the_first_batch)
     stopped = reanalyze(db=db, settings=B, batch_size=1)
-    assert (stopped.analysed, stopped.switched, stopped.interrupted) == (1, False, True)
+    assert (stopped.analyzed, stopped.switched, stopped.interrupted) == (1, False, True)
     assert _rows(db, "SELECT value FROM meta WHERE key = 'settings_fingerprint'") == [(Settings().fingerprint(),)]
     assert _rows(db, "SELECT status FROM ingest_runs ORDER BY id")[-1] == ("interrupted",)
     resumed = reanalyze(db=db, settings=B, batch_size=1)
-    assert (resumed.analysed, resumed.resumed, resumed.switched) == (2, 1, True)
+    assert (resumed.analyzed, resumed.resumed, resumed.switched) == (2, 1, True)

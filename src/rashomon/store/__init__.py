@@ -6,7 +6,7 @@ with each ``ingest`` (first step of issue 11; see README "Using it").
 - ``story_report(story, db=...)``: one story as a ``Report`` for ``rashomon.report.json`` and
   ``rashomon.report.markdown`` (an id that merged into another story gives that one;
   ``current_story_id`` says which).
-- ``reanalyze(db=..., settings=...)``: analyse every stored article again under other settings
+- ``reanalyze(db=..., settings=...)``: analyze every stored article again under other settings
   and build the stories again (``ReanalyzeResult``).
 - ``export_tables(db=..., out=..., format=...)``: every table as a Parquet or JSON Lines file.
 - ``open_store(db)``: the store itself (``Store``), its schema created, checked or migrated

@@ -77,7 +77,7 @@ def pins_for(store: Store, *, fingerprint: str, sources: str | Path | None) -> t
             f"{db} was analyzed under other settings (fingerprint {pinned.fingerprint}; these "
             f"settings give {fingerprint}, e.g. after a rashomon upgrade or with another "
             f"--settings file): run rashomon reanalyze --db {db} (with the same --settings) to "
-            "analyse the store again under these settings, or ingest with the settings the "
+            "analyze the store again under these settings, or ingest with the settings the "
             "store was built with, or into a new store (--db NEW_FILE)"
         )
     if sources is not None and given.sources_digest != pinned.sources_digest:

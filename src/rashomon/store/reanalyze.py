@@ -1,4 +1,4 @@
-"""``reanalyze``: analyse every stored article again under other settings (another
+"""``reanalyze``: analyze every stored article again under other settings (another
 ``--settings`` file, or a rashomon upgrade that changes ``Settings.fingerprint``), then
 build every story again, so that a store never mixes analyses of two fingerprints.
 
@@ -6,7 +6,7 @@ It works in two steps, and a failure or a kill at any point leaves the store con
 fully under its old settings, with the work done so far kept, so that ``reanalyze`` again
 resumes where it stopped:
 
-1. Analysis: the stored articles without an analysis under the new fingerprint are analysed
+1. Analysis: the stored articles without an analysis under the new fingerprint are analyzed
    again from their stored clean text (cleaning is not done again: the raw inputs are not
    stored; removed spans and metadata are kept as they are), ``batch_size`` at a time, each
    batch one transaction that adds their new analyses beside the old ones. Until step 2 the
@@ -46,7 +46,7 @@ from rashomon.store.stories import (
     write_story,
 )
 
-DEFAULT_BATCH_SIZE = 200  # articles analysed and committed together
+DEFAULT_BATCH_SIZE = 200  # articles analyzed and committed together
 
 # Tables worked out from the analyses under the pinned settings (step 2 rebuilds them).
 DERIVED_TABLES = (*STORY_TABLES, "article_vectors", "salient_features", "similar_articles", "copy_links")
@@ -55,8 +55,8 @@ DERIVED_TABLES = (*STORY_TABLES, "article_vectors", "salient_features", "similar
 @dataclass
 class ReanalyzeResult:
     """What one ``reanalyze`` did. ``before``/``fingerprint``: the pinned settings
-    fingerprint before and the one of these settings; ``analysed``: articles analysed again by
-    this call; ``resumed``: articles an earlier, stopped call had analysed already;
+    fingerprint before and the one of these settings; ``analyzed``: articles analyzed again by
+    this call; ``resumed``: articles an earlier, stopped call had analyzed already;
     ``stories``: stories in the store afterwards (all built again when ``switched``);
     ``switched``: the store now holds the new analyses only and is pinned to ``fingerprint``
     (False when it was so already, or when the call was ``interrupted``)."""
@@ -64,7 +64,7 @@ class ReanalyzeResult:
     run: int | None
     before: str | None
     fingerprint: str
-    analysed: int = 0
+    analyzed: int = 0
     resumed: int = 0
     stories: int = 0
     switched: bool = False
@@ -80,7 +80,7 @@ def reanalyze(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool = False,
 ) -> ReanalyzeResult:
-    """Analyse the articles of the store ``db`` again under ``settings`` and build its stories
+    """Analyze the articles of the store ``db`` again under ``settings`` and build its stories
     again (see the module docstring); nothing is done for a store already under these
     settings. The store's source registry is kept. Raises ``StoreError`` for a missing store
     or one in use."""
@@ -133,7 +133,7 @@ def _analyse_again(
     store: Store, result: ReanalyzeResult, *, old: str, settings: Settings, registry: SourceRegistry, size: int,
     progress: bool, stop,  # noqa: ANN001 - a callable saying whether to stop
 ) -> None:
-    """Step 1: the articles without an analysis under the new fingerprint analysed again,
+    """Step 1: the articles without an analysis under the new fingerprint analyzed again,
     ``size`` per transaction."""
     from rashomon.store.ingest import _analyze
 
@@ -150,7 +150,7 @@ def _analyse_again(
             with store.transaction() as tx:
                 write_analyses(tx, articles, warnings, run=result.run, fingerprint=result.fingerprint)
                 tx.execute("UPDATE ingest_runs SET new = new + ? WHERE id = ?", [len(articles), result.run])
-            result.analysed += len(articles)
+            result.analyzed += len(articles)
             result.warnings += warnings
             done(len(articles))
             if stop() and start + size < len(todo):

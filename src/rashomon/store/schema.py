@@ -32,7 +32,7 @@ TABLES = {
         key VARCHAR PRIMARY KEY,
         value VARCHAR NOT NULL""",
     # One row per `ingest` or `reanalyze` call (a reanalysis: paths [], `new` the articles
-    # it analysed again); status: running, done, failed, interrupted (a run killed
+    # it analyzed again); status: running, done, failed, interrupted (a run killed
     # before it finished; batches it committed are kept).
     "ingest_runs": """
         id INTEGER PRIMARY KEY,
