@@ -25,8 +25,8 @@ from rashomon.errors import RecordError
 
 # The version of the records' shape (their fields and types); raised whenever a field changes.
 # 2: warnings became RunWarning records. 3: findings got ``unit``; ``cause`` became a code and
-# ``statement`` is made by the report layer. (Article.provenance, added since, is not among
-# the stored records: a store keeps articles as columns.) 4: findings got ``first_reported``,
+# ``statement`` is made by the report layer. (Article.provenance and Article.changed_from,
+# added since, are not among the stored records: a store keeps articles as columns.) 4: findings got ``first_reported``,
 # ``first_outlets`` and ``first_articles``, stories ``first_report`` and ``last_report``
 # (issue 11, timelines); all have defaults, so a story stored under 3 reads back with them empty.
 RECORDS_SCHEMA = 4
@@ -199,6 +199,17 @@ class Quote:
 
 
 @dataclass
+class VersionChange:
+    """What an article changed from its previous version (the same url, another text): the
+    previous version's id, the sentences only the previous version has and those only this
+    one has, each in text order. Set by a corpus store's report (``rashomon.store``)."""
+
+    previous: str
+    removed: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Article:
     id: str
     path: str
@@ -222,6 +233,8 @@ class Article:
     # requested_url, final_url, fetched (UTC) and the server's http_date and last_modified;
     # a feed entry's feed and entry_id (rashomon.ingest). Empty for files.
     provenance: dict[str, str] = field(default_factory=dict)
+    # In a corpus store's report, for a newer version of a stored article: what changed.
+    changed_from: VersionChange | None = None
     # Raw input before cleaning; dropped once the article is cleaned.
     raw: str | None = field(default=None, repr=False)
     raw_kind: str | None = field(default=None, repr=False)  # "text" | "html"

@@ -89,3 +89,42 @@ def test_a_version_2_store_gets_its_versions_from_shared_urls(tmp_path: Path, st
     with open_store(db) as store:
         assert store.meta("schema_version") == "3"
         assert store.con.execute("SELECT article, previous FROM article_versions").fetchall() == links
+
+
+def test_the_report_of_a_newer_version_says_what_changed(tmp_path: Path, stand_ins: list[list[str]]) -> None:
+    from rashomon.report.html import render_html
+    from rashomon.report.json import report_dict
+    from rashomon.report.markdown import render_markdown
+
+    db = tmp_path / "s.duckdb"
+    (old,) = ingest([write(tmp_path / "a" / "bridge.txt", BRIDGE)], db=db,
+                    manifest=_manifest(tmp_path / "a", {"bridge.txt": URL})).new
+    (new,) = ingest([write(tmp_path / "b" / "bridge.txt", UPDATE)], db=db,
+                    manifest=_manifest(tmp_path / "b", {"bridge.txt": URL})).new
+    (story,) = [s.id for s in list_stories(db=db)]
+    report = story_report(story, db=db)
+    articles = {a.id: a for a in report.articles}
+    change = articles[new].changed_from
+    assert articles[old].changed_from is None and change is not None and change.previous == old
+    # One sentence changed (four lanes, three years -> six lanes, four years); the others stay.
+    assert [len(change.removed), len(change.added)] == [1, 1]
+    assert "four lanes" in change.removed[0] and "six lanes" in change.added[0]
+    shown = render_markdown(report)
+    assert f"Updated version of {old}: 1 sentence removed, 1 added." in shown
+    assert "~~" + change.removed[0] + "~~" in shown and "**" + change.added[0] + "**" in shown
+    assert f"Updated version of {old}" in render_html(report)
+    data = report_dict(report)
+    assert next(a for a in data["articles"] if a["id"] == new)["changed_from"]["previous"] == old
+
+
+def test_version_change_compares_sentence_by_sentence() -> None:
+    from rashomon.records import Article
+    from rashomon.store.articles import version_change
+
+    before = Article(id="v1", path="a", text="One fleet sailed. It had 12 trawlers.\nThe port was busy.")
+    after = Article(id="v2", path="a", text="One fleet sailed.  It had 21 trawlers. The port was busy.\nCrews cheered.")
+    change = version_change(before, after)
+    assert (change.previous, change.removed, change.added) == (
+        "v1", ["It had 12 trawlers."], ["It had 21 trawlers.", "Crews cheered."]
+    )
+    assert version_change(before, before).removed == [] == version_change(before, before).added

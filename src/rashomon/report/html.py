@@ -41,6 +41,7 @@ from rashomon.report.wording import (
     statement,
     story_span_text,
     value_text,
+    version_text,
     word_ops,
 )
 from rashomon.sources import SourceRegistry
@@ -405,6 +406,9 @@ def _story_view(page: _Page, story: Story) -> dict[str, Any]:
             "published": published_text(a), "url": a.url, "href": _safe_url(a.url),
             "title": article_title(a), "path": a.path, "byline": a.byline,
             "copy_of": page.outlet(a.copy_of) if a.copy_of else None,
+            "changed": version_text(a),
+            "removed": a.changed_from.removed if a.changed_from else [],
+            "added": a.changed_from.added if a.changed_from else [],
         })
     return {
         "id": story.id,

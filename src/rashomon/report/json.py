@@ -12,7 +12,7 @@ from rashomon.report.wording import cause, statement
 # quantities) stays in the library records.
 ARTICLE_FIELDS = (
     "id", "path", "outlet", "title", "published", "url", "language", "byline",
-    "copy_of", "provenance", "text", "removed", "quotes", "claims",
+    "copy_of", "provenance", "changed_from", "text", "removed", "quotes", "claims",
 )
 
 

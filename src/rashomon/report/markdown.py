@@ -16,6 +16,7 @@ from rashomon.report.wording import (
     statement,
     story_span_text,
     value_text,
+    version_text,
     word_ops,
 )
 from rashomon.records import (
@@ -152,6 +153,10 @@ def _story_lines(story: Story, articles: dict[str, Article]) -> list[str]:
         title = article_title(a)
         where = f"<{a.url}>" if a.url and a.url.startswith(("http://", "https://")) else f"`{a.path}`"
         lines.append(f"- **{a.source_name}**, {published_text(a)}{f': {title}' if title else ''} — {where}")
+        if (changed := version_text(a)) is not None and a.changed_from is not None:
+            lines.append(f"  - {changed}")
+            lines += [f"    - ~~{sentence}~~" for sentence in a.changed_from.removed]
+            lines += [f"    - **{sentence}**" for sentence in a.changed_from.added]
     lines.append("")
     if len(members) < 2:
         lines += ["Only one source reports this story; there is nothing to compare.", ""]

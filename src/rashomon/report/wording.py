@@ -178,3 +178,17 @@ def article_title(article: Article, *, limit: int = 120) -> str | None:
 def published_text(article: Article) -> str:
     """When the article was published, written out ("13 March 2025"), or "date unknown"."""
     return date_text(article.published) if article.published else "date unknown"
+
+
+def version_text(article: Article) -> str | None:
+    """ "Updated version of a1b2c3: 1 sentence removed, 2 added." for a newer version of a
+    stored article; None for any other."""
+    change = article.changed_from
+    if change is None:
+        return None
+    if not change.removed and not change.added:
+        return f"Updated version of {change.previous}: the same sentences, other spacing or debris."
+    return (
+        f"Updated version of {change.previous}: {_count(len(change.removed), 'sentence')} removed, "
+        f"{len(change.added)} added."
+    )

@@ -3,12 +3,14 @@ content, so a stored article never changes), read back as ``rashomon.records.Art
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from collections.abc import Sequence
 
 import duckdb
 
-from rashomon.records import Article, RunWarning, from_dict, to_dict
+from rashomon.records import Article, RunWarning, VersionChange, from_dict, to_dict
 from rashomon.store.schema import json_text
 
 # Article fields kept as columns of ``articles``; ``removed`` is a table of its own,
@@ -148,3 +150,38 @@ def versions_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str,
             head = newer[head]
         newest[old] = head
     return newest
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+
+
+def _sentences(article: Article) -> list[str]:
+    """The article's sentences (its analysis's, else split at sentence ends and line breaks),
+    with whitespace made single."""
+    parts = [s.text for s in article.sentences] or _SENTENCE_END.split(article.text)
+    return [" ".join(p.split()) for p in parts if p and p.strip()]
+
+
+def version_change(previous: Article, current: Article) -> VersionChange:
+    """What ``current`` changed from ``previous``, sentence by sentence: the sentences only
+    the previous text has and those only the current one has, in text order."""
+    old, new = _sentences(previous), _sentences(current)
+    removed: list[str] = []
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag in {"replace", "delete"}:
+            removed += old[i1:i2]
+        if tag in {"replace", "insert"}:
+            added += new[j1:j2]
+    return VersionChange(previous=previous.id, removed=removed, added=added)
+
+
+def previous_versions(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    """For each of ``ids`` that is a newer version of a stored article: that article's id."""
+    if not ids:
+        return {}
+    rows = con.execute(
+        "SELECT article, previous FROM article_versions WHERE article IN (SELECT unnest(?::VARCHAR[]))",
+        [list(ids)],
+    ).fetchall()
+    return dict(rows)

@@ -11,7 +11,7 @@ from pathlib import Path
 from rashomon.errors import StoreError
 from rashomon.records import Report, parse_iso_date
 from rashomon.sources import SourceRegistry, load_sources
-from rashomon.store.articles import load_articles
+from rashomon.store.articles import load_articles, previous_versions, version_change
 from rashomon.store.connection import DEFAULT_DB, open_store
 from rashomon.store.pins import stored_pins
 from rashomon.store.stories import read_story, redirect_of
@@ -124,6 +124,14 @@ def story_report(story: str, *, db: str | Path = DEFAULT_DB) -> Report:
                 f"--db {shown}"
             )
         articles, warnings = load_articles(store.con, fingerprint=stored.fingerprint, ids=stored.story.articles)
+        # A newer version of a stored article says what changed from the one before.
+        previous = previous_versions(store.con, [a.id for a in articles])
+        if previous:
+            earlier, _ = load_articles(store.con, fingerprint=stored.fingerprint, ids=sorted(set(previous.values())))
+            by_id = {a.id: a for a in earlier}
+            for article in articles:
+                if article.id in previous and previous[article.id] in by_id:
+                    article.changed_from = version_change(by_id[previous[article.id]], article)
     for article in articles:
         for mention, key in zip(article.mentions, stored.mention_keys[article.id], strict=True):
             mention.key = key
