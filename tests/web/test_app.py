@@ -125,7 +125,35 @@ def test_a_story_page_is_the_html_report_of_rashomon_report(client, web_db: Path
     story = _ids(web_db)["Harvest begins"]
     page = client.get(_story_url(story)).text
     report = render_html(story_report(story, db=web_db), sources=stored_registry(db=web_db))
-    assert page.replace('<p class="lead"><a href="/">← All stories</a></p>\n', "", 1) == report
+    # The report, with one line before it: back to the list, and each article's page.
+    lead = page[page.index('<p class="lead">'):page.index("</p>\n", page.index('<p class="lead">')) + 5]
+    assert lead.startswith('<p class="lead"><a href="/">← All stories</a> · articles: <a href="/articles/')
+    assert page.replace(lead, "", 1) == report
+
+
+def test_an_article_page_shows_its_text_marked_by_finding(client, web_db: Path) -> None:
+    story = _ids(web_db)["Fleet sails from Rajin"]
+    page = client.get(_story_url(story)).text
+    links = re.findall(r'<a href="/articles/([^"]+)">', page)
+    assert len(links) == len(story_report(story, db=web_db).articles) >= 2
+    article = client.get(f"/articles/{links[0]}")
+    assert article.status_code == 200 and article.headers["content-security-policy"].startswith("default-src 'none'")
+    text = article.text
+    # The conflict's sentence is marked as such; the rest of the text stays plain.
+    assert '<mark class="conflict" title="conflict">' in text
+    marked = re.findall(r'<mark class="conflict" title="conflict">([^<]+)</mark>', text)
+    assert any("set sail from the port of Rajin" in m for m in marked)
+    assert f'href="/stories/{quote(story, safe="")}"' in text
+    for bad in ("/articles/nothing", "/articles/..%2Fx", "/articles/a%2Fb"):
+        assert client.get(bad).status_code == 404
+
+
+def test_an_article_page_shows_a_hostile_article_as_text(client, web_db: Path) -> None:
+    story = _ids(web_db)[HOSTILE_TITLE]
+    (article,) = story_report(story, db=web_db).articles
+    page = client.get(f"/articles/{quote(article.id, safe='')}").text
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert 'href="javascript:' not in page
 
 
 @pytest.mark.parametrize("path", [

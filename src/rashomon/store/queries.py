@@ -144,3 +144,10 @@ def stored_registry(*, db: str | Path = DEFAULT_DB) -> SourceRegistry:
     with open_store(db, read_only=True) as store:
         pins = stored_pins(store)
     return pins.registry() if pins is not None else load_sources()
+
+
+def story_of_article(article: str, *, db: str | Path = DEFAULT_DB) -> str | None:
+    """The id of the stored story that holds the stored article ``article``, if any."""
+    with open_store(db, read_only=True) as store:
+        row = store.con.execute("SELECT story FROM story_members WHERE article = ?", [article]).fetchone()
+    return row[0] if row else None

@@ -13,6 +13,7 @@ the store is asked.
 from __future__ import annotations
 
 import base64
+from html import escape as html_escape
 import dataclasses
 import datetime as dt
 import hashlib
@@ -35,7 +36,9 @@ from rashomon.errors import RashomonError, StoreError
 from rashomon.report.html import render_html, report_csp
 from rashomon.report.json import report_dict
 from rashomon.store import current_story_id, list_stories, open_store, story_report
-from rashomon.store.queries import StorySummary, stored_registry
+from rashomon.records import Article, Story
+from rashomon.report.wording import article_title, published_text
+from rashomon.store.queries import StorySummary, story_of_article, stored_registry
 
 # A story id as rashomon makes them ("s" and hex digits, "#" and a record number for a record
 # of a JSON Lines or WARC file); anything else (a slash, dots, a percent sign) is answered 404
@@ -124,6 +127,31 @@ def _stories(db: Path, f: _Filters) -> list[StorySummary]:
 
 class _BadFilter(Exception):
     pass
+
+
+# Which kind of finding marks a sentence when several rest on it: the one an analyst must see.
+_KIND_ORDER = ("conflict", "update", "corroborated", "unique")
+
+
+def _marked_parts(article: Article, story: Story | None) -> list[dict[str, str | None]]:
+    """The article's text in pieces, each sentence a finding of ``story`` rests on marked by
+    that finding's kind (a conflict over a corroboration over a single source's claim)."""
+    spans: dict[tuple[int, int], str] = {}
+    for finding in story.findings if story is not None else []:
+        for e in finding.evidence:
+            if e.article == article.id and 0 <= e.start < e.end <= len(article.text):
+                known = spans.get((e.start, e.end))
+                if known is None or _KIND_ORDER.index(finding.kind) < _KIND_ORDER.index(known):
+                    spans[(e.start, e.end)] = finding.kind
+    parts: list[dict[str, str | None]] = []
+    at = 0
+    for (start, end), kind in sorted(spans.items()):
+        if start < at:
+            continue  # overlapping evidence: the first span shown keeps its mark
+        parts += [{"text": article.text[at:start], "kind": None}, {"text": article.text[start:end], "kind": kind}]
+        at = end
+    parts.append({"text": article.text[at:], "kind": None})
+    return [p for p in parts if p["text"]]
 
 
 def _html(body: str, status: int = 200, csp: str | None = None) -> HTMLResponse:
@@ -229,8 +257,36 @@ def create_app(db: Path, *, allowed_hosts: tuple[str, ...] = ("127.0.0.1", "loca
             return no_story(request, story_id)
         page = render_html(report, sources=stored_registry(db=db))
         # The report is a page of its own; a link back to the list goes first in its body.
-        page = page.replace("<body>\n", '<body>\n<p class="lead"><a href="/">← All stories</a></p>\n', 1)
+        links = " · ".join(
+            f'<a href="/articles/{quote(a.id, safe="")}">{html_escape(a.source_name)}</a>' for a in report.articles
+        )
+        page = page.replace(
+            "<body>\n", f'<body>\n<p class="lead"><a href="/">← All stories</a> · articles: {links}</p>\n', 1
+        )
         return _html(page, csp=report_csp() + "; frame-ancestors 'none'")
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> Response:
+        """One stored article: its clean text, the sentences its story's findings rest on
+        marked by kind, and what was removed as debris."""
+        missing = _error_page(404, "No such article", f"There is no article {article_id!r} in this store.")
+        if not STORY_ID.fullmatch(article_id):
+            return missing
+        story_id = story_of_article(article_id, db=db)
+        if story_id is None:
+            return missing
+        report = story_report(story_id, db=db)
+        article = next((a for a in report.articles if a.id == article_id), None)
+        if article is None:
+            return missing
+        story = report.stories[0] if report.stories else None
+        css = _asset("web.css")
+        return _html(_templates().get_template("article.html.j2").render(
+            css=Markup(css), outlet=article.source_name, title=article_title(article),
+            published=published_text(article), url=article.url, path=article.path,
+            copy_of=article.copy_of, story=story_id, story_href=quote(story_id, safe=""),
+            parts=_marked_parts(article, story), removed=article.removed,
+        ))
 
     @app.get("/api/stories", response_model=list[StoryListItem], summary="List the stories",
              description="The stories of the store, most articles first (as `rashomon stories --json`), "
