@@ -14,7 +14,8 @@ from rashomon.records import Article, RunWarning, VersionChange, from_dict, to_d
 from rashomon.store.schema import json_text
 
 # Article fields kept as columns of ``articles``; ``removed`` is a table of its own,
-# ``copy_of`` lives in ``copy_links`` (it changes as the corpus grows), and the fields below
+# ``copy_of`` lives in ``copy_links`` (it changes as the corpus grows), ``changed_from`` is
+# worked out from ``article_versions`` when a story is reported, and the fields below
 # are the analysis, kept as JSON in ``analyses``; so is ``provenance`` (web inputs: WARC
 # record, fetch, feed entry) until ``articles`` gets a column for it with a schema migration.
 METADATA_FIELDS = ("id", "path", "url", "outlet", "published", "title", "byline", "language", "text")
