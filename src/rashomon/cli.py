@@ -102,6 +102,7 @@ AllowPrivateOpt = Annotated[
         "network). Off: such a URL, or a redirect to one, is skipped with the reason.",
     ),
 ]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 ManifestOpt = Annotated[
     Optional[Path],
     typer.Option(
@@ -254,7 +255,7 @@ def analyze(
             show_default=False,
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    quiet: QuietOpt = False,
     allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Group articles into stories and report corroborated, conflicting and unique claims.
@@ -304,7 +305,7 @@ def clean(
     ] = None,
     output: OutputOpt = None,
     settings: SettingsOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    quiet: QuietOpt = False,
     allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Extract and clean articles only: text, metadata and what was removed as debris.
@@ -555,6 +556,12 @@ DbOpt = Annotated[
     Path,
     typer.Option("--db", help="The corpus store, a DuckDB file (created by ingest)."),
 ]
+BatchSizeOpt = Annotated[
+    int, typer.Option("--batch-size", min=1, help="Articles analyzed and committed together.")
+]
+StoreProgressOpt = Annotated[
+    bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
+]
 
 
 @app.command("ingest")
@@ -568,13 +575,9 @@ def ingest_command(
                      "kept in the store, so later ingests and reports use it."),
     ] = None,
     settings: SettingsOpt = None,
-    batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles analyzed and committed together.")
-    ] = 200,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
-    ] = True,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    batch_size: BatchSizeOpt = 200,
+    progress: StoreProgressOpt = True,
+    quiet: QuietOpt = False,
     allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Add articles to a corpus store (a DuckDB file) and rebuild the stories they join.
@@ -617,13 +620,9 @@ def ingest_command(
 def reanalyze_command(
     db: DbOpt = Path("rashomon.duckdb"),
     settings: SettingsOpt = None,
-    batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles analyzed and committed together.")
-    ] = 200,
-    progress: Annotated[
-        bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")
-    ] = True,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
+    batch_size: BatchSizeOpt = 200,
+    progress: StoreProgressOpt = True,
+    quiet: QuietOpt = False,
 ) -> None:
     """Analyze every article of a corpus store again under these settings, and rebuild its stories.
 
