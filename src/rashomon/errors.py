@@ -38,3 +38,7 @@ class StoreError(RashomonError):
 
 class StoreVersionError(StoreError):
     """A corpus store was written with another schema version than this rashomon reads."""
+
+
+class NoSuchStoryError(StoreError):
+    """A story id that a corpus store does not hold (nor redirects from)."""

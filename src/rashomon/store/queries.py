@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from rashomon.errors import StoreError
+from rashomon.errors import NoSuchStoryError, StoreError
 from rashomon.records import Report, parse_iso_date
 from rashomon.sources import SourceRegistry, load_sources
 from rashomon.store.articles import load_articles, previous_versions, version_change
@@ -119,7 +119,7 @@ def story_report(story: str, *, db: str | Path = DEFAULT_DB) -> Report:
             stored = read_story(store.con, now)
         if stored is None:
             shown = os.fspath(db)
-            raise StoreError(
+            raise NoSuchStoryError(
                 f"there is no story {story!r} in {shown}: list its stories with rashomon stories "
                 f"--db {shown}"
             )

@@ -32,11 +32,11 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from rashomon.errors import RashomonError, StoreError
+from rashomon.errors import NoSuchStoryError, RashomonError, StoreError
 from rashomon.report.html import render_html, report_csp
 from rashomon.report.json import report_dict
 from rashomon.store import current_story_id, list_stories, open_store, story_report
-from rashomon.records import Article, Story
+from rashomon.records import Article, Report, Story
 from rashomon.report.wording import article_title, published_text
 from rashomon.store.queries import StorySummary, story_of_article, stored_registry
 
@@ -231,6 +231,16 @@ def create_app(db: Path, *, allowed_hosts: tuple[str, ...] = ("127.0.0.1", "loca
             return RedirectResponse(f"{prefix}/{quote(now, safe='')}", status_code=307)
         return now
 
+    def report_of(request: Request, story_id: str, prefix: str) -> Report | Response:
+        """The story's report, or the answer to give instead (404, or a redirect)."""
+        now = resolved(request, story_id, prefix)
+        if not isinstance(now, str):
+            return now
+        try:
+            return story_report(now, db=db)
+        except NoSuchStoryError:
+            return no_story(request, story_id)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(search: str = "", outlet: str = "", since: str = "", source_type: str = "",
               has_conflicts: str = "") -> Response:
@@ -246,15 +256,9 @@ def create_app(db: Path, *, allowed_hosts: tuple[str, ...] = ("127.0.0.1", "loca
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:
-        now = resolved(request, story_id, "/stories")
-        if not isinstance(now, str):
-            return now
-        try:
-            report = story_report(now, db=db)
-        except StoreError as exc:
-            if "there is no story" not in str(exc):
-                raise
-            return no_story(request, story_id)
+        report = report_of(request, story_id, "/stories")
+        if not isinstance(report, Report):
+            return report
         page = render_html(report, sources=stored_registry(db=db))
         # The report is a page of its own; a link back to the list goes first in its body.
         links = " · ".join(
@@ -312,15 +316,9 @@ def create_app(db: Path, *, allowed_hosts: tuple[str, ...] = ("127.0.0.1", "loca
                         404: {"description": "No story of this id"}},
              response_class=JSONResponse)
     def api_story(request: Request, story_id: str) -> Response:
-        now = resolved(request, story_id, "/api/stories")
-        if not isinstance(now, str):
-            return now
-        try:
-            report = story_report(now, db=db)
-        except StoreError as exc:
-            if "there is no story" not in str(exc):
-                raise
-            return no_story(request, story_id)
+        report = report_of(request, story_id, "/api/stories")
+        if not isinstance(report, Report):
+            return report
         return JSONResponse(report_dict(report))
 
     return app
