@@ -9,43 +9,21 @@ Chromium or Playwright these tests skip with the reason, unless ``RASHOMON_REQUI
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from browser_support import chromium, shot
 from html_samples import sample_report
 
 from rashomon.report.html import render_html
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("RASHOMON_TEST_ARTIFACTS", REPO / "build" / "test-artifacts")) / "html"
-
-
-def _missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed: pip install '.[dev]'"
-    if not CHROMIUM.exists():
-        return f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does)"
-    return None
 
 
 @pytest.fixture(scope="module")
 def browser():
-    reason = _missing()
-    if reason:
-        if os.environ.get("RASHOMON_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"RASHOMON_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -67,11 +45,8 @@ def opened(browser, tmp_path):
     page.close()
 
 
-def _shot(page, name: str, **kwargs) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    out = ARTIFACTS / name
-    page.screenshot(path=str(out), **kwargs)
-    return out
+def _shot(page, name: str, **kwargs) -> Path:  # noqa: ANN001, ANN003
+    return shot(page, "html", name, **kwargs)
 
 
 def test_a_hostile_article_runs_nothing_and_the_page_requests_nothing(opened) -> None:

@@ -6,53 +6,24 @@ title stays). Skips without Chromium or Playwright, unless ``RASHOMON_REQUIRE_BR
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from browser_support import chromium, need_browser, shot
 from web_ui_store import HOSTILE_TITLE
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-
-
-def _missing() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed: pip install '.[dev]'"
-    if not CHROMIUM.exists():
-        return f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does)"
-    return None
-
-
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("RASHOMON_TEST_ARTIFACTS", REPO / "build" / "test-artifacts")) / "web"
-
 
 def _shot(page, name: str) -> Path:  # noqa: ANN001
     """A screenshot of the whole page, kept as a test artifact to look at."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    out = ARTIFACTS / name
-    page.screenshot(path=str(out), full_page=True)
-    return out
-
-
-def _need_browser() -> None:
-    reason = _missing()
-    if reason:
-        if os.environ.get("RASHOMON_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"RASHOMON_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+    return shot(page, "web", name, full_page=True)
 
 
 @pytest.fixture(scope="module")
 def server(web_db: Path):
     """The app over the test store, served on a free port of 127.0.0.1; yields its address."""
-    _need_browser()
+    need_browser()
     yield from _serve(web_db)
 
 
@@ -79,12 +50,8 @@ def _serve(db: Path):  # noqa: ANN202 - a generator of the address
 
 @pytest.fixture(scope="module")
 def browser(server: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def test_search_open_a_story_and_nothing_hostile_runs(server: str, browser) -> None:
