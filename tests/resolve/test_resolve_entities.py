@@ -230,3 +230,18 @@ def test_a_full_name_and_its_form_with_a_first_initial_merge_in_one_article() ->
     b = _article("b1", "Mark Felt died Friday.", dict.fromkeys(["Mark Felt"], "PERSON"))
     resolve_entities([a, b], settings=SETTINGS)
     assert _entity_of(a, "W. Mark Felt") == _entity_of(a, "Mark Felt") == _entity_of(b, "Mark Felt")
+
+
+def test_initials_join_the_full_name_unless_two_people_fit() -> None:
+    a = _article("a1", "Captain V. A. Dranitsyn spoke.", dict.fromkeys(["V. A. Dranitsyn"], "PERSON"))
+    b = _article("b1", "Viktor Dranitsyn led the voyage.", dict.fromkeys(["Viktor Dranitsyn"], "PERSON"))
+    entities = resolve_entities([a, b], settings=SETTINGS)
+    assert _entity_of(a, "V. A. Dranitsyn") == _entity_of(b, "Viktor Dranitsyn")
+    note = next(e.note for e in entities if e.id == _entity_of(b, "Viktor Dranitsyn"))
+    assert note and "likely the same person" in note and "initials" in note
+    # "J. Smith" could be John or Jane: linked to neither.
+    c = _article("c1", "J. Smith testified.", dict.fromkeys(["J. Smith"], "PERSON"))
+    d = _article("d1", "John Smith was charged.", dict.fromkeys(["John Smith"], "PERSON"))
+    e = _article("e1", "Jane Smith was a witness.", dict.fromkeys(["Jane Smith"], "PERSON"))
+    resolve_entities([c, d, e], settings=SETTINGS)
+    assert len({_entity_of(c, "J. Smith"), _entity_of(d, "John Smith"), _entity_of(e, "Jane Smith")}) == 3

@@ -180,3 +180,22 @@ def test_a_given_name_and_its_short_form() -> None:
     # Not a listed short form, or two family names: different.
     assert match_names("Fred LaRue", "Mark LaRue", context_a=story, context_b=story).verdict == "different"
     assert match_names("Fred LaRue", "Frederick Smith", context_a=story, context_b=story).verdict == "different"
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("V. A. Dranitsyn", "Viktor Dranitsyn"), ("J. Smith", "John Smith"), ("W. Felt", "Walter Felt"),
+     ("J. R. Smith", "John Smith"), ("Viktor Dranitsyn", "V. Dranitsyn")],
+)
+def test_initials_stand_for_a_given_name(short: str, full: str) -> None:
+    match = match_names(short, full)
+    assert match.verdict == "possible" and match.score == pytest.approx(0.75)
+    assert any("initials of" in r and "stand for the given name" in r for r in match.reasons)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("V. Dranitsyn", "Anna Dranitsyn"), ("J. Smith", "John R. Smith"), ("J. Smith", "John Brown")],
+)
+def test_initials_that_do_not_fit_are_different(a: str, b: str) -> None:
+    assert match_names(a, b).verdict == "different"

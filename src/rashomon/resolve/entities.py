@@ -23,6 +23,7 @@ from rashomon.records import Article, Entity, Mention
 from rashomon.resolve.names import (
     NameContext,
     display_key,
+    initials_only,
     is_korean_name,
     lead_initials,
     match_names,
@@ -361,6 +362,17 @@ def _person_links(
                 for k in contexts[ka].co_mentions & contexts[kb].co_mentions:
                     reasons = [r.replace(display_key(k), units[k].name) for r in reasons]
                 links.append((match.score, ka, kb, reasons))
+    # A name in initials only ("J. Smith") that could stand for two of the story's people
+    # ("John Smith", "Jane Smith") is linked to neither.
+    partners: dict[str, set[str]] = defaultdict(set)
+    for _, ka, kb, _ in links:
+        for short, other in ((ka, kb), (kb, ka)):
+            if initials_only(plain_tokens(units[short].name)):
+                partners[short].add(other)
+    links = [
+        link for link in links
+        if not any(len(partners.get(k, ())) > 1 and initials_only(plain_tokens(units[k].name)) for k in link[1:3])
+    ]
     links.sort(key=lambda link: (-link[0], link[1], link[2]))
     return links
 

@@ -524,7 +524,7 @@ def match_names(
     if _generation(a) != _generation(b):
         # "W. Mark Felt" / "Mark Felt Jr.": a father and his son.
         return NameMatch("different", 0.0, ["a generation suffix on one side: two generations"])
-    base, why = _partial(pa, pb, settings)
+    base, why = _partial(pa, pb, settings, (a, b))
     reasons += why
     if not base:
         return NameMatch("different", 0.0, reasons)
@@ -564,7 +564,9 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s\-'’]", "", _fold(text))
 
 
-def _partial(pa: _Parsed, pb: _Parsed, settings: ResolveSettings) -> tuple[float, list[str]]:
+def _partial(
+    pa: _Parsed, pb: _Parsed, settings: ResolveSettings, names: tuple[str, str] = ("", "")
+) -> tuple[float, list[str]]:
     """Base score of a near miss and why; 0 when the names are plainly different."""
     if pa.korean != pb.korean:
         return 0.0, ["one name is Korean, the other is not"]
@@ -604,8 +606,18 @@ def _partial(pa: _Parsed, pb: _Parsed, settings: ResolveSettings) -> tuple[float
     if ta[-1] == tb[-1] and is_nickname(ta[0], tb[0]) and (ta[1:-1] == tb[1:-1] or _middles_agree(ta[1:-1], tb[1:-1])):
         why = f"same family name {ta[-1]}; {ta[0]} and {tb[0]} are one given name and its short form"
         return MIDDLE_NAME_SCORE, [why]
+    if ta[-1] == tb[-1] and _initials_stand_for(ta[:-1], tb[:-1]):
+        # "V. A. Dranitsyn" / "Viktor Dranitsyn", "J. Smith" / "John Smith": a name written
+        # with initials only, each the first letter of the other's given names. As likely one
+        # person as a middle name on one side only; entity resolution keeps an initial that
+        # could stand for two of a story's people apart (_person_links).
+        short, full = names if all(len(t) == 1 for t in ta[:-1]) else names[::-1]
+        why = f"same family name; the initials of {short.strip()} stand for the given name of {full.strip()}"
+        return MIDDLE_NAME_SCORE, [why]
     if ta[-1] == tb[-1] and (ta[0].startswith(tb[0]) or tb[0].startswith(ta[0])):
-        why = f"same family name {ta[-1]}; first names {ta[0]} and {tb[0]} agree"
+        why = f"same family name {ta[-1]}; first name {ta[0]} could be short for {tb[0]}" if len(ta[0]) < len(tb[0]) else (
+            f"same family name {ta[-1]}; first name {tb[0]} could be short for {ta[0]}"
+        )
         return settings.near_syllable, [why]
     return 0.0, ["different names"]
 
@@ -647,6 +659,32 @@ def lead_initials(tokens: Sequence[str]) -> int:
     while n < len(tokens) and len(tokens[n]) == 1:
         n += 1
     return n if len(tokens) - n >= 2 and all(len(t) > 1 for t in (tokens[n], tokens[-1])) else 0
+
+
+def initials_only(tokens: Sequence[str]) -> bool:
+    """Whether a name's given names are all single-letter initials ("v a dranitsyn")."""
+    return len(tokens) >= 2 and all(len(t) == 1 for t in tokens[:-1]) and len(tokens[-1]) > 1
+
+
+def _initials_stand_for(ga: Sequence[str], gb: Sequence[str]) -> bool:
+    """Given names of which one side is initials only, each the first letter of the other
+    side's given name in order ("v a" / "viktor", "v a" / "viktor alexeyevich"); the initials
+    may run past the written names (a patronymic or middle name not given), never the
+    reverse."""
+    if not ga or not gb:
+        return False
+    short, full = (ga, gb) if all(len(t) == 1 for t in ga) else (gb, ga)
+    if not all(len(t) == 1 for t in short) or all(len(t) == 1 for t in full):
+        return False
+    if len(full) > len(short):
+        return False
+    return all(s == f[0] or s in _FOLDED_INITIALS.get(f[0], "") for s, f in zip(short, full))
+
+
+# First letters that _plain_tokens' spelling folds may have changed in a full name but not in
+# a lone initial: "John" is folded to "yohn", "Walter" to "valter", "Yevgeny" to "evgeny",
+# "Khalid" to "halid", "Philip" to "filip", "Tschernyschenko" to "chernyshenko".
+_FOLDED_INITIALS = {"y": "j", "v": "w", "e": "y", "h": "k", "f": "p", "c": "t"}
 
 
 def _middles_agree(ma: Sequence[str], mb: Sequence[str]) -> bool:
