@@ -160,3 +160,18 @@ def test_unnamed_state_media_next_to_named_outlets() -> None:
     ])
     assert independent == 1
     assert labels == ["North Korean state media: KCNA and unnamed"]
+
+
+def test_a_body_under_its_name_and_its_acronym_is_one_origin() -> None:
+    from rashomon.records import Entity
+
+    articles = [Article(id=f"a{n}", path=f"a{n}.txt", outlet=o) for n, o in enumerate(["Daily One", "Daily Two", "Daily Three"])]
+    survey = Entity(id="e1", name="U.S. Geological Survey", type="ORG",
+                    variants=["U.S. Geological Survey", "US Geological Survey", "USGS"], articles=["a0", "a1", "a2"])
+    origins = Origins(articles, registry=load_sources(), entities=[survey])
+    _, independent, _ = origins.summarise([
+        _evidence("a0", "Daily One", Attribution("official", "USGS", "USGS indicates")),
+        _evidence("a1", "Daily Two", Attribution("official", "U.S. Geological Survey", "the U.S. Geological Survey said")),
+        _evidence("a2", "Daily Three", Attribution("named_person", "US Geological Survey", "according to the US Geological Survey")),
+    ])
+    assert independent == 1

@@ -50,10 +50,12 @@ class Origins:
         self.registry = registry
         self._name_key = name_key
         # A person quoted under two spellings or titles ("Ri Chol Man", "Vice Minister Lee
-        # Cheol-man", "Lee") is one origin: person names resolve through the story's entities.
+        # Cheol-man", "Lee") is one origin, and so is a body under its name and its acronym
+        # ("U.S. Geological Survey", "USGS"): names resolve through the story's entities,
+        # people's first.
         self.person_of: dict[str, str] = {}
-        for entity in entities:
-            if entity.type == "PERSON":
+        for entity in sorted(entities, key=lambda e: e.type != "PERSON"):
+            if entity.type in {"PERSON", "ORG"}:
                 for variant in (entity.name, *entity.variants):
                     self.person_of.setdefault(name_key(variant), entity.id)
         countries = set()

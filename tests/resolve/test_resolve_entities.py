@@ -245,3 +245,12 @@ def test_initials_join_the_full_name_unless_two_people_fit() -> None:
     e = _article("e1", "Jane Smith was a witness.", dict.fromkeys(["Jane Smith"], "PERSON"))
     resolve_entities([c, d, e], settings=SETTINGS)
     assert len({_entity_of(c, "J. Smith"), _entity_of(d, "John Smith"), _entity_of(e, "Jane Smith")}) == 3
+
+
+def test_an_acronym_with_an_abbreviation_inside_joins_the_spelled_out_name() -> None:
+    a = _article("a1", "The U.S. Geological Survey measured it.", {"U.S. Geological Survey": "ORG"})
+    b = _article("b1", "USGS indicates a quake.", {"USGS": "ORG"})
+    c = _article("c1", "The US Geological Survey said so.", {"US Geological Survey": "ORG"})
+    d = _article("d1", "The UGS is another body.", {"UGS": "ORG"})
+    resolve_entities([a, b, c, d], settings=SETTINGS)
+    assert _entity_of(a, "U.S. Geological Survey") == _entity_of(b, "USGS") == _entity_of(c, "US Geological Survey")

@@ -315,6 +315,13 @@ def _org_key(surface: str) -> str:
     return " ".join(re.sub(r"[.'’]", "", surface.lower()).split())
 
 
+def _letters(word: str) -> str | None:
+    """The letters of an abbreviation written in capitals, with or without dots ("U.S.",
+    "UK"); None for an ordinary word."""
+    bare = word.replace(".", "")
+    return bare if 2 <= len(bare) <= 3 and bare.isalpha() and bare.isupper() else None
+
+
 def _acronym_pairs(units: dict[str, _Unit]) -> list[tuple[str, str]]:
     """(spelled-out unit, acronym unit): "Korean Central News Agency" / "KCNA"."""
     initials: dict[str, list[str]] = defaultdict(list)
@@ -322,7 +329,12 @@ def _acronym_pairs(units: dict[str, _Unit]) -> list[tuple[str, str]]:
         if key.startswith("org:"):
             words = [w for w in re.split(r"[\s\-]+", unit.name) if w and w.lower() not in _STOP]
             if len(words) >= 2:
-                initials["".join(w[0] for w in words).upper()].append(key)
+                firsts = "".join(w[0] for w in words).upper()
+                # An abbreviation inside the name gives all its letters: "U.S. Geological
+                # Survey" / "US Geological Survey" is "USGS".
+                spelled = "".join(_letters(w) or w[0] for w in words).upper()
+                for short in {firsts, spelled}:
+                    initials[short].append(key)
     pairs = []
     for key, unit in sorted(units.items()):
         short = re.sub(r"[.\s]", "", unit.name)
