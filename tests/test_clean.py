@@ -231,3 +231,17 @@ def test_seed_debris_removed_and_sentences_kept() -> None:
         kept = result.text.split("\n")
         assert len(kept) + len(result.removed) == len(paragraphs)
     assert found == SEED_DEBRIS
+
+
+def test_comment_form_labels_and_the_outlet_describing_itself_are_debris() -> None:
+    raw = (
+        "The fleet left port on Monday, officials said.\n\n"
+        "It will fish until the autumn.\n\n"
+        "Harbour Watch is an independent online newspaper based in Busan. It was founded in 2009.\n\n"
+        "Leave a Reply\n\nComment *\n\nName *\n\nEmail *\n\nWebsite\n\nPost Comment"
+    )
+    result = extract_text(raw, settings=SETTINGS, outlet="Harbour Watch")
+    kinds = {r.text: r.kind for r in result.removed}
+    assert kinds["Comment *"] == kinds["Name *"] == kinds["Email *"] == "boilerplate"
+    assert kinds["Harbour Watch is an independent online newspaper based in Busan. It was founded in 2009."] == "outlet_profile"
+    assert result.text.split("\n") == ["The fleet left port on Monday, officials said.", "It will fish until the autumn."]

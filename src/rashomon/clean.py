@@ -79,6 +79,8 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         ("boilerplate", r"^(?:you must be )?(?:logged in|log in|sign in) to (?:post|comment|"
                         r"reply)\b", 200),
         ("boilerplate", r"^(?:tell us|let us know) what you think\b", 150),
+        # a form's field label with its required-field mark ("Name *", "Email *")
+        ("boilerplate", r"^[\w'’ -]{1,30}?\s*\*\s*:?$", 40),
         # links to other pages and languages
         # ("…(?!.*[.!?…]$)": a link label, not a sentence that happens to start so)
         ("boilerplate", r"^read (?:this |it )?(?:in [a-z]+|more|next|also|the (?:full|original)"
@@ -279,8 +281,14 @@ def _classify(units: list[_Unit], *, html: bool, title: str | None, outlet: str 
             unit.kind = "heading"
     # The outlet's description of itself and trailing debris, read from the end.
     profile_seen = False
+    later: _Unit | None = None
     for unit in reversed(units):
         text = unit.text
+        if unit.kind is None and later is not None and later.kind == "boilerplate" and (
+            _words(text) <= 2 and not _TERMINAL.search(text)
+        ):
+            unit.kind = "boilerplate"  # a form's optional field ("Website") among its others
+        later = unit
         if unit.kind is not None:
             profile_seen |= unit.kind == "outlet_profile"
         elif (_PROFILE.search(text) or _SELF_DESCRIPTION.match(text)
