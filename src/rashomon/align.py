@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from rashomon.embed import Embedder
-from rashomon.claim_refs import ClaimRef, entity_keys, evidence_of, fill_origins
+from rashomon.claim_refs import ClaimRef, content_slots, entity_keys, evidence_of, fill_origins, value_at
 from rashomon.lexical import cosines, stems
 from rashomon.origins import Origins, restated
 from rashomon.value_conflicts import (
@@ -53,12 +53,37 @@ _SAME_STATEMENT = 0.15
 ENTITY_BONUS = 0.05
 
 
+def _value_words(ref: ClaimRef) -> set[str]:
+    """A claim's numbers and dates as words of their own, which content words leave out:
+    "364 yards" and "364-yard" are one word, "Feb. 22" and "February 22" one when resolved."""
+    out = set()
+    for s in content_slots(ref.claim, "quantity"):
+        q = value_at(ref.article.quantities, s)
+        if q is not None and q.value is not None:
+            out.add(f"value:{q.value:g}:{q.unit or ''}")
+    for s in content_slots(ref.claim, "time"):
+        t = value_at(ref.article.times, s)
+        if t is not None:
+            out.add(f"time:{t.value or ' '.join(t.text.lower().split())}")
+    return out
+
+
 def _lexical(refs: list[ClaimRef], keys: list[set[str]]) -> np.ndarray:
-    """TF-IDF cosine of the claims' content words and entity keys, idf over the story."""
-    return cosines([
-        sorted(stems(r.claim.text) | {f"entity:{k}" for k in ks})
-        for r, ks in zip(refs, keys, strict=True)
-    ])
+    """TF-IDF cosine of the claims' content words and entity keys, idf over the story; with
+    their numbers and dates as words too where that scores higher. A value two claims share
+    is evidence that they report one thing ("Manning completed 29 of 34 passes for 364 yards"
+    / "Peyton Manning, who completed 29 of 34 for 364 yards"); values that differ count
+    neither way, for they may be a conflict of one claim ("12 people were injured" / "18
+    people had been injured"). On the development split of gold/findings (252 corroborating,
+    185 look-alike pairs): corroboration P 0.902 R 0.694 without values, P 0.928 R 0.714 with
+    values counting both ways (but two of 13 conflicts lost: their claims no longer aligned),
+    P 0.906 R 0.726 this way, conflicts unchanged."""
+    words = [stems(r.claim.text) | {f"entity:{k}" for k in ks} for r, ks in zip(refs, keys, strict=True)]
+    plain = cosines([sorted(w) for w in words])
+    values = [_value_words(r) for r in refs]
+    if not any(values):
+        return plain
+    return np.maximum(plain, cosines([sorted(w | v) for w, v in zip(words, values, strict=True)]))
 
 
 def _bonus(keys: list[set[str]], i: int, j: int) -> float:
