@@ -497,3 +497,34 @@ def test_a_time_of_day_neither_clears_nor_accuses_a_day() -> None:
     b = report("b1", "Thursday, around 11:30 p.m., the actress checked into the clinic.", "Thursday",
                "around 11:30 p.m.")
     assert "conflict" not in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+
+
+def test_a_pronoun_goes_on_about_the_subject_before_it_not_the_main_person() -> None:
+    # In an article that names Bush most, "He also caught eight passes" comes two sentences
+    # after "Thomas has established himself", with a "He" between them: it is Thomas's tally.
+    sentences = ["Bush was hurt and Bush will miss the season.", "Bush had surgery.",
+                 "In Bush's absence, Thomas has established himself.", "He has 189 rushing yards.",
+                 "He also caught eight passes in the game."]
+    a = article("a1", "Wire", sentences)
+    a.sentences = [Sentence(c.sentence, c.start, c.end, c.text) for c in a.claims]
+    for n, word, key in [(0, "Bush", "bush"), (1, "Bush", "bush"), (2, "Bush", "bush"), (2, "Thomas", "thomas")]:
+        for hit in re.finditer(word, a.text[a.claims[n].start:a.claims[n].end]):
+            start = a.claims[n].start + hit.start()
+            a.mentions.append(Mention(word, "PERSON", start, start + len(word), n, key=key))
+    a.mentions.sort(key=lambda m: m.start)
+    thomas = a.text.index("Thomas")
+    a.claims[2].slots.append(Slot("actor", "Thomas", thomas, thomas + 6))
+    for n in (3, 4):
+        a.claims[n].slots.append(Slot("actor", "He", a.claims[n].start, a.claims[n].start + 2))
+    b = article("b1", "Daily", ["Bush caught 52 passes in the game."])
+    b.mentions.append(Mention("Bush", "PERSON", 0, 4, 0, key="bush"))
+    add_quantity(a, 4, "eight", 8, "pass")
+    add_quantity(b, 0, "52", 52, "pass")
+    he = a.claims[4].start
+    a.quantities[0].measure = Measure(predicate="catch", subject="He", subject_start=he, subject_end=he + 2)
+    b.quantities[0].measure = Measure(predicate="catch", subject="Bush", subject_start=0, subject_end=4, subject_proper=True)
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+    # When the subject before is Bush himself, the values are compared.
+    bush = a.text.index("Bush", a.claims[2].start)
+    a.claims[2].slots[0] = Slot("actor", "Bush", bush, bush + 4)
+    assert "conflict" in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]

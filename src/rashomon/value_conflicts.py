@@ -134,6 +134,32 @@ def _antecedent(article: Article, start: int, *, far: bool = False) -> str | Non
     return last.key if last is not None and last.key == _main_person(article) else None
 
 
+def _subject_chain(article: Article, measure: Measure) -> str | None:
+    """For a "he" or "she" subject: the person the subjects before it go on about. Walking
+    back over the article's claims, through claims whose subject is itself a pronoun, to the
+    nearest one whose subject names a person (within three sentences); None when none does
+    or its subject is not a person."""
+    if measure.subject_start is None or (measure.subject or "").lower() not in PERSONAL:
+        return None
+    here = article.sentence_of(measure.subject_start)
+    if here is None:
+        return None
+    for claim in sorted(article.claims, key=lambda c: -c.start):
+        if claim.end > measure.subject_start or claim.sentence == here.index:
+            continue
+        if claim.sentence < here.index - 3:
+            return None
+        actors = claim.slot("actor")
+        if not actors:
+            continue
+        actor = actors[0]
+        if actor.text.lower() in PERSONAL:
+            continue
+        keys = {m.key for m in article.mentions if m.key and m.label == "PERSON" and actor.start <= m.start < actor.end}
+        return keys.pop() if len(keys) == 1 else None
+    return None
+
+
 def _main_person(article: Article) -> str | None:
     """The person an article names most often, if one is named more often than any other."""
     counts: dict[str, int] = {}
@@ -175,6 +201,14 @@ def same_measure(left: ClaimRef, a: Measure | None, right: ClaimRef, b: Measure 
         ra = ka or _main_reading(left.article, a)
         rb = kb or _main_reading(right.article, b)
         if ra is not None and rb is not None and ra != rb:
+            return False
+        # "He has also caught eight passes" two sentences after "running back Pierre Thomas
+        # has established himself" (each "He" in between the subject of its sentence), in an
+        # article that names Reggie Bush most: the subjects before it say whom it goes on
+        # about, and that is not Bush.
+        named, (article, pronoun) = (ka, (right.article, b)) if ka is not None else (kb, (left.article, a))
+        chained = _subject_chain(article, pronoun)
+        if chained is not None and chained != named:
             return False
     if "age" in (a.predicate, b.predicate):
         # Only a named person's: "a 14-year-old girl" and "a 12-year-old girl" of one trial are
