@@ -424,6 +424,17 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # A cue after both clauses covers both.
         ("A bomb killed two officers, and state police had no suspects, officials said Saturday.",
          "official", "officials"),
+        # A document's own words ("a statement reads"); a person designated by a number.
+        ('"We are deeply saddened by this loss," a statement reads.', "document", None),
+        ("Juror No. 12 told reporters the evidence was overwhelming.", "anonymous_source", None),
+        ('"It was hard," said Juror No. 7.', "anonymous_source", None),
+        # A news agency described as one is an outlet, the state's with a state word.
+        ("The storm killed three people, the German news agency dpa reported.", "news_outlet", None),
+        ("The cable was cut near Alexandria, the state news agency Namir reported.", "state_media", None),
+        # Experts speak from knowledge, not from an office.
+        ("Seismologists said the quake was shallow.", "anonymous_source", None),
+        ("The move was a provocation, said a researcher at the state-run Korea Institute for National "
+         "Unification.", "named_person", None),
     ],
 )
 def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, registry) -> None:

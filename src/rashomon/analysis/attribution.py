@@ -53,7 +53,8 @@ URGING_VERBS = frozenset("urge vow pledge promise threaten demand".split())
 CALLING_PREPOSITIONS = frozenset({"for", "on", "upon"})
 # Verbs by which evidence shows something: with a document as subject, even a nominal object
 # is reported content ("imagery shows new rail cars parked at the station").
-EVIDENCE_VERBS = frozenset("show reveal indicate suggest confirm list detail find".split())
+# ("A statement reads: …": a document's own words.)
+EVIDENCE_VERBS = frozenset("show reveal indicate suggest confirm list detail find read".split())
 # Verbs by which an outlet publishes: with a news source as subject the clause is its content
 # ("Rodong Sinmun carried an article calling on young people to …").
 PUBLISHING_VERBS = frozenset("carry publish air broadcast print run".split())
@@ -124,6 +125,21 @@ PRIVATE_BODY_WORDS = frozenset(
     "institute academy society charity organization organisation business store chain airline "
     "manufacturer maker retailer label agency's".split()
 )
+# People who speak from knowledge, not from an office: an expert is no official even at a body
+# whose name holds a country ("a researcher at the Korea Institute for National Unification");
+# unnamed, they are anonymous ("experts said", "seismologists say"). Nouns in "-ologist" too.
+EXPERT_WORDS = frozenset(
+    "expert experts analyst analysts professor professors researcher researchers scholar scholars "
+    "economist economists scientist scientists fellow fellows academic academics lecturer "
+    "lecturers specialist specialists commentator commentators strategist strategists "
+    "historian historians consultant consultants".split()
+)
+# A person designated by a number, not named ("Juror No. 12", "Witness number 3").
+DESIGNATION_WORDS = frozenset({"no.", "no", "number", "#"})
+# Words of a news agency's description ("the German news agency dpa", "Egypt's state news
+# agency MENA"); with a state word the agency is the state's.
+NEWS_AGENCY_WORDS = frozenset({"agency", "agencies", "service"})
+STATE_RUN_WORDS = frozenset({"state", "state-run", "state-owned", "state-controlled", "official", "government"})
 # Nouns by which an article refers back to an organisation it named ("the software maker").
 ORGANISATION_ANAPHORS = frozenset("maker giant retailer carrier provider operator developer".split())
 # Words of an outlet's name ("People Magazine", "Biloxi Sun Herald") and call signs (WCVB-TV).
@@ -734,6 +750,33 @@ def _classify(
     if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
             return Attribution("anonymous_source", written)
+    # A person designated by a number: "Juror No. 12" names nobody.
+    if _designation(doc, span):
+        return Attribution("anonymous_source", written)
+    # A news agency described as one: "the German news agency dpa", "Egypt's state news agency
+    # MENA" (a government word such as "agency" makes no official of it).
+    agency = _news_agency(tokens)
+    if agency is not None:
+        known_agency = registry.best(tokens.text)
+        if known_agency is not None and known_agency.attribution_type in NEWS_KINDS:
+            return Attribution(known_agency.attribution_type, known_agency.name)
+        named = [t for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP"}]
+        kind = "state_media" if agency else "news_outlet"
+        return Attribution(kind, " ".join(t.text for t in named) if named else written)
+    # An expert speaks from knowledge, not from an office: unnamed, for the body named with
+    # them ("a researcher at the Korea Institute …") or anonymous ("experts said").
+    if _expert(head) and not _names_person(tokens, head) and head.ent_type_ != "PERSON":
+        body = next(
+            (e for e in doc.ents if e.label_ == "ORG" and span[0] <= e.start < span[1] and not _outlet_name(e)
+             and not e.start <= head.i < e.end),  # (the tagger may take "Seismologists" for one)
+            None,
+        )
+        if body is not None and registry.best(body.text) is None:
+            if any(t.lower_ in GOVERNMENT_WORDS for t in body):
+                return Attribution("official", _span_name(doc, (body.start, body.end)))
+            return Attribution("named_person", _span_name(doc, (body.start, body.end)))
+        if body is None:
+            return Attribution("anonymous_source", written)
     # An outlet noun with a name on it: "Indiewire's blog The Playlist", "the newspaper Le Monde"
     # (an outlet the registry knows keeps its kind: "the propaganda website Uriminzokkiri").
     known = registry.best(tokens.text)
@@ -848,6 +891,37 @@ def _classify(
     if head.pos_ == "PROPN" or _title_case_name(tokens):
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+def _designation(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether a source phrase designates someone by a number after a noun ("Juror No. 12",
+    "witness number 3"), not by a name; a rank before a title ("the No. 2 official") is no
+    designation."""
+    end = min(len(doc), span[1] + 2)
+    for token in doc[span[0] : end]:
+        if token.lower_ not in DESIGNATION_WORDS or token.i == span[0] or token.i + 1 >= len(doc):
+            continue
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if after.text == "." and token.i + 2 < len(doc):
+            after = doc[token.i + 2]  # ("No" "." "12" when the tokenizer splits the stop)
+        if before.pos_ in {"NOUN", "PROPN"} and after.like_num and before.lower_ not in OFFICIAL_WORDS:
+            return True
+    return False
+
+
+def _news_agency(tokens: Span) -> bool | None:
+    """None when a source phrase does not describe a news agency ("news agency", "press
+    service", "wire service"); else whether it is the state's ("state news agency")."""
+    words = [t.lower_ for t in tokens]
+    for i, word in enumerate(words[:-1]):
+        if word in {"news", "press", "wire"} and words[i + 1] in NEWS_AGENCY_WORDS:
+            return any(w in STATE_RUN_WORDS for w in words[:i])
+    return None
+
+
+def _expert(head: Token) -> bool:
+    word = head.lemma_.lower()
+    return head.lower_ in EXPERT_WORDS or word in EXPERT_WORDS or head.lower_.removesuffix("s").endswith("ologist")
 
 
 def _outlet_apposition(doc: Doc, end: int) -> bool:
