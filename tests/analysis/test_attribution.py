@@ -41,6 +41,10 @@ def test_registry_aliases_and_generic_phrases(registry):
     assert registry.best("a report by Yonhap News Agency").kind == "wire"
     assert registry.best("kcna") is None  # acronyms match only as written
     assert registry.best("happy people") is None
+    # News agencies of the world: the state's where the state runs them.
+    assert registry.best("Egypt's Middle East News Agency").kind == "state_media"
+    assert registry.best("the German news agency dpa").kind == "wire"
+    assert registry.best("the Standing Committee of the SPA") is None  # (an acronym of many bodies)
 
 
 def test_user_registry_merges_on_top(tmp_path):
