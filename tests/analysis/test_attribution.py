@@ -437,6 +437,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("The cable was cut near Alexandria, the state news agency Namir reported.", "state_media", None),
         # Experts speak from knowledge, not from an office.
         ("Seismologists said the quake was shallow.", "anonymous_source", None),
+        # An acronym speaks as the body the article spells it out as.
+        ("The quake was felt in Delhi, the Indian Meteorological Department said. The IMD said there was "
+         "no tsunami threat.", "official", "Indian Meteorological Department"),
         ("The move was a provocation, said a researcher at the state-run Korea Institute for National "
          "Unification.", "named_person", None),
     ],
@@ -463,3 +466,15 @@ def test_the_company_names_the_organisation_named_before(registry) -> None:
     claims = [c for c in extract_claims(doc, article=article, registry=registry) if "flaw" in c.text]
     assert claims and claims[0].attribution.type == "named_person"
     assert claims[0].attribution.name == "Microsoft"
+
+
+def test_an_acronym_in_brackets_speaks_as_the_body_before_it(registry) -> None:
+    attributions = attribute(
+        "The Philippine Institute of Volcanology and Seismology (PHIVOLCS) recorded the quake. "
+        "PHIVOLCS said it struck at a depth of 10 km.", registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == (
+        "official", "Philippine Institute of Volcanology and Seismology"
+    )
+    company = attribute("Research In Motion makes the phone. RIM said sales rose in May.", registry)[-1]
+    assert (company.type, company.name) == ("named_person", "Research In Motion")

@@ -753,6 +753,12 @@ def _classify(
     # A person designated by a number: "Juror No. 12" names nobody.
     if _designation(doc, span):
         return Attribution("anonymous_source", written)
+    # An acronym the registry does not know speaks as the body the article spells it out as
+    # ("the Indian Meteorological Department … The IMD said"): an outlet, a state body, or
+    # another body.
+    spelled = _spelled_out(tokens, registry)
+    if spelled is not None:
+        return _acronym_source(spelled, registry)
     # A news agency described as one: "the German news agency dpa", "Egypt's state news agency
     # MENA" (a government word such as "agency" makes no official of it).
     agency = _news_agency(tokens)
@@ -891,6 +897,77 @@ def _classify(
     if head.pos_ == "PROPN" or _title_case_name(tokens):
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+# Words that join the capitalised words of a name ("Institute of Volcanology and Seismology").
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&"})
+# Words for a body: with a country or a nationality in its name, a state body ("Philippine
+# Institute of Volcanology and Seismology", "Indian Meteorological Department").
+BODY_WORDS = frozenset(
+    "institute department agency bureau service survey centre center office administration "
+    "commission authority council ministry directorate board".split()
+)
+
+
+def _spelled_out(tokens: Span, registry: SourceRegistry) -> Span | None:
+    """The name an acronym source stands for, where the article spells it out: before the
+    acronym in brackets ("… Department (IMD)"), else any capitalised run whose initials are
+    the acronym's letters ("U.S. Geological Survey" for "USGS")."""
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
+    if len(words) != 1 or registry.best(words[0].text) is not None:
+        return None
+    acronym = words[0].text
+    if not (3 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+        return None
+    doc = tokens.doc
+    runs: list[tuple[int, int]] = []
+    start = None
+    for token in doc:
+        capital = token.text[:1].isupper() and not token.is_punct and token.text != acronym
+        joiner = token.lower_ in NAME_JOINERS and start is not None
+        if capital and start is None:
+            start = token.i
+        elif not (capital or joiner) and start is not None:
+            runs.append((start, token.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    bracketed = {t.i - 1 for t in doc if t.text == acronym and t.i > 0 and doc[t.i - 1].text == "("}
+    for lo, hi in runs:
+        if hi in bracketed:
+            while lo < hi and doc[lo].lower_ in NAME_JOINERS:
+                lo += 1  # ("The")
+            if lo < hi:
+                return doc[lo:hi]
+    for lo, hi in runs:
+        while hi > lo and doc[hi - 1].lower_ in NAME_JOINERS:
+            hi -= 1
+        # Any run ending in a name whose initials spell the acronym (a sentence's first word may
+        # come before it: "The Indian Meteorological Department").
+        for first in range(lo, hi):
+            name = [t for t in doc[first:hi] if t.lower_ not in NAME_JOINERS]
+            initials = "".join(c for t in name for c in t.text if c.isupper())
+            if initials == acronym and doc[first].lower_ not in NAME_JOINERS:
+                return doc[first:hi]
+    return None
+
+
+def _acronym_source(name: Span, registry: SourceRegistry) -> Attribution:
+    """The type of a body named in full (for its acronym): as the registry knows it, an outlet
+    by its words, a state body by a government word or a country beside a body word."""
+    known = registry.best(name.text)
+    written = name.text
+    if known is not None:
+        return Attribution(known.attribution_type, known.name)
+    if _outlet_name(name):
+        return Attribution("news_outlet", written)
+    words = {t.lower_ for t in name}
+    national = any(t.ent_type_ in {"GPE", "NORP"} or place_chain(t.text) is not None for t in name) or any(
+        t.text in {"U.S.", "US", "UK", "U.K."} for t in name
+    )
+    if words & (GOVERNMENT_WORDS - {"service", "survey"}) or national and words & BODY_WORDS:
+        return Attribution("official", written)
+    return Attribution("named_person", written)
 
 
 def _designation(doc: Doc, span: tuple[int, int]) -> bool:
