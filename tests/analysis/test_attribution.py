@@ -478,3 +478,17 @@ def test_an_acronym_in_brackets_speaks_as_the_body_before_it(registry) -> None:
     )
     company = attribute("Research In Motion makes the phone. RIM said sales rose in May.", registry)[-1]
     assert (company.type, company.name) == ("named_person", "Research In Motion")
+
+
+def test_a_passive_cue_without_agent_names_no_source(registry) -> None:
+    # What was written or announced is the subject of the passive, not its source; "he" is
+    # then the speaker before, not a person named in what that speaker reported.
+    attributions = attribute(
+        "At the arraignment, prosecutor Aaron Strojny said Ms. Mendes was stabbed in bed. "
+        '"I love you" was written in blood on the wall, he said. '
+        "It was announced earlier this week that the studio and the director were parting ways.",
+        registry,
+    )
+    assert [(a.type, a.name) for a in attributions] == [
+        ("official", "Aaron Strojny"), ("official", "Aaron Strojny"), ("self", None),
+    ]

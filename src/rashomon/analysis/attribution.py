@@ -316,6 +316,10 @@ def _cue_at(
         attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, agent.i, speaker[1], article.text)
         return Cue(index, token.i, speaker, attribution, content=token.i)
+    if passive and agent_obj is None and lemma in REPORTING_VERBS - {"quote", "cite", "say"} and not as_saying_child(token):
+        # "'I love you' was written on the wall", "It was announced that …": what was written or
+        # announced is the subject, and nobody is named as its source.
+        return None
     subj = _subject(token)
     if lemma in SELF_VERBS:
         if subj is None or not any(c.dep_ == "ccomp" for c in token.children):
@@ -381,6 +385,14 @@ def _cue_at(
         attribution.type = "official"
     return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
                relay=relay, introduces=introduces, weak=weak)
+
+
+def as_saying_child(verb: Token) -> bool:
+    """Whether a verb has an "as saying" phrase ("was described as saying")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ in {"say", "describe", "call", "tell"} for g in c.children)
+        for c in verb.children
+    )
 
 
 def _from_state_body(verb: Token, speaker: tuple[int, int]) -> bool:
@@ -1329,6 +1341,8 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
             lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc),
         )
         subject = _subject_person_before(pron)
+        if subject is not None and earlier is not None and _reported_by(subject, earlier, pron.doc):
+            subject = None  # ("Strojny said Ms. Mendes was stabbed. … , he said": Strojny)
         if subject is not None and (earlier is None or earlier.attribution.start < subject.start_char):
             # A person who is the subject of the sentence before, named after the last cue
             # ("Josh Moore, one of the defense lawyers, had reminded the judge … / "…," he said.")
@@ -1343,6 +1357,14 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         return Attribution("anonymous_source", pron.text)
     earlier = _last(context, offset, lambda c: c.attribution.type != "self")
     return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
+
+
+def _reported_by(person: Span, cue: Cue, doc: Doc) -> bool:
+    """Whether a person is named in what a cue reports: after its verb, in its sentence."""
+    verb = doc[cue.verb]
+    return verb.sent.start == person.sent.start and person.start > verb.i and (
+        cue.content is not None and person.root.i in {t.i for t in doc[cue.content].subtree}
+    )
 
 
 def _subject_person_before(pron: Token) -> Span | None:
