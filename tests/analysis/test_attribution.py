@@ -492,3 +492,16 @@ def test_a_passive_cue_without_agent_names_no_source(registry) -> None:
     assert [(a.type, a.name) for a in attributions] == [
         ("official", "Aaron Strojny"), ("official", "Aaron Strojny"), ("self", None),
     ]
+
+
+def test_the_company_is_the_organisation_a_cue_named_and_no_she(registry) -> None:
+    attributions = attribute(
+        "Traffic between Europe and Asia was hampered Friday, according to France Telecom. "
+        "The cut occurred between 07:28 and 08:06 Coordinated Universal Time (UTC), the "
+        "telecommunications company said. The company is not sure what caused the cut, she said.",
+        registry,
+    )
+    assert [(a.type, a.name) for a in attributions[:2]] == [
+        ("named_person", "France Telecom"), ("named_person", "France Telecom"),
+    ]
+    assert attributions[2].name != "France Telecom"  # "she" is a person, not the company

@@ -199,6 +199,7 @@ PUBLISHED_PIECES = frozenset(
      "broadcast", "segment", "op-ed", "obituary"}
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir lord lady dame rev rev.".split())
 NEWS_KINDS = frozenset({"state_media", "news_outlet"})
 CUE_VERBS = (
     REPORTING_VERBS | SELF_VERBS | INTRODUCING_VERBS | SPEECH_ACT_VERBS | URGING_VERBS | EVIDENCE_VERBS
@@ -742,9 +743,15 @@ def _classify(
                 return _person(titled, _titled_phrase(titled), article=article, context=context, offset=offset)
         # "the company", "the team", "the software maker": the organisation named before.
         if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
+            # The organisation an earlier cue named as its source first ("according to France
+            # Telecom" … "the telecommunications company said"), else the last one named, not
+            # in brackets ("Coordinated Universal Time (UTC)" names no organisation).
+            spoke = _last(context, offset, lambda c: c.attribution.type == "named_person" and _organisation(c, doc))
+            if spoke is not None:
+                return _copy(spoke.attribution)
             org = next(
                 (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= tokens.start
-                 and not _outlet_name(e) and not registry.find(e.text)),
+                 and not _outlet_name(e) and not registry.find(e.text) and not _bracketed(e)),
                 None,
             )
             return Attribution("named_person", _span_name(doc, (org.start, org.end)) if org else written)
@@ -980,6 +987,24 @@ def _acronym_source(name: Span, registry: SourceRegistry) -> Attribution:
     if words & (GOVERNMENT_WORDS - {"service", "survey"}) or national and words & BODY_WORDS:
         return Attribution("official", written)
     return Attribution("named_person", written)
+
+
+def _organisation(cue: Cue, doc: Doc) -> bool:
+    """Whether an earlier cue's source phrase is an organisation's name (an ORG entity head)."""
+    if cue.subject is None:
+        return False
+    words = doc[cue.subject[0] : cue.subject[1]]
+    root = words.root
+    if root.lower_ in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS:
+        return True
+    # (the tagger takes a titled name for one: "Professor Varoufakis")
+    titled = any(t.lower_ in PERSON_TITLES | OFFICIAL_WORDS | GOVERNMENT_WORDS | EXPERT_WORDS for t in words)
+    return root.ent_type_ == "ORG" and root.pos_ == "PROPN" and not titled
+
+
+def _bracketed(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
 def _designation(doc: Doc, span: tuple[int, int]) -> bool:
@@ -1338,7 +1363,8 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         # (one person: never "jurors", "they", "Smith and Jones")
         earlier = _last(
             context, offset,
-            lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc),
+            lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc)
+            and not _organisation(c, pron.doc),  # ("the company said … she said": not the company)
         )
         subject = _subject_person_before(pron)
         if subject is not None and earlier is not None and _reported_by(subject, earlier, pron.doc):
