@@ -437,6 +437,10 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("The cable was cut near Alexandria, the state news agency Namir reported.", "state_media", None),
         # Experts speak from knowledge, not from an office.
         ("Seismologists said the quake was shallow.", "anonymous_source", None),
+        # A participle hung on the object speaks for the subject; a speaker the parse hung as
+        # an apposition on the clause before the verb.
+        ('A government official downplayed the unrest saying that "for years there have been strikes."',
+         "anonymous_source", None),
         # An acronym speaks as the body the article spells it out as.
         ("The quake was felt in Delhi, the Indian Meteorological Department said. The IMD said there was "
          "no tsunami threat.", "official", "Indian Meteorological Department"),
@@ -505,3 +509,16 @@ def test_the_company_is_the_organisation_a_cue_named_and_no_she(registry) -> Non
         ("named_person", "France Telecom"), ("named_person", "France Telecom"),
     ]
     assert attributions[2].name != "France Telecom"  # "she" is a person, not the company
+
+
+def test_a_speaker_hung_as_an_apposition_before_the_verb(registry) -> None:
+    doc, article = parse(
+        "The actress is in rehab, her rep Jack Ketsoyan tells the magazine. Although the rep wouldn't "
+        "reveal why she entered rehab, a source from the magazine said that it was her decision to get help."
+    )
+    from rashomon.analysis.claims import extract_claims
+
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert (claims[-1].attribution.type, claims[-1].attribution.name) == (
+        "anonymous_source", "a source from the magazine"
+    )

@@ -589,6 +589,15 @@ def _subject(token: Token) -> tuple[int, int] | None:
             # saying that …": the participle's speaker is the subject of the verb it hangs on.
             verb = token.head
             continue
+        if verb is token and token.tag_ == "VBG" and token.dep_ == "acl" and token.head.dep_ == "dobj" and (
+            token.head.head.pos_ in {"VERB", "AUX"} and token.head.head.dep_ == "ROOT"
+            and token.head.head.lemma_.lower() not in CUE_VERBS and content_child(token) is not None
+            and token.lemma_.lower() in REPORTING_VERBS
+        ):
+            # "An official downplayed the unrest saying that …" with the participle hung on the
+            # object: its speaker is the subject of the verb the object belongs to.
+            verb = token.head.head
+            continue
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return _stranded_subject(token)
         verb = verb.head
@@ -603,7 +612,7 @@ def _stranded_subject(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if content is None:
-        return None
+        return _dangling_subject(verb)
     comma = next((t.i for t in doc[content.i : verb.i] if t.text == ","), None)
     if comma is None:
         return None
@@ -619,6 +628,33 @@ def _stranded_subject(verb: Token) -> tuple[int, int] | None:
     while hi - 1 > lo and doc[hi - 1].is_punct and doc[hi - 1].text != ")":
         hi -= 1
     return lo, hi
+
+
+def _dangling_subject(verb: Token) -> tuple[int, int] | None:
+    """The speaker of a finite cue verb without a subject that the parse hung, as an
+    apposition, on the clause before it ("Although the rep wouldn't reveal why she entered
+    rehab, a source from the magazine said that …": "source" an apposition of "rehab"): the
+    noun phrase between the last comma and the verb."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i < 2:
+        return None
+    last = verb.i - 1
+    if doc[last].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    comma = next((t.i for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    head = doc[last]
+    while head.head.i != head.i and comma < head.head.i < verb.i:
+        head = head.head
+    if head.dep_ != "appos" or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    lo, hi = max(head.left_edge.i, comma + 1), verb.i
+    named = doc[comma - 1]
+    if head.head.i == named.i and named.ent_type_ == "PERSON":
+        # ("…, Mahmoud Al-Goweiny, a member of the authority's board said"): the person it describes
+        lo = next(e.start for e in doc.ents if e.start <= named.i < e.end)
+    return (lo, hi) if lo < hi else None
 
 
 def _same_line(doc: Doc, i: int, j: int) -> bool:
