@@ -437,6 +437,14 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("The cable was cut near Alexandria, the state news agency Namir reported.", "state_media", None),
         # Experts speak from knowledge, not from an office.
         ("Seismologists said the quake was shallow.", "anonymous_source", None),
+        # An outlet's officers speak for it as a company; works of reference and a website
+        # hung under its owner are documents.
+        ("The reporter has been approached for the post, CNN officials confirmed Tuesday.", "named_person", "CNN"),
+        ("He won 21 of 25 bouts, according to Nat Fleischer's Ring Record Book.", "document", None),
+        ("It was the first time a team rushed for 350 yards and lost, according to Pro Football Reference.",
+         "document", None),
+        ('The surgeon general "communicates the best science," according to the Office of the Surgeon '
+         "General's Web site.", "document", None),
         # A participle hung on the object speaks for the subject; a speaker the parse hung as
         # an apposition on the clause before the verb.
         ('A government official downplayed the unrest saying that "for years there have been strikes."',

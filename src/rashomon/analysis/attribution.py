@@ -150,6 +150,13 @@ SPOKESPERSON_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials "
     "representative representatives".split()
 )
+# Works of reference, by the last word of their names.
+WORK_WORDS = frozenset(
+    "book reference almanac encyclopedia encyclopaedia yearbook handbook dictionary database wiki "
+    "wikipedia".split()
+)
+# The people who run an organisation, speaking for it.
+MANAGEMENT_WORDS = frozenset("management executive executives spokesperson owner owners board".split())
 # Relatives and acquaintances: "daughter of a court reporter" holds no office.
 KIN_WORDS = frozenset(
     "daughter son wife husband mother father sister brother nephew niece cousin aunt uncle "
@@ -876,6 +883,16 @@ def _classify(
             if known_outlet is not None:
                 return Attribution(known_outlet.attribution_type, known_outlet.name)
             return Attribution("news_outlet", _span_name(doc, (outlet.left_edge.i, outlet.i + 1)))
+    # A work of reference named ("Nat Fleischer's Ring Record Book", "Pro Football Reference"),
+    # or a document the parse hung under its owner ("the Office of the Surgeon General's Web
+    # site": "site" under "of"), is a document whatever the entity tagger made of it.
+    if head.pos_ == "PROPN" and head.lower_ in WORK_WORDS and not _outlet_name(tokens):
+        return Attribution("document", written)
+    last = tokens[-1]
+    if last.i != head.i and last.pos_ == "NOUN" and last.is_lower and _document_head(last) and any(
+        c.dep_ == "poss" for c in last.children
+    ):
+        return Attribution("document", written)
     # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
     # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
@@ -893,6 +910,13 @@ def _classify(
     if _anonymous(head, tokens, dets):
         return Attribution("anonymous_source", written)
     source = registry.best(tokens.text) or (registry.best(full.text) if head.pos_ == "PROPN" else None)
+    if (
+        source is not None and source.name and source.attribution_type == "news_outlet"
+        and head.lower_ in SPOKESPERSON_WORDS | MANAGEMENT_WORDS
+    ):
+        # An outlet's officers speak for it as a company, they do not report ("CNN officials
+        # confirmed", "CNN management said").
+        return Attribution("named_person", source.name)
     if source is not None:
         if article.outlet and source.name and registry.lookup(article.outlet) is source:
             return Attribution("self", None)
