@@ -441,6 +441,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # hung under its owner are documents.
         ("The reporter has been approached for the post, CNN officials confirmed Tuesday.", "named_person", "CNN"),
         ("He won 21 of 25 bouts, according to Nat Fleischer's Ring Record Book.", "document", None),
+        # Figures from a named body are the body's.
+        ("The telecast drew 32 million viewers, according to figures from Nielsen Media Research.",
+         "named_person", "Nielsen Media Research"),
         ("It was the first time a team rushed for 350 yards and lost, according to Pro Football Reference.",
          "document", None),
         ('The surgeon general "communicates the best science," according to the Office of the Surgeon '

@@ -150,6 +150,8 @@ SPOKESPERSON_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials "
     "representative representatives".split()
 )
+# Nouns for figures and information, whose source is the body they come from.
+DATA_WORDS = frozenset("figure figures data information statistic statistics number numbers".split())
 # Works of reference, by the last word of their names.
 WORK_WORDS = frozenset(
     "book reference almanac encyclopedia encyclopaedia yearbook handbook dictionary database wiki "
@@ -883,6 +885,13 @@ def _classify(
             if known_outlet is not None:
                 return Attribution(known_outlet.attribution_type, known_outlet.name)
             return Attribution("news_outlet", _span_name(doc, (outlet.left_edge.i, outlet.i + 1)))
+    # Figures and information from a named body are that body's ("according to figures from
+    # Nielsen Media Research", "information received from Telstra"); a report or a statement
+    # from one stays a document.
+    if head.lemma_.lower() in DATA_WORDS or head.lower_ in DATA_WORDS:
+        owner = _data_owner(head)
+        if owner is not None:
+            return _classify(_np_span(owner), sent, article=article, registry=registry, context=context)
     # A work of reference named ("Nat Fleischer's Ring Record Book", "Pro Football Reference"),
     # or a document the parse hung under its owner ("the Office of the Surgeon General's Web
     # site": "site" under "of"), is a document whatever the entity tagger made of it.
@@ -1065,6 +1074,21 @@ def _organisation(cue: Cue, doc: Doc) -> bool:
 def _bracketed(span: Span) -> bool:
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
+
+def _data_owner(head: Token) -> Token | None:
+    """The named body figures come from: the proper noun after "from" or "by", on the noun or
+    on a participle under it ("information received from Telstra", "data released by X")."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}]
+    preps += [
+        g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        for g in c.children if g.dep_ in {"prep", "agent"} and g.lower_ in {"from", "by"}
+    ]
+    for prep in preps:
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in {"DATE", "TIME"}:
+            return obj
+    return None
 
 
 def _designation(doc: Doc, span: tuple[int, int]) -> bool:
