@@ -117,6 +117,11 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
 )
+# Fields that only the state runs: a title in one is an office ("public safety director").
+GOVERNMENT_DOMAINS = frozenset({
+    "public safety", "public works", "public health", "homeland security", "emergency management",
+    "civil defense", "civil defence", "disaster management", "law enforcement", "civil protection",
+})
 # Common nouns for bodies that are not the state: their people and their own voice are named
 # persons ("a studio representative", "Marfin bank officials", "the club said").
 PRIVATE_BODY_WORDS = frozenset(
@@ -1359,6 +1364,9 @@ def _state_title(title: Token) -> bool:
     modifiers = [t for t in title.subtree if t.i < title.i]
     if any(t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"} for t in modifiers):
         return True
+    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(modifiers, modifiers[1:], strict=False)}
+    if pairs & GOVERNMENT_DOMAINS:
+        return True  # ("public safety director Jon Owen")
     return title.lower_ in BARE_STATE_TITLES
 
 
