@@ -535,3 +535,10 @@ def test_a_speaker_hung_as_an_apposition_before_the_verb(registry) -> None:
     assert (claims[-1].attribution.type, claims[-1].attribution.name) == (
         "anonymous_source", "a source from the magazine"
     )
+
+
+def test_a_relative_pronoun_is_never_the_source(registry) -> None:
+    attribution = attribute(
+        "He was arrested after a tip from his cousin, who said he had bragged about the robbery.", registry
+    )[0]
+    assert (attribution.type, attribution.name) == ("anonymous_source", "his cousin")

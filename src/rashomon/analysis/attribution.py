@@ -753,6 +753,15 @@ def _classify(
     offset = tokens[0].idx
 
     # Pronouns: he/she → the last person-like source; they/it → the last source.
+    # A relative pronoun the parse left as the source ("…, who said …" hung on a verb): the
+    # noun before it.
+    if len(tokens) == 1 and head.tag_ in {"WP", "WDT"}:
+        antecedent = next((t for t in reversed(doc[sent.start : head.i]) if not t.is_punct), None)
+        if antecedent is not None and antecedent.pos_ in {"NOUN", "PROPN"}:
+            while antecedent.dep_ in {"compound", "flat"} and antecedent.head.i > antecedent.i:
+                antecedent = antecedent.head
+            return _classify(_np_span(antecedent), sent, article=article, registry=registry, context=context)
+        return Attribution("anonymous_source", written)
     if len(tokens) == 1 and head.lower_ == "i":
         return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
