@@ -441,6 +441,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # hung under its owner are documents.
         ("The reporter has been approached for the post, CNN officials confirmed Tuesday.", "named_person", "CNN"),
         ("He won 21 of 25 bouts, according to Nat Fleischer's Ring Record Book.", "document", None),
+        # An unnamed official of a company speaks for the company named in the sentence.
+        ('Portugal Telecom has redirected traffic and the "impact is very small," said a company official.',
+         "named_person", "Portugal Telecom"),
         # A title in a field only the state runs is an office.
         ('"You can\'t call it arson yet," Palmer public safety director Jon Owen said.', "official", "Jon Owen"),
         # Figures from a named body are the body's.

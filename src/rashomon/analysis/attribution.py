@@ -805,15 +805,8 @@ def _classify(
             # The organisation an earlier cue named as its source first ("according to France
             # Telecom" … "the telecommunications company said"), else the last one named, not
             # in brackets ("Coordinated Universal Time (UTC)" names no organisation).
-            spoke = _last(context, offset, lambda c: c.attribution.type == "named_person" and _organisation(c, doc))
-            if spoke is not None:
-                return _copy(spoke.attribution)
-            org = next(
-                (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= tokens.start
-                 and not _outlet_name(e) and not registry.find(e.text) and not _bracketed(e)),
-                None,
-            )
-            return Attribution("named_person", _span_name(doc, (org.start, org.end)) if org else written)
+            org = _organisation_before(doc, tokens.start, offset, context, registry)
+            return org or Attribution("named_person", written)
     # "her agent said", "his lawyer said": the person the article gives that title, named
     # before or after ("longtime agent Mark Roesler").
     if (
@@ -986,7 +979,18 @@ def _classify(
     # (a state body or its people as the head: "firefighters", "the fire brigade", "the coroner")
     if any(t.lower_ in OFFICIAL_WORDS for t in tokens) or head.lower_ in GOVERNMENT_WORDS:
         if _private_body(tokens) and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens):
-            return Attribution("named_person", name)  # "a studio representative", "bank officials"
+            # "a studio representative", "bank officials": the body's voice; "a company
+            # official" speaks for the company named before.
+            body = next((t for t in tokens if t.lower_ in PRIVATE_BODY_WORDS and t.i != head.i), None)
+            if body is not None and not any(t.ent_type_ or t.pos_ == "PROPN" for t in tokens):
+                org = next(
+                    (e for e in reversed(doc.ents) if e.label_ == "ORG" and sent.start <= e.start and e.end <= tokens.start
+                     and not _outlet_name(e) and not registry.find(e.text)),
+                    None,
+                )  # (the company named in the sentence)
+                if org is not None:
+                    return Attribution("named_person", _span_name(doc, (org.start, org.end)))
+            return Attribution("named_person", name)
         state = any(
             t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"}
             or t.lower_ in BARE_STATE_TITLES and t.tag_ != "JJ" for t in tokens
@@ -1070,6 +1074,22 @@ def _acronym_source(name: Span, registry: SourceRegistry) -> Attribution:
     if words & (GOVERNMENT_WORDS - {"service", "survey"}) or national and words & BODY_WORDS:
         return Attribution("official", written)
     return Attribution("named_person", written)
+
+
+def _organisation_before(
+    doc: Doc, start: int, offset: int, context: _Context, registry: SourceRegistry
+) -> Attribution | None:
+    """The organisation "the company" or "a company official" refers to: one an earlier cue
+    named as its source, else the last one named before, not an acronym in brackets."""
+    spoke = _last(context, offset, lambda c: c.attribution.type == "named_person" and _organisation(c, doc))
+    if spoke is not None:
+        return _copy(spoke.attribution)
+    org = next(
+        (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= start
+         and not _outlet_name(e) and not registry.find(e.text) and not _bracketed(e)),
+        None,
+    )
+    return Attribution("named_person", _span_name(doc, (org.start, org.end))) if org is not None else None
 
 
 def _organisation(cue: Cue, doc: Doc) -> bool:
@@ -1331,6 +1351,8 @@ def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
     if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not determiners)):
         # Officials speaking as a body ("officials said") are official; one unnamed official
         # ("a US official told CNN") is an anonymous source.
+        if word in {"official", "officials"} and any(t.lower_ in PRIVATE_BODY_WORDS for t in tokens):
+            return False  # "a company official" speaks for the company
         return word not in {"official", "officials"} or bool(dets & {"a", "an", "one", "another"})
     return False
 
