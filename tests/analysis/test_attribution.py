@@ -441,6 +441,10 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # hung under its owner are documents.
         ("The reporter has been approached for the post, CNN officials confirmed Tuesday.", "named_person", "CNN"),
         ("He won 21 of 25 bouts, according to Nat Fleischer's Ring Record Book.", "document", None),
+        # What a source describes something as is the source's.
+        ('A federal government handbook from 1998 described the consultations as "some of the most '
+         'valuable tools."', "document", None),
+        ("Police described the suspect as a white man in his 30s.", "official", "Police"),
         # An unnamed official of a company speaks for the company named in the sentence.
         ('Portugal Telecom has redirected traffic and the "impact is very small," said a company official.',
          "named_person", "Portugal Telecom"),

@@ -317,7 +317,9 @@ def _cue_at(
         pass  # a verb the tagger took for a plural noun ("A local newspaper reports that …")
     elif token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
         return None
-    if lemma in INTRODUCING_VERBS and not _introduces(token, sent):
+    # "described the consultations as …": the description is the subject's.
+    described = token if lemma == "describe" and _described_as(token) else None
+    if lemma in INTRODUCING_VERBS and not _introduces(token, sent) and described is None:
         return None
     if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as":
         return None  # "quoted X as saying": the cue is "quoted"
@@ -343,7 +345,7 @@ def _cue_at(
         attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
         return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
     doc = token.doc
-    content = (content_child(token) or mistagged) if lemma != "call" else None
+    content = (content_child(token) or mistagged or described) if lemma != "call" else None
     weak = lemma == "call" or content is None and lemma in (
         SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS | NOMINAL_REPORTING_VERBS
     )
@@ -400,6 +402,18 @@ def _cue_at(
         attribution.type = "official"
     return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
                relay=relay, introduces=introduces, weak=weak)
+
+
+def _described_as(verb: Token) -> bool:
+    """Whether a verb has an object and an "as" phrase ("described him as a quiet man")."""
+    obj = _child(verb, "dobj")
+    if obj is None or verb.dep_ in {"relcl", "acl", "amod"}:
+        return False
+    # (the parse hangs "as" on the verb or on its object)
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children)
+        for c in (*verb.children, *obj.children)
+    )
 
 
 def as_saying_child(verb: Token) -> bool:
