@@ -441,6 +441,14 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # hung under its owner are documents.
         ("The reporter has been approached for the post, CNN officials confirmed Tuesday.", "named_person", "CNN"),
         ("He won 21 of 25 bouts, according to Nat Fleischer's Ring Record Book.", "document", None),
+        # A stance adjective with a clause, hearsay, and a quoted description are cues too.
+        ("The American Medical Association is delighted that Dr. Regina Benjamin has been nominated.",
+         "named_person", "American Medical Association"),
+        ("Word has it that the launch will slip to late May.", "anonymous_source", None),
+        ("Word comes from People magazine and other outlets that the actress has entered rehab.",
+         "news_outlet", None),
+        ('In its report, the New York Times called him "the most famous anonymous source in history."',
+         "news_outlet", None),
         # What a source describes something as is the source's.
         ('A federal government handbook from 1998 described the consultations as "some of the most '
          'valuable tools."', "document", None),

@@ -311,6 +311,9 @@ def _cue_at(
         attribution = _classify(subject, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
+    stance = _stance_cue(token, sent, index, article=article, registry=registry, context=context)
+    if stance is not None:
+        return stance
     lemma = token.lemma_.lower()
     mistagged = _mistagged_content(token, lemma)
     if mistagged is not None:
@@ -350,6 +353,12 @@ def _cue_at(
         SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS | NOMINAL_REPORTING_VERBS
     )
     content = content or _other_content(token, lemma)
+    if lemma == "call" and content is None and any(
+        c.dep_ in {"oprd", "xcomp"} and _inside(c.idx, quoted) for c in token.children
+    ):
+        # "the New York Times called him "the most famous anonymous source"": the quoted
+        # description is the subject's words.
+        content, weak = token, False
     if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
         return None  # the other cue verbs always need their content
     if lemma not in REPORTING_VERBS | INTRODUCING_VERBS and subj is not None and (
@@ -414,6 +423,60 @@ def _described_as(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children)
         for c in (*verb.children, *obj.children)
     )
+
+
+# Adjectives of a stance whose "that" clause is the subject's view ("The association is
+# delighted that …", "Officials are confident that …").
+STANCE_ADJECTIVES = frozenset(
+    "delighted pleased glad happy proud thrilled disappointed saddened sad sorry confident sure "
+    "certain convinced optimistic hopeful concerned worried satisfied relieved adamant".split()
+)
+# Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it").
+HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz"})
+
+
+def _stance_cue(
+    token: Token, sent: Span, index: int, *, article: Article, registry: SourceRegistry, context: _Context
+) -> Cue | None:
+    """A cue without a reporting verb: a stance adjective with a clause ("X is delighted that
+    …"), hearsay ("Word has it that …" is anonymous; "word comes from X" is X's)."""
+    doc = token.doc
+    if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in STANCE_ADJECTIVES and (
+        token.head.lemma_ == "be"
+    ):
+        clause = next(
+            (c for c in (*token.children, *token.head.children)
+             if c.dep_ == "ccomp" and c.i > token.i and c.pos_ in {"VERB", "AUX"}),
+            None,
+        )
+        subj = _subject(token.head)
+        if clause is None or subj is None or doc[subj[0]].tag_ in {"WP", "WDT"}:
+            return None
+        attribution = _classify(subj, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, doc, subj[0], token.i + 1, article.text)
+        return Cue(index, token.head.i, subj, attribution, content=clause.i)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if token.pos_ != "VERB" or subject is None or subject.lemma_.lower() not in HEARSAY_NOUNS:
+        return None
+    if token.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        clause = _child(token, "ccomp")
+        if clause is None:
+            return None
+        attribution = Attribution("anonymous_source", None)
+        _set_phrase(attribution, doc, subject.i, token.i + 2, article.text)
+        return Cue(index, token.i, (subject.i, subject.i + 1), attribution, content=clause.i)
+    if token.lemma_ == "come":
+        source = next(
+            (g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if source is None:
+            return None
+        speaker = _np_span(source)
+        attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, doc, subject.i, speaker[1], article.text)
+        return Cue(index, token.i, speaker, attribution, content=token.i)
+    return None
 
 
 def as_saying_child(verb: Token) -> bool:
