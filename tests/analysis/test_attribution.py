@@ -557,3 +557,12 @@ def test_a_relative_pronoun_is_never_the_source(registry) -> None:
         "He was arrested after a tip from his cousin, who said he had bragged about the robbery.", registry
     )[0]
     assert (attribution.type, attribution.name) == ("anonymous_source", "his cousin")
+
+
+def test_he_is_the_person_in_apposition_to_the_subject_before(registry) -> None:
+    attributions = attribute(
+        "The church was lit at the entrance, fire chief James Steele said. The pastor, Larry Kroon, "
+        'declined to say whether the church had received threats. "There are so many variables," he said.',
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Larry Kroon")

@@ -1604,6 +1604,8 @@ def _subject_person_before(pron: Token) -> Span | None:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
             return ent
+        if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
+            return ent  # ("The pastor, Larry Kroon, declined to say …")
     return None
 
 
