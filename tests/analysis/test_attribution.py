@@ -566,3 +566,14 @@ def test_he_is_the_person_in_apposition_to_the_subject_before(registry) -> None:
         registry,
     )
     assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Larry Kroon")
+
+
+def test_a_sentence_that_is_only_a_cue_ends_the_quotation_before_it(registry) -> None:
+    attributions = attribute(
+        "Her images continued to be used around the world.\n"
+        '"Her popularity has continued to soar despite the fact that Page disappeared."\n'
+        "Roesler said.\nThe site logs 20 million hits a month, Roesler said.",
+        registry,
+    )
+    assert attributions[0].type == "self"
+    assert (attributions[1].type, attributions[1].name) == ("named_person", "Roesler")

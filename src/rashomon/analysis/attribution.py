@@ -384,7 +384,12 @@ def _cue_at(
     in_quote_sentence = content is None and any(
         _inside(t.idx, quoted) for t in sent if not t.is_punct
     )
-    if content is None and relay is None and not introduces and not in_quote_sentence:
+    # A sentence that is only a speaker and the verb ("Roesler said.") ends the quotation before.
+    bare = content is None and speaker is not None and lemma in REPORTING_VERBS and all(
+        t.is_punct or t.is_space or speaker[0] <= t.i < speaker[1] or t.i == token.i
+        or (t.head.i == token.i and t.dep_ in {"npadvmod", "advmod", "aux"}) for t in sent
+    )
+    if content is None and relay is None and not introduces and not in_quote_sentence and not bare:
         return None
     if speaker is None:
         return None
@@ -1696,7 +1701,27 @@ def attribute_sentences(
             if same_paragraph and CONTINUATION_OPENERS.match(sent.text):
                 carried = previous
         result.append(_copy_with_phrase(carried) if carried else Attribution("self", None))
+    # A sentence that is nothing but a cue ("Roesler said.", split from the quotation it ends)
+    # attributes the quotation before it when that has no source.
+    for index in range(1, len(sentences)):
+        own = by_sentence.get(index)
+        if not own or not _bare_cue(sentences[index], own):
+            continue
+        before = index - 1  # (past a stray closing mark the parser made a sentence of)
+        while before > 0 and not any(t.is_alpha for t in sentences[before]):
+            before -= 1
+        previous = result[before]
+        first = next((t for t in sentences[before] if not t.is_space), None)
+        if previous is not None and previous.type == "self" and first is not None and first.is_quote:
+            result[before] = _copy_with_phrase(_main_cue(own, sentences[index]).attribution)
     return result
+
+
+def _bare_cue(sent: Span, cues: list[Cue]) -> bool:
+    """Whether a sentence's words are all its cue's phrase ("Roesler said.")."""
+    spans = [(c.attribution.start, c.attribution.end) for c in cues if c.attribution.start is not None]
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and bool(spans) and all(any(s <= t.idx < e for s, e in spans) for t in words)
 
 
 # How many paragraphs a quotation left open may run on before the one that closes it.
