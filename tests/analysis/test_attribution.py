@@ -456,6 +456,8 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # An unnamed official of a company speaks for the company named in the sentence.
         ('Portugal Telecom has redirected traffic and the "impact is very small," said a company official.',
          "named_person", "Portugal Telecom"),
+        # Abbreviated ranks before a name are offices.
+        ("Brig. Gen. Tom Brown said the troops were ready.", "official", "Tom Brown"),
         # A title in a field only the state runs is an office.
         ('"You can\'t call it arson yet," Palmer public safety director Jon Owen said.', "official", "Jon Owen"),
         # Figures from a named body are the body's.

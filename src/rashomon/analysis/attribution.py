@@ -116,6 +116,8 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "commissioner clerk fire firefighters city county state federal municipal district "
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
+    # Ranks and offices as abbreviated before a name ("Brig. Gen. Tom Brown", "Gov. Sarah Palin").
+    + "gen. brig. adm. admiral maj. cmdr. det. insp. supt. ofc. pvt. spc. amb. cpt. gov. trooper".split()
 )
 # Fields that only the state runs: a title in one is an office ("public safety director").
 GOVERNMENT_DOMAINS = frozenset({
