@@ -435,6 +435,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # A news agency described as one is an outlet, the state's with a state word.
         ("The storm killed three people, the German news agency dpa reported.", "news_outlet", None),
         ("The cable was cut near Alexandria, the state news agency Namir reported.", "state_media", None),
+        # The press as such is an outlet, never a person, an official or anonymous.
+        ("Local media reported that 40 people died.", "news_outlet", None),
+        ("Indian television channels reported that 40 people had died.", "news_outlet", None),
         # Experts speak from knowledge, not from an office.
         ("Seismologists said the quake was shallow.", "anonymous_source", None),
         # An outlet's officers speak for it as a company; works of reference and a website

@@ -143,6 +143,11 @@ EXPERT_WORDS = frozenset(
 )
 # A person designated by a number, not named ("Juror No. 12", "Witness number 3").
 DESIGNATION_WORDS = frozenset({"no.", "no", "number", "#"})
+# Heads of a phrase for the press itself ("local media", "television channels"); "report" only
+# with one of the others before it ("media reports").
+PRESS_HEADS = frozenset(
+    "media press television tv radio newspaper channel broadcaster tabloid outlet report".split()
+)
 # Words of a news agency's description ("the German news agency dpa", "Egypt's state news
 # agency MENA"); with a state word the agency is the state's.
 NEWS_AGENCY_WORDS = frozenset({"agency", "agencies", "service"})
@@ -914,6 +919,13 @@ def _classify(
     spelled = _spelled_out(tokens, registry)
     if spelled is not None:
         return _acronym_source(spelled, registry)
+    # The press as such: "local media reported", "Indian television channels said", "media
+    # reports said", "state television showed" (the state's with a state word).
+    if _press(head) and not registry.find(tokens.text) and not any(
+        t.ent_type_ in {"PERSON", "ORG"} for t in tokens
+    ) and (head.lemma_.lower() != "report" or any(_press(t) and t.lemma_.lower() != "report" for t in tokens if t.i < head.i)):
+        state = any(t.lower_ in STATE_RUN_WORDS for t in tokens if t.i < head.i)
+        return Attribution("state_media" if state else "news_outlet", written)
     # A news agency described as one: "the German news agency dpa", "Egypt's state news agency
     # MENA" (a government word such as "agency" makes no official of it).
     agency = _news_agency(tokens)
@@ -1223,6 +1235,13 @@ def _designation(doc: Doc, span: tuple[int, int]) -> bool:
         if before.pos_ in {"NOUN", "PROPN"} and after.like_num and before.lower_ not in OFFICIAL_WORDS:
             return True
     return False
+
+
+def _press(token: Token) -> bool:
+    """Whether a word names the press ("media": the lemmatiser makes it "medium")."""
+    return token.lower_ in PRESS_HEADS or token.lemma_.lower() in PRESS_HEADS - {"medium"} or token.lower_ in {
+        "newspapers", "channels", "broadcasters", "tabloids", "outlets", "reports", "papers"
+    }
 
 
 def _news_agency(tokens: Span) -> bool | None:
