@@ -582,3 +582,16 @@ def test_a_sentence_that_is_only_a_cue_ends_the_quotation_before_it(registry) ->
     )
     assert attributions[0].type == "self"
     assert (attributions[1].type, attributions[1].name) == ("named_person", "Roesler")
+
+
+def test_a_clause_joined_to_the_cue_with_the_same_pronoun_goes_on_with_the_account(registry) -> None:
+    from rashomon.analysis.claims import extract_claims
+
+    doc, article = parse(
+        "Bob Currie, a resident, said he heard a blast. He said the bank was evacuated at 1:30 p.m. "
+        "and he saw people leaving the bank from his balcony."
+    )
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert [(c.attribution.type, c.attribution.name) for c in claims[-2:]] == [
+        ("named_person", "Bob Currie"), ("named_person", "Bob Currie"),
+    ]
