@@ -595,3 +595,12 @@ def test_a_clause_joined_to_the_cue_with_the_same_pronoun_goes_on_with_the_accou
     assert [(c.attribution.type, c.attribution.name) for c in claims[-2:]] == [
         ("named_person", "Bob Currie"), ("named_person", "Bob Currie"),
     ]
+
+
+def test_a_statement_by_someone_before_a_colon_introduces_the_quotation(registry) -> None:
+    attributions = attribute(
+        "Below is a statement by Francesca Grifo, director of the Scientific Integrity Program:\n"
+        '"Several last-minute regulatory changes have undermined the foundation of the Act.',
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Francesca Grifo")

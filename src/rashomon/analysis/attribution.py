@@ -443,6 +443,8 @@ STANCE_ADJECTIVES = frozenset(
     "delighted pleased glad happy proud thrilled disappointed saddened sad sorry confident sure "
     "certain convinced optimistic hopeful concerned worried satisfied relieved adamant".split()
 )
+# Nouns for words given out, whose source is named with "by" or "from" ("a statement by X:").
+STATEMENT_NOUNS = frozenset("statement remarks comments message text excerpt transcript".split())
 # Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it").
 HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz"})
 
@@ -467,6 +469,18 @@ def _stance_cue(
         attribution = _classify(subj, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, doc, subj[0], token.i + 1, article.text)
         return Cue(index, token.head.i, subj, attribution, content=clause.i)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
+        # "Below is a statement by Francesca Grifo, director of …:": the quotation after the
+        # colon is the speaker's.
+        last = [t for t in sent if not t.is_space]
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if agent is None or not last or last[-1].text != ":":
+            return None
+        speaker = _np_span(agent)
+        attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, doc, token.i, speaker[1], article.text)
+        return Cue(index, token.i, speaker, attribution, introduces=True)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if token.pos_ != "VERB" or subject is None or subject.lemma_.lower() not in HEARSAY_NOUNS:
         return None
