@@ -459,6 +459,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # An unnamed official of a company speaks for the company named in the sentence.
         ('Portugal Telecom has redirected traffic and the "impact is very small," said a company official.',
          "named_person", "Portugal Telecom"),
+        # An office of state named with its department before the holder's name.
+        ('"The rule strengthens the regulations," said Secretary of the Interior Dirk Kempthorne.',
+         "official", "Dirk Kempthorne"),
         # Abbreviated ranks before a name are offices.
         ("Brig. Gen. Tom Brown said the troops were ready.", "official", "Tom Brown"),
         # A title in a field only the state runs is an office.

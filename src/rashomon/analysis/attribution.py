@@ -162,6 +162,8 @@ SPOKESPERSON_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials "
     "representative representatives".split()
 )
+# Offices of state written "<Title> of <department>" before a name.
+CABINET_TITLES = frozenset("secretary minister governor mayor ambassador chancellor premier".split())
 # Nouns for figures and information, whose source is the body they come from.
 DATA_WORDS = frozenset("figure figures data information statistic statistics number numbers".split())
 # Works of reference, by the last word of their names.
@@ -1019,6 +1021,13 @@ def _classify(
         c.dep_ == "poss" for c in last.children
     ):
         return Attribution("document", written)
+    # An office of state named with its department and the holder's name, which the entity
+    # tagger may take for an organisation ("Secretary of the Interior Dirk Kempthorne").
+    if head.pos_ == "PROPN" and head.lower_ in CABINET_TITLES and head.text[:1].isupper() and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+    ) and not _private_body(doc[head.i : head.i + 1]):
+        tail = [t for t in tokens if t.i > head.i and t.pos_ == "PROPN"]
+        return Attribution("official", " ".join(t.text for t in tail[-2:]) if len(tail) >= 3 else name)
     # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
     # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
