@@ -41,6 +41,10 @@ def test_registry_aliases_and_generic_phrases(registry):
     assert registry.best("a report by Yonhap News Agency").kind == "wire"
     assert registry.best("kcna") is None  # acronyms match only as written
     assert registry.best("happy people") is None
+    # News agencies of the world: the state's where the state runs them.
+    assert registry.best("Egypt's Middle East News Agency").kind == "state_media"
+    assert registry.best("the German news agency dpa").kind == "wire"
+    assert registry.best("the Standing Committee of the SPA") is None  # (an acronym of many bodies)
 
 
 def test_user_registry_merges_on_top(tmp_path):
@@ -424,6 +428,60 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # A cue after both clauses covers both.
         ("A bomb killed two officers, and state police had no suspects, officials said Saturday.",
          "official", "officials"),
+        # A document's own words ("a statement reads"); a person designated by a number.
+        ('"We are deeply saddened by this loss," a statement reads.', "document", None),
+        ("Juror No. 12 told reporters the evidence was overwhelming.", "anonymous_source", None),
+        ('"It was hard," said Juror No. 7.', "anonymous_source", None),
+        # A news agency described as one is an outlet, the state's with a state word.
+        ("The storm killed three people, the German news agency dpa reported.", "news_outlet", None),
+        ("The cable was cut near Alexandria, the state news agency Namir reported.", "state_media", None),
+        # The press as such is an outlet, never a person, an official or anonymous.
+        ("Local media reported that 40 people died.", "news_outlet", None),
+        ("Indian television channels reported that 40 people had died.", "news_outlet", None),
+        # Experts speak from knowledge, not from an office.
+        ("Seismologists said the quake was shallow.", "anonymous_source", None),
+        # An outlet's officers speak for it as a company; works of reference and a website
+        # hung under its owner are documents.
+        ("The reporter has been approached for the post, CNN officials confirmed Tuesday.", "named_person", "CNN"),
+        ("He won 21 of 25 bouts, according to Nat Fleischer's Ring Record Book.", "document", None),
+        # A stance adjective with a clause, hearsay, and a quoted description are cues too.
+        ("The American Medical Association is delighted that Dr. Regina Benjamin has been nominated.",
+         "named_person", "American Medical Association"),
+        ("Word has it that the launch will slip to late May.", "anonymous_source", None),
+        ("Word comes from People magazine and other outlets that the actress has entered rehab.",
+         "news_outlet", None),
+        ('In its report, the New York Times called him "the most famous anonymous source in history."',
+         "news_outlet", None),
+        # What a source describes something as is the source's.
+        ('A federal government handbook from 1998 described the consultations as "some of the most '
+         'valuable tools."', "document", None),
+        ("Police described the suspect as a white man in his 30s.", "official", "Police"),
+        # An unnamed official of a company speaks for the company named in the sentence.
+        ('Portugal Telecom has redirected traffic and the "impact is very small," said a company official.',
+         "named_person", "Portugal Telecom"),
+        # An office of state named with its department before the holder's name.
+        ('"The rule strengthens the regulations," said Secretary of the Interior Dirk Kempthorne.',
+         "official", "Dirk Kempthorne"),
+        # Abbreviated ranks before a name are offices.
+        ("Brig. Gen. Tom Brown said the troops were ready.", "official", "Tom Brown"),
+        # A title in a field only the state runs is an office.
+        ('"You can\'t call it arson yet," Palmer public safety director Jon Owen said.', "official", "Jon Owen"),
+        # Figures from a named body are the body's.
+        ("The telecast drew 32 million viewers, according to figures from Nielsen Media Research.",
+         "named_person", "Nielsen Media Research"),
+        ("It was the first time a team rushed for 350 yards and lost, according to Pro Football Reference.",
+         "document", None),
+        ('The surgeon general "communicates the best science," according to the Office of the Surgeon '
+         "General's Web site.", "document", None),
+        # A participle hung on the object speaks for the subject; a speaker the parse hung as
+        # an apposition on the clause before the verb.
+        ('A government official downplayed the unrest saying that "for years there have been strikes."',
+         "anonymous_source", None),
+        # An acronym speaks as the body the article spells it out as.
+        ("The quake was felt in Delhi, the Indian Meteorological Department said. The IMD said there was "
+         "no tsunami threat.", "official", "Indian Meteorological Department"),
+        ("The move was a provocation, said a researcher at the state-run Korea Institute for National "
+         "Unification.", "named_person", None),
     ],
 )
 def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, registry) -> None:
@@ -448,3 +506,104 @@ def test_the_company_names_the_organisation_named_before(registry) -> None:
     claims = [c for c in extract_claims(doc, article=article, registry=registry) if "flaw" in c.text]
     assert claims and claims[0].attribution.type == "named_person"
     assert claims[0].attribution.name == "Microsoft"
+
+
+def test_an_acronym_in_brackets_speaks_as_the_body_before_it(registry) -> None:
+    attributions = attribute(
+        "The Philippine Institute of Volcanology and Seismology (PHIVOLCS) recorded the quake. "
+        "PHIVOLCS said it struck at a depth of 10 km.", registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == (
+        "official", "Philippine Institute of Volcanology and Seismology"
+    )
+    company = attribute("Research In Motion makes the phone. RIM said sales rose in May.", registry)[-1]
+    assert (company.type, company.name) == ("named_person", "Research In Motion")
+
+
+def test_a_passive_cue_without_agent_names_no_source(registry) -> None:
+    # What was written or announced is the subject of the passive, not its source; "he" is
+    # then the speaker before, not a person named in what that speaker reported.
+    attributions = attribute(
+        "At the arraignment, prosecutor Aaron Strojny said Ms. Mendes was stabbed in bed. "
+        '"I love you" was written in blood on the wall, he said. '
+        "It was announced earlier this week that the studio and the director were parting ways.",
+        registry,
+    )
+    assert [(a.type, a.name) for a in attributions] == [
+        ("official", "Aaron Strojny"), ("official", "Aaron Strojny"), ("self", None),
+    ]
+
+
+def test_the_company_is_the_organisation_a_cue_named_and_no_she(registry) -> None:
+    attributions = attribute(
+        "Traffic between Europe and Asia was hampered Friday, according to France Telecom. "
+        "The cut occurred between 07:28 and 08:06 Coordinated Universal Time (UTC), the "
+        "telecommunications company said. The company is not sure what caused the cut, she said.",
+        registry,
+    )
+    assert [(a.type, a.name) for a in attributions[:2]] == [
+        ("named_person", "France Telecom"), ("named_person", "France Telecom"),
+    ]
+    assert attributions[2].name != "France Telecom"  # "she" is a person, not the company
+
+
+def test_a_speaker_hung_as_an_apposition_before_the_verb(registry) -> None:
+    doc, article = parse(
+        "The actress is in rehab, her rep Jack Ketsoyan tells the magazine. Although the rep wouldn't "
+        "reveal why she entered rehab, a source from the magazine said that it was her decision to get help."
+    )
+    from rashomon.analysis.claims import extract_claims
+
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert (claims[-1].attribution.type, claims[-1].attribution.name) == (
+        "anonymous_source", "a source from the magazine"
+    )
+
+
+def test_a_relative_pronoun_is_never_the_source(registry) -> None:
+    attribution = attribute(
+        "He was arrested after a tip from his cousin, who said he had bragged about the robbery.", registry
+    )[0]
+    assert (attribution.type, attribution.name) == ("anonymous_source", "his cousin")
+
+
+def test_he_is_the_person_in_apposition_to_the_subject_before(registry) -> None:
+    attributions = attribute(
+        "The church was lit at the entrance, fire chief James Steele said. The pastor, Larry Kroon, "
+        'declined to say whether the church had received threats. "There are so many variables," he said.',
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Larry Kroon")
+
+
+def test_a_sentence_that_is_only_a_cue_ends_the_quotation_before_it(registry) -> None:
+    attributions = attribute(
+        "Her images continued to be used around the world.\n"
+        '"Her popularity has continued to soar despite the fact that Page disappeared."\n'
+        "Roesler said.\nThe site logs 20 million hits a month, Roesler said.",
+        registry,
+    )
+    assert attributions[0].type == "self"
+    assert (attributions[1].type, attributions[1].name) == ("named_person", "Roesler")
+
+
+def test_a_clause_joined_to_the_cue_with_the_same_pronoun_goes_on_with_the_account(registry) -> None:
+    from rashomon.analysis.claims import extract_claims
+
+    doc, article = parse(
+        "Bob Currie, a resident, said he heard a blast. He said the bank was evacuated at 1:30 p.m. "
+        "and he saw people leaving the bank from his balcony."
+    )
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert [(c.attribution.type, c.attribution.name) for c in claims[-2:]] == [
+        ("named_person", "Bob Currie"), ("named_person", "Bob Currie"),
+    ]
+
+
+def test_a_statement_by_someone_before_a_colon_introduces_the_quotation(registry) -> None:
+    attributions = attribute(
+        "Below is a statement by Francesca Grifo, director of the Scientific Integrity Program:\n"
+        '"Several last-minute regulatory changes have undermined the foundation of the Act.',
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Francesca Grifo")

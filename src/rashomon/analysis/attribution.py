@@ -53,7 +53,8 @@ URGING_VERBS = frozenset("urge vow pledge promise threaten demand".split())
 CALLING_PREPOSITIONS = frozenset({"for", "on", "upon"})
 # Verbs by which evidence shows something: with a document as subject, even a nominal object
 # is reported content ("imagery shows new rail cars parked at the station").
-EVIDENCE_VERBS = frozenset("show reveal indicate suggest confirm list detail find".split())
+# ("A statement reads: …": a document's own words.)
+EVIDENCE_VERBS = frozenset("show reveal indicate suggest confirm list detail find read".split())
 # Verbs by which an outlet publishes: with a news source as subject the clause is its content
 # ("Rodong Sinmun carried an article calling on young people to …").
 PUBLISHING_VERBS = frozenset("carry publish air broadcast print run".split())
@@ -115,7 +116,14 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "commissioner clerk fire firefighters city county state federal municipal district "
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
+    # Ranks and offices as abbreviated before a name ("Brig. Gen. Tom Brown", "Gov. Sarah Palin").
+    + "gen. brig. adm. admiral maj. cmdr. det. insp. supt. ofc. pvt. spc. amb. cpt. gov. trooper".split()
 )
+# Fields that only the state runs: a title in one is an office ("public safety director").
+GOVERNMENT_DOMAINS = frozenset({
+    "public safety", "public works", "public health", "homeland security", "emergency management",
+    "civil defense", "civil defence", "disaster management", "law enforcement", "civil protection",
+})
 # Common nouns for bodies that are not the state: their people and their own voice are named
 # persons ("a studio representative", "Marfin bank officials", "the club said").
 PRIVATE_BODY_WORDS = frozenset(
@@ -124,6 +132,26 @@ PRIVATE_BODY_WORDS = frozenset(
     "institute academy society charity organization organisation business store chain airline "
     "manufacturer maker retailer label agency's".split()
 )
+# People who speak from knowledge, not from an office: an expert is no official even at a body
+# whose name holds a country ("a researcher at the Korea Institute for National Unification");
+# unnamed, they are anonymous ("experts said", "seismologists say"). Nouns in "-ologist" too.
+EXPERT_WORDS = frozenset(
+    "expert experts analyst analysts professor professors researcher researchers scholar scholars "
+    "economist economists scientist scientists fellow fellows academic academics lecturer "
+    "lecturers specialist specialists commentator commentators strategist strategists "
+    "historian historians consultant consultants".split()
+)
+# A person designated by a number, not named ("Juror No. 12", "Witness number 3").
+DESIGNATION_WORDS = frozenset({"no.", "no", "number", "#"})
+# Heads of a phrase for the press itself ("local media", "television channels"); "report" only
+# with one of the others before it ("media reports").
+PRESS_HEADS = frozenset(
+    "media press television tv radio newspaper channel broadcaster tabloid outlet report".split()
+)
+# Words of a news agency's description ("the German news agency dpa", "Egypt's state news
+# agency MENA"); with a state word the agency is the state's.
+NEWS_AGENCY_WORDS = frozenset({"agency", "agencies", "service"})
+STATE_RUN_WORDS = frozenset({"state", "state-run", "state-owned", "state-controlled", "official", "government"})
 # Nouns by which an article refers back to an organisation it named ("the software maker").
 ORGANISATION_ANAPHORS = frozenset("maker giant retailer carrier provider operator developer".split())
 # Words of an outlet's name ("People Magazine", "Biloxi Sun Herald") and call signs (WCVB-TV).
@@ -134,6 +162,17 @@ SPOKESPERSON_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials "
     "representative representatives".split()
 )
+# Offices of state written "<Title> of <department>" before a name.
+CABINET_TITLES = frozenset("secretary minister governor mayor ambassador chancellor premier".split())
+# Nouns for figures and information, whose source is the body they come from.
+DATA_WORDS = frozenset("figure figures data information statistic statistics number numbers".split())
+# Works of reference, by the last word of their names.
+WORK_WORDS = frozenset(
+    "book reference almanac encyclopedia encyclopaedia yearbook handbook dictionary database wiki "
+    "wikipedia".split()
+)
+# The people who run an organisation, speaking for it.
+MANAGEMENT_WORDS = frozenset("management executive executives spokesperson owner owners board".split())
 # Relatives and acquaintances: "daughter of a court reporter" holds no office.
 KIN_WORDS = frozenset(
     "daughter son wife husband mother father sister brother nephew niece cousin aunt uncle "
@@ -183,6 +222,7 @@ PUBLISHED_PIECES = frozenset(
      "broadcast", "segment", "op-ed", "obituary"}
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir lord lady dame rev rev.".split())
 NEWS_KINDS = frozenset({"state_media", "news_outlet"})
 CUE_VERBS = (
     REPORTING_VERBS | SELF_VERBS | INTRODUCING_VERBS | SPEECH_ACT_VERBS | URGING_VERBS | EVIDENCE_VERBS
@@ -280,13 +320,18 @@ def _cue_at(
         attribution = _classify(subject, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
+    stance = _stance_cue(token, sent, index, article=article, registry=registry, context=context)
+    if stance is not None:
+        return stance
     lemma = token.lemma_.lower()
     mistagged = _mistagged_content(token, lemma)
     if mistagged is not None:
         pass  # a verb the tagger took for a plural noun ("A local newspaper reports that …")
     elif token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS:
         return None
-    if lemma in INTRODUCING_VERBS and not _introduces(token, sent):
+    # "described the consultations as …": the description is the subject's.
+    described = token if lemma == "describe" and _described_as(token) else None
+    if lemma in INTRODUCING_VERBS and not _introduces(token, sent) and described is None:
         return None
     if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as":
         return None  # "quoted X as saying": the cue is "quoted"
@@ -300,6 +345,10 @@ def _cue_at(
         attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, agent.i, speaker[1], article.text)
         return Cue(index, token.i, speaker, attribution, content=token.i)
+    if passive and agent_obj is None and lemma in REPORTING_VERBS - {"quote", "cite", "say"} and not as_saying_child(token):
+        # "'I love you' was written on the wall", "It was announced that …": what was written or
+        # announced is the subject, and nobody is named as its source.
+        return None
     subj = _subject(token)
     if lemma in SELF_VERBS:
         if subj is None or not any(c.dep_ == "ccomp" for c in token.children):
@@ -308,11 +357,17 @@ def _cue_at(
         attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
         return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
     doc = token.doc
-    content = (content_child(token) or mistagged) if lemma != "call" else None
+    content = (content_child(token) or mistagged or described) if lemma != "call" else None
     weak = lemma == "call" or content is None and lemma in (
         SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS | NOMINAL_REPORTING_VERBS
     )
     content = content or _other_content(token, lemma)
+    if lemma == "call" and content is None and any(
+        c.dep_ in {"oprd", "xcomp"} and _inside(c.idx, quoted) for c in token.children
+    ):
+        # "the New York Times called him "the most famous anonymous source"": the quoted
+        # description is the subject's words.
+        content, weak = token, False
     if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
         return None  # the other cue verbs always need their content
     if lemma not in REPORTING_VERBS | INTRODUCING_VERBS and subj is not None and (
@@ -338,7 +393,12 @@ def _cue_at(
     in_quote_sentence = content is None and any(
         _inside(t.idx, quoted) for t in sent if not t.is_punct
     )
-    if content is None and relay is None and not introduces and not in_quote_sentence:
+    # A sentence that is only a speaker and the verb ("Roesler said.") ends the quotation before.
+    bare = content is None and speaker is not None and lemma in REPORTING_VERBS and all(
+        t.is_punct or t.is_space or speaker[0] <= t.i < speaker[1] or t.i == token.i
+        or (t.head.i == token.i and t.dep_ in {"npadvmod", "advmod", "aux"}) for t in sent
+    )
+    if content is None and relay is None and not introduces and not in_quote_sentence and not bare:
         return None
     if speaker is None:
         return None
@@ -365,6 +425,94 @@ def _cue_at(
         attribution.type = "official"
     return Cue(index, token.i, speaker, attribution, content=content.i if content is not None else None,
                relay=relay, introduces=introduces, weak=weak)
+
+
+def _described_as(verb: Token) -> bool:
+    """Whether a verb has an object and an "as" phrase ("described him as a quiet man")."""
+    obj = _child(verb, "dobj")
+    if obj is None or verb.dep_ in {"relcl", "acl", "amod"}:
+        return False
+    # (the parse hangs "as" on the verb or on its object)
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children)
+        for c in (*verb.children, *obj.children)
+    )
+
+
+# Adjectives of a stance whose "that" clause is the subject's view ("The association is
+# delighted that …", "Officials are confident that …").
+STANCE_ADJECTIVES = frozenset(
+    "delighted pleased glad happy proud thrilled disappointed saddened sad sorry confident sure "
+    "certain convinced optimistic hopeful concerned worried satisfied relieved adamant".split()
+)
+# Nouns for words given out, whose source is named with "by" or "from" ("a statement by X:").
+STATEMENT_NOUNS = frozenset("statement remarks comments message text excerpt transcript".split())
+# Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it").
+HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz"})
+
+
+def _stance_cue(
+    token: Token, sent: Span, index: int, *, article: Article, registry: SourceRegistry, context: _Context
+) -> Cue | None:
+    """A cue without a reporting verb: a stance adjective with a clause ("X is delighted that
+    …"), hearsay ("Word has it that …" is anonymous; "word comes from X" is X's)."""
+    doc = token.doc
+    if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in STANCE_ADJECTIVES and (
+        token.head.lemma_ == "be"
+    ):
+        clause = next(
+            (c for c in (*token.children, *token.head.children)
+             if c.dep_ == "ccomp" and c.i > token.i and c.pos_ in {"VERB", "AUX"}),
+            None,
+        )
+        subj = _subject(token.head)
+        if clause is None or subj is None or doc[subj[0]].tag_ in {"WP", "WDT"}:
+            return None
+        attribution = _classify(subj, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, doc, subj[0], token.i + 1, article.text)
+        return Cue(index, token.head.i, subj, attribution, content=clause.i)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATEMENT_NOUNS:
+        # "Below is a statement by Francesca Grifo, director of …:": the quotation after the
+        # colon is the speaker's.
+        last = [t for t in sent if not t.is_space]
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}), None)
+        agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if agent is None or not last or last[-1].text != ":":
+            return None
+        speaker = _np_span(agent)
+        attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, doc, token.i, speaker[1], article.text)
+        return Cue(index, token.i, speaker, attribution, introduces=True)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if token.pos_ != "VERB" or subject is None or subject.lemma_.lower() not in HEARSAY_NOUNS:
+        return None
+    if token.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        clause = _child(token, "ccomp")
+        if clause is None:
+            return None
+        attribution = Attribution("anonymous_source", None)
+        _set_phrase(attribution, doc, subject.i, token.i + 2, article.text)
+        return Cue(index, token.i, (subject.i, subject.i + 1), attribution, content=clause.i)
+    if token.lemma_ == "come":
+        source = next(
+            (g for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if source is None:
+            return None
+        speaker = _np_span(source)
+        attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, doc, subject.i, speaker[1], article.text)
+        return Cue(index, token.i, speaker, attribution, content=token.i)
+    return None
+
+
+def as_saying_child(verb: Token) -> bool:
+    """Whether a verb has an "as saying" phrase ("was described as saying")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ in {"say", "describe", "call", "tell"} for g in c.children)
+        for c in verb.children
+    )
 
 
 def _from_state_body(verb: Token, speaker: tuple[int, int]) -> bool:
@@ -560,6 +708,15 @@ def _subject(token: Token) -> tuple[int, int] | None:
             # saying that …": the participle's speaker is the subject of the verb it hangs on.
             verb = token.head
             continue
+        if verb is token and token.tag_ == "VBG" and token.dep_ == "acl" and token.head.dep_ == "dobj" and (
+            token.head.head.pos_ in {"VERB", "AUX"} and token.head.head.dep_ == "ROOT"
+            and token.head.head.lemma_.lower() not in CUE_VERBS and content_child(token) is not None
+            and token.lemma_.lower() in REPORTING_VERBS
+        ):
+            # "An official downplayed the unrest saying that …" with the participle hung on the
+            # object: its speaker is the subject of the verb the object belongs to.
+            verb = token.head.head
+            continue
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             return _stranded_subject(token)
         verb = verb.head
@@ -574,7 +731,7 @@ def _stranded_subject(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if content is None:
-        return None
+        return _dangling_subject(verb)
     comma = next((t.i for t in doc[content.i : verb.i] if t.text == ","), None)
     if comma is None:
         return None
@@ -590,6 +747,33 @@ def _stranded_subject(verb: Token) -> tuple[int, int] | None:
     while hi - 1 > lo and doc[hi - 1].is_punct and doc[hi - 1].text != ")":
         hi -= 1
     return lo, hi
+
+
+def _dangling_subject(verb: Token) -> tuple[int, int] | None:
+    """The speaker of a finite cue verb without a subject that the parse hung, as an
+    apposition, on the clause before it ("Although the rep wouldn't reveal why she entered
+    rehab, a source from the magazine said that …": "source" an apposition of "rehab"): the
+    noun phrase between the last comma and the verb."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i < 2:
+        return None
+    last = verb.i - 1
+    if doc[last].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    comma = next((t.i for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    head = doc[last]
+    while head.head.i != head.i and comma < head.head.i < verb.i:
+        head = head.head
+    if head.dep_ != "appos" or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    lo, hi = max(head.left_edge.i, comma + 1), verb.i
+    named = doc[comma - 1]
+    if head.head.i == named.i and named.ent_type_ == "PERSON":
+        # ("…, Mahmoud Al-Goweiny, a member of the authority's board said"): the person it describes
+        lo = next(e.start for e in doc.ents if e.start <= named.i < e.end)
+    return (lo, hi) if lo < hi else None
 
 
 def _same_line(doc: Doc, i: int, j: int) -> bool:
@@ -674,6 +858,15 @@ def _classify(
     offset = tokens[0].idx
 
     # Pronouns: he/she → the last person-like source; they/it → the last source.
+    # A relative pronoun the parse left as the source ("…, who said …" hung on a verb): the
+    # noun before it.
+    if len(tokens) == 1 and head.tag_ in {"WP", "WDT"}:
+        antecedent = next((t for t in reversed(doc[sent.start : head.i]) if not t.is_punct), None)
+        if antecedent is not None and antecedent.pos_ in {"NOUN", "PROPN"}:
+            while antecedent.dep_ in {"compound", "flat"} and antecedent.head.i > antecedent.i:
+                antecedent = antecedent.head
+            return _classify(_np_span(antecedent), sent, article=article, registry=registry, context=context)
+        return Attribution("anonymous_source", written)
     if len(tokens) == 1 and head.lower_ == "i":
         return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
@@ -714,12 +907,11 @@ def _classify(
                 return _person(titled, _titled_phrase(titled), article=article, context=context, offset=offset)
         # "the company", "the team", "the software maker": the organisation named before.
         if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
-            org = next(
-                (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= tokens.start
-                 and not _outlet_name(e) and not registry.find(e.text)),
-                None,
-            )
-            return Attribution("named_person", _span_name(doc, (org.start, org.end)) if org else written)
+            # The organisation an earlier cue named as its source first ("according to France
+            # Telecom" … "the telecommunications company said"), else the last one named, not
+            # in brackets ("Coordinated Universal Time (UTC)" names no organisation).
+            org = _organisation_before(doc, tokens.start, offset, context, registry)
+            return org or Attribution("named_person", written)
     # "her agent said", "his lawyer said": the person the article gives that title, named
     # before or after ("longtime agent Mark Roesler").
     if (
@@ -733,6 +925,46 @@ def _classify(
             return _person(titled, _titled_phrase(titled), article=article, context=context, offset=offset)
     if ANONYMITY_CUES.search(sent.text) and not _names_person(tokens, head):
         if head_word in ANONYMOUS_HEADS or head.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}:
+            return Attribution("anonymous_source", written)
+    # A person designated by a number: "Juror No. 12" names nobody.
+    if _designation(doc, span):
+        return Attribution("anonymous_source", written)
+    # An acronym the registry does not know speaks as the body the article spells it out as
+    # ("the Indian Meteorological Department … The IMD said"): an outlet, a state body, or
+    # another body.
+    spelled = _spelled_out(tokens, registry)
+    if spelled is not None:
+        return _acronym_source(spelled, registry)
+    # The press as such: "local media reported", "Indian television channels said", "media
+    # reports said", "state television showed" (the state's with a state word).
+    if _press(head) and not registry.find(tokens.text) and not any(
+        t.ent_type_ in {"PERSON", "ORG"} for t in tokens
+    ) and (head.lemma_.lower() != "report" or any(_press(t) and t.lemma_.lower() != "report" for t in tokens if t.i < head.i)):
+        state = any(t.lower_ in STATE_RUN_WORDS for t in tokens if t.i < head.i)
+        return Attribution("state_media" if state else "news_outlet", written)
+    # A news agency described as one: "the German news agency dpa", "Egypt's state news agency
+    # MENA" (a government word such as "agency" makes no official of it).
+    agency = _news_agency(tokens)
+    if agency is not None:
+        known_agency = registry.best(tokens.text)
+        if known_agency is not None and known_agency.attribution_type in NEWS_KINDS:
+            return Attribution(known_agency.attribution_type, known_agency.name)
+        named = [t for t in tokens if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "NORP"}]
+        kind = "state_media" if agency else "news_outlet"
+        return Attribution(kind, " ".join(t.text for t in named) if named else written)
+    # An expert speaks from knowledge, not from an office: unnamed, for the body named with
+    # them ("a researcher at the Korea Institute …") or anonymous ("experts said").
+    if _expert(head) and not _names_person(tokens, head) and head.ent_type_ != "PERSON":
+        body = next(
+            (e for e in doc.ents if e.label_ == "ORG" and span[0] <= e.start < span[1] and not _outlet_name(e)
+             and not e.start <= head.i < e.end),  # (the tagger may take "Seismologists" for one)
+            None,
+        )
+        if body is not None and registry.best(body.text) is None:
+            if any(t.lower_ in GOVERNMENT_WORDS for t in body):
+                return Attribution("official", _span_name(doc, (body.start, body.end)))
+            return Attribution("named_person", _span_name(doc, (body.start, body.end)))
+        if body is None:
             return Attribution("anonymous_source", written)
     # An outlet noun with a name on it: "Indiewire's blog The Playlist", "the newspaper Le Monde"
     # (an outlet the registry knows keeps its kind: "the propaganda website Uriminzokkiri").
@@ -772,6 +1004,30 @@ def _classify(
             if known_outlet is not None:
                 return Attribution(known_outlet.attribution_type, known_outlet.name)
             return Attribution("news_outlet", _span_name(doc, (outlet.left_edge.i, outlet.i + 1)))
+    # Figures and information from a named body are that body's ("according to figures from
+    # Nielsen Media Research", "information received from Telstra"); a report or a statement
+    # from one stays a document.
+    if head.lemma_.lower() in DATA_WORDS or head.lower_ in DATA_WORDS:
+        owner = _data_owner(head)
+        if owner is not None:
+            return _classify(_np_span(owner), sent, article=article, registry=registry, context=context)
+    # A work of reference named ("Nat Fleischer's Ring Record Book", "Pro Football Reference"),
+    # or a document the parse hung under its owner ("the Office of the Surgeon General's Web
+    # site": "site" under "of"), is a document whatever the entity tagger made of it.
+    if head.pos_ == "PROPN" and head.lower_ in WORK_WORDS and not _outlet_name(tokens):
+        return Attribution("document", written)
+    last = tokens[-1]
+    if last.i != head.i and last.pos_ == "NOUN" and last.is_lower and _document_head(last) and any(
+        c.dep_ == "poss" for c in last.children
+    ):
+        return Attribution("document", written)
+    # An office of state named with its department and the holder's name, which the entity
+    # tagger may take for an organisation ("Secretary of the Interior Dirk Kempthorne").
+    if head.pos_ == "PROPN" and head.lower_ in CABINET_TITLES and head.text[:1].isupper() and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+    ) and not _private_body(doc[head.i : head.i + 1]):
+        tail = [t for t in tokens if t.i > head.i and t.pos_ == "PROPN"]
+        return Attribution("official", " ".join(t.text for t in tail[-2:]) if len(tail) >= 3 else name)
     # A named person, whatever body they speak for ("Kremlin spokesman Pavel Voronin", "the
     # district's chief administrator, Ram Thapa"): the person is the head of the phrase.
     person = _person_at_head(head, span, doc, registry) or _named_before(tokens, article, doc)
@@ -789,6 +1045,13 @@ def _classify(
     if _anonymous(head, tokens, dets):
         return Attribution("anonymous_source", written)
     source = registry.best(tokens.text) or (registry.best(full.text) if head.pos_ == "PROPN" else None)
+    if (
+        source is not None and source.name and source.attribution_type == "news_outlet"
+        and head.lower_ in SPOKESPERSON_WORDS | MANAGEMENT_WORDS
+    ):
+        # An outlet's officers speak for it as a company, they do not report ("CNN officials
+        # confirmed", "CNN management said").
+        return Attribution("named_person", source.name)
     if source is not None:
         if article.outlet and source.name and registry.lookup(article.outlet) is source:
             return Attribution("self", None)
@@ -835,7 +1098,18 @@ def _classify(
     # (a state body or its people as the head: "firefighters", "the fire brigade", "the coroner")
     if any(t.lower_ in OFFICIAL_WORDS for t in tokens) or head.lower_ in GOVERNMENT_WORDS:
         if _private_body(tokens) and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens):
-            return Attribution("named_person", name)  # "a studio representative", "bank officials"
+            # "a studio representative", "bank officials": the body's voice; "a company
+            # official" speaks for the company named before.
+            body = next((t for t in tokens if t.lower_ in PRIVATE_BODY_WORDS and t.i != head.i), None)
+            if body is not None and not any(t.ent_type_ or t.pos_ == "PROPN" for t in tokens):
+                org = next(
+                    (e for e in reversed(doc.ents) if e.label_ == "ORG" and sent.start <= e.start and e.end <= tokens.start
+                     and not _outlet_name(e) and not registry.find(e.text)),
+                    None,
+                )  # (the company named in the sentence)
+                if org is not None:
+                    return Attribution("named_person", _span_name(doc, (org.start, org.end)))
+            return Attribution("named_person", name)
         state = any(
             t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"}
             or t.lower_ in BARE_STATE_TITLES and t.tag_ != "JJ" for t in tokens
@@ -848,6 +1122,164 @@ def _classify(
     if head.pos_ == "PROPN" or _title_case_name(tokens):
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+# Words that join the capitalised words of a name ("Institute of Volcanology and Seismology").
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "&"})
+# Words for a body: with a country or a nationality in its name, a state body ("Philippine
+# Institute of Volcanology and Seismology", "Indian Meteorological Department").
+BODY_WORDS = frozenset(
+    "institute department agency bureau service survey centre center office administration "
+    "commission authority council ministry directorate board".split()
+)
+
+
+def _spelled_out(tokens: Span, registry: SourceRegistry) -> Span | None:
+    """The name an acronym source stands for, where the article spells it out: before the
+    acronym in brackets ("… Department (IMD)"), else any capitalised run whose initials are
+    the acronym's letters ("U.S. Geological Survey" for "USGS")."""
+    words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
+    if len(words) != 1 or registry.best(words[0].text) is not None:
+        return None
+    acronym = words[0].text
+    if not (3 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+        return None
+    doc = tokens.doc
+    runs: list[tuple[int, int]] = []
+    start = None
+    for token in doc:
+        capital = token.text[:1].isupper() and not token.is_punct and token.text != acronym
+        joiner = token.lower_ in NAME_JOINERS and start is not None
+        if capital and start is None:
+            start = token.i
+        elif not (capital or joiner) and start is not None:
+            runs.append((start, token.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    bracketed = {t.i - 1 for t in doc if t.text == acronym and t.i > 0 and doc[t.i - 1].text == "("}
+    for lo, hi in runs:
+        if hi in bracketed:
+            while lo < hi and doc[lo].lower_ in NAME_JOINERS:
+                lo += 1  # ("The")
+            if lo < hi:
+                return doc[lo:hi]
+    for lo, hi in runs:
+        while hi > lo and doc[hi - 1].lower_ in NAME_JOINERS:
+            hi -= 1
+        # Any run ending in a name whose initials spell the acronym (a sentence's first word may
+        # come before it: "The Indian Meteorological Department").
+        for first in range(lo, hi):
+            name = [t for t in doc[first:hi] if t.lower_ not in NAME_JOINERS]
+            initials = "".join(c for t in name for c in t.text if c.isupper())
+            if initials == acronym and doc[first].lower_ not in NAME_JOINERS:
+                return doc[first:hi]
+    return None
+
+
+def _acronym_source(name: Span, registry: SourceRegistry) -> Attribution:
+    """The type of a body named in full (for its acronym): as the registry knows it, an outlet
+    by its words, a state body by a government word or a country beside a body word."""
+    known = registry.best(name.text)
+    written = name.text
+    if known is not None:
+        return Attribution(known.attribution_type, known.name)
+    if _outlet_name(name):
+        return Attribution("news_outlet", written)
+    words = {t.lower_ for t in name}
+    national = any(t.ent_type_ in {"GPE", "NORP"} or place_chain(t.text) is not None for t in name) or any(
+        t.text in {"U.S.", "US", "UK", "U.K."} for t in name
+    )
+    if words & (GOVERNMENT_WORDS - {"service", "survey"}) or national and words & BODY_WORDS:
+        return Attribution("official", written)
+    return Attribution("named_person", written)
+
+
+def _organisation_before(
+    doc: Doc, start: int, offset: int, context: _Context, registry: SourceRegistry
+) -> Attribution | None:
+    """The organisation "the company" or "a company official" refers to: one an earlier cue
+    named as its source, else the last one named before, not an acronym in brackets."""
+    spoke = _last(context, offset, lambda c: c.attribution.type == "named_person" and _organisation(c, doc))
+    if spoke is not None:
+        return _copy(spoke.attribution)
+    org = next(
+        (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= start
+         and not _outlet_name(e) and not registry.find(e.text) and not _bracketed(e)),
+        None,
+    )
+    return Attribution("named_person", _span_name(doc, (org.start, org.end))) if org is not None else None
+
+
+def _organisation(cue: Cue, doc: Doc) -> bool:
+    """Whether an earlier cue's source phrase is an organisation's name (an ORG entity head)."""
+    if cue.subject is None:
+        return False
+    words = doc[cue.subject[0] : cue.subject[1]]
+    root = words.root
+    if root.lower_ in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS:
+        return True
+    # (the tagger takes a titled name for one: "Professor Varoufakis")
+    titled = any(t.lower_ in PERSON_TITLES | OFFICIAL_WORDS | GOVERNMENT_WORDS | EXPERT_WORDS for t in words)
+    return root.ent_type_ == "ORG" and root.pos_ == "PROPN" and not titled
+
+
+def _bracketed(span: Span) -> bool:
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+
+
+def _data_owner(head: Token) -> Token | None:
+    """The named body figures come from: the proper noun after "from" or "by", on the noun or
+    on a participle under it ("information received from Telstra", "data released by X")."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}]
+    preps += [
+        g for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        for g in c.children if g.dep_ in {"prep", "agent"} and g.lower_ in {"from", "by"}
+    ]
+    for prep in preps:
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in {"DATE", "TIME"}:
+            return obj
+    return None
+
+
+def _designation(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether a source phrase designates someone by a number after a noun ("Juror No. 12",
+    "witness number 3"), not by a name; a rank before a title ("the No. 2 official") is no
+    designation."""
+    end = min(len(doc), span[1] + 2)
+    for token in doc[span[0] : end]:
+        if token.lower_ not in DESIGNATION_WORDS or token.i == span[0] or token.i + 1 >= len(doc):
+            continue
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if after.text == "." and token.i + 2 < len(doc):
+            after = doc[token.i + 2]  # ("No" "." "12" when the tokenizer splits the stop)
+        if before.pos_ in {"NOUN", "PROPN"} and after.like_num and before.lower_ not in OFFICIAL_WORDS:
+            return True
+    return False
+
+
+def _press(token: Token) -> bool:
+    """Whether a word names the press ("media": the lemmatiser makes it "medium")."""
+    return token.lower_ in PRESS_HEADS or token.lemma_.lower() in PRESS_HEADS - {"medium"} or token.lower_ in {
+        "newspapers", "channels", "broadcasters", "tabloids", "outlets", "reports", "papers"
+    }
+
+
+def _news_agency(tokens: Span) -> bool | None:
+    """None when a source phrase does not describe a news agency ("news agency", "press
+    service", "wire service"); else whether it is the state's ("state news agency")."""
+    words = [t.lower_ for t in tokens]
+    for i, word in enumerate(words[:-1]):
+        if word in {"news", "press", "wire"} and words[i + 1] in NEWS_AGENCY_WORDS:
+            return any(w in STATE_RUN_WORDS for w in words[:i])
+    return None
+
+
+def _expert(head: Token) -> bool:
+    word = head.lemma_.lower()
+    return head.lower_ in EXPERT_WORDS or word in EXPERT_WORDS or head.lower_.removesuffix("s").endswith("ologist")
 
 
 def _outlet_apposition(doc: Doc, end: int) -> bool:
@@ -1045,6 +1477,8 @@ def _anonymous(head: Token, tokens: Span, dets: set[str]) -> bool:
     if word in ANONYMOUS_HEADS and (dets & ANONYMOUS_DETS or (head.tag_ == "NNS" and not determiners)):
         # Officials speaking as a body ("officials said") are official; one unnamed official
         # ("a US official told CNN") is an anonymous source.
+        if word in {"official", "officials"} and any(t.lower_ in PRIVATE_BODY_WORDS for t in tokens):
+            return False  # "a company official" speaks for the company
         return word not in {"official", "officials"} or bool(dets & {"a", "an", "one", "another"})
     return False
 
@@ -1087,6 +1521,9 @@ def _state_title(title: Token) -> bool:
     modifiers = [t for t in title.subtree if t.i < title.i]
     if any(t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"} for t in modifiers):
         return True
+    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(modifiers, modifiers[1:], strict=False)}
+    if pairs & GOVERNMENT_DOMAINS:
+        return True  # ("public safety director Jon Owen")
     return title.lower_ in BARE_STATE_TITLES
 
 
@@ -1175,9 +1612,12 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         # (one person: never "jurors", "they", "Smith and Jones")
         earlier = _last(
             context, offset,
-            lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc),
+            lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc)
+            and not _organisation(c, pron.doc),  # ("the company said … she said": not the company)
         )
         subject = _subject_person_before(pron)
+        if subject is not None and earlier is not None and _reported_by(subject, earlier, pron.doc):
+            subject = None  # ("Strojny said Ms. Mendes was stabbed. … , he said": Strojny)
         if subject is not None and (earlier is None or earlier.attribution.start < subject.start_char):
             # A person who is the subject of the sentence before, named after the last cue
             # ("Josh Moore, one of the defense lawyers, had reminded the judge … / "…," he said.")
@@ -1194,6 +1634,14 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
     return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
 
 
+def _reported_by(person: Span, cue: Cue, doc: Doc) -> bool:
+    """Whether a person is named in what a cue reports: after its verb, in its sentence."""
+    verb = doc[cue.verb]
+    return verb.sent.start == person.sent.start and person.start > verb.i and (
+        cue.content is not None and person.root.i in {t.i for t in doc[cue.content].subtree}
+    )
+
+
 def _subject_person_before(pron: Token) -> Span | None:
     """The last person named as a clause's subject in the pronoun's sentence before it, or in
     the sentence before that."""
@@ -1205,6 +1653,8 @@ def _subject_person_before(pron: Token) -> Span | None:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
             return ent
+        if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
+            return ent  # ("The pastor, Larry Kroon, declined to say …")
     return None
 
 
@@ -1295,7 +1745,27 @@ def attribute_sentences(
             if same_paragraph and CONTINUATION_OPENERS.match(sent.text):
                 carried = previous
         result.append(_copy_with_phrase(carried) if carried else Attribution("self", None))
+    # A sentence that is nothing but a cue ("Roesler said.", split from the quotation it ends)
+    # attributes the quotation before it when that has no source.
+    for index in range(1, len(sentences)):
+        own = by_sentence.get(index)
+        if not own or not _bare_cue(sentences[index], own):
+            continue
+        before = index - 1  # (past a stray closing mark the parser made a sentence of)
+        while before > 0 and not any(t.is_alpha for t in sentences[before]):
+            before -= 1
+        previous = result[before]
+        first = next((t for t in sentences[before] if not t.is_space), None)
+        if previous is not None and previous.type == "self" and first is not None and first.is_quote:
+            result[before] = _copy_with_phrase(_main_cue(own, sentences[index]).attribution)
     return result
+
+
+def _bare_cue(sent: Span, cues: list[Cue]) -> bool:
+    """Whether a sentence's words are all its cue's phrase ("Roesler said.")."""
+    spans = [(c.attribution.start, c.attribution.end) for c in cues if c.attribution.start is not None]
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and bool(spans) and all(any(s <= t.idx < e for s, e in spans) for t in words)
 
 
 # How many paragraphs a quotation left open may run on before the one that closes it.

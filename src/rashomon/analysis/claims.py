@@ -109,8 +109,23 @@ def _clause_attribution(
     parenthetical = inside and sentence.end <= clause_start and bool(
         re.fullmatch(r"\s*,\s*(and|but)\s*", between)
     ) and sent.text[: sentence.start - sent.start_char].rstrip().endswith(",")
-    covered = trailing or opening or parenthetical
+    covered = trailing or opening or parenthetical or _goes_on(doc, head, cue_verbs, sentence)
     return Attribution("self", None) if inside and not covered else sentence
+
+
+def _goes_on(doc: Doc, head: Token, cue_verbs: dict[int, Cue], sentence: Attribution) -> bool:
+    """Whether a clause joined to a cue goes on with the speaker's account, its subject the
+    same pronoun as the cue's ("He said the bank was evacuated and he saw people leaving")."""
+    cue = next((c for c in cue_verbs.values() if c.attribution is sentence), None)
+    if cue is None or cue.subject is None or head.dep_ != "conj" or head.head.i != cue.verb:
+        return False
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    speaker = doc[cue.subject[0] : cue.subject[1]]
+    return (
+        subject is not None and subject.lower_ in {"he", "she"} and len(speaker) == 1
+        and speaker[0].lower_ == subject.lower_
+        and any(c.dep_ == "cc" and c.lower_ == "and" for c in (*doc[cue.verb].children, *head.children))
+    )
 
 
 def _segments(sent) -> list[tuple[int, int]]:
