@@ -136,6 +136,11 @@ def guarded_chunk(
     return [result for item in chunk for result in guarded_chunk(stage, failed, [item])]
 
 
+def forks_workers() -> bool:
+    """Whether workers are forked here, and so share what this process has loaded."""
+    return _context().get_start_method() == "fork"
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # fork shares what this process has loaded; it is only safe on Linux (macOS: spawn).
     if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
