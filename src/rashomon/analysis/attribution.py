@@ -285,9 +285,13 @@ def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[
     quoted = quote_spans(text)
     context = _Context(mentions=[(s, src) for s, _e, src in registry.find(text)])
     cues: list[Cue] = []
+    candidates = _cue_candidates(doc)
     for index, sent in enumerate(_sentence_spans(doc, article)):
         found: list[Cue] = []
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if not candidates[i]:
+                continue
+            token = doc[i]
             if _inside(token.idx, quoted):
                 continue
             cue = _cue_at(
@@ -300,6 +304,34 @@ def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[
                 context.cues.append(cue)
         cues.extend(found)
     return cues
+
+
+def _cue_candidates(doc: Doc) -> list[bool]:
+    """Per token, whether ``_cue_at`` can find a cue there: "according", or a word whose lemma
+    is a cue verb (every cue of ``_cue_at`` is one of them). Read from the document's arrays,
+    instead of calling ``_cue_at`` on every token (0.3 of the 3 CPU s of the extraction on 300
+    ECB+ documents)."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+    from spacy.strings import get_string_id
+
+    columns = doc.to_array([LEMMA, LOWER])
+    if not len(columns):
+        return []
+    strings = doc.vocab.strings
+    cue_lemmas = []
+    for key in np.unique(columns[:, 0]).tolist():
+        is_cue = _CUE_LEMMAS.get(key)
+        if is_cue is None:
+            is_cue = _CUE_LEMMAS[key] = strings[key].lower() in CUE_VERBS
+        if is_cue:
+            cue_lemmas.append(key)
+    found = np.isin(columns[:, 0], cue_lemmas) | (columns[:, 1] == get_string_id("according"))
+    return found.tolist()
+
+
+# Per lemma (spaCy's string hash, the same in every vocabulary): whether it is a cue verb's.
+_CUE_LEMMAS: dict[int, bool] = {}
 
 
 def _cue_at(

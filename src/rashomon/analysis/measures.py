@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rashomon.analysis.nlp import doc_text
 from rashomon.records import Measure
 
 if TYPE_CHECKING:
@@ -372,7 +373,7 @@ def _direction_reference(span: Span) -> Token | None:
 
 def _conversion(span: Span) -> bool:
     """A money amount in parentheses right after another amount: the same sum converted."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     before = text[max(0, span.start_char - 40) : span.start_char].rstrip()
     # The first amount's currency sign may be lost to a bad encoding ("a? 110-billion ($143
     # billion)"): any amount before the parenthesis will do.

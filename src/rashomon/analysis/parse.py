@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from rashomon.heap import collector_paused
 from rashomon.records import Article, Mention, RunWarning, Sentence
 from rashomon.settings import AnalysisSettings
 from rashomon.analysis.nlp import sentence_spans
@@ -63,6 +64,13 @@ TITLE_ABBREVIATIONS = (
 def pipeline(settings: AnalysisSettings) -> Language:
     """The pinned spaCy pipeline with the paragraph-boundary component before the parser, and
     the bulk tagger (rashomon.analysis.tags) in place of the attribute ruler and lemmatizer."""
+    # Importing spaCy (and torch with it) and loading the model make objects by the million;
+    # the garbage collector's passes over them found nothing: 0.33 of 1.9 CPU s.
+    with collector_paused():
+        return _pipeline(settings)
+
+
+def _pipeline(settings: AnalysisSettings) -> Language:
     from spacy.symbols import ORTH
 
     from rashomon.analysis.nlp import nlp_for

@@ -40,5 +40,33 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    """The report as JSON text; identical input gives byte-identical output."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    """The report as JSON text; identical input gives byte-identical output.
+
+    Written by orjson (0.01 s instead of 0.4 s for the 12.8 MB report of 300 ECB+ documents,
+    bench/README.md), byte for byte what ``json.dumps(..., ensure_ascii=False, indent=2)``
+    writes: both write strings, ints, booleans and null alike, and floats from 1e-4 up to 1e16.
+    orjson writes other floats in another notation (1e-07 as 1e-7) and NaN as null, and cannot
+    write some data (a key that is no string, an int beyond 64 bits, a lone surrogate): then
+    the json module writes the report, as it always did."""
+    import orjson
+
+    data = report_dict(report)
+    if all(_plain_float(score) for score in _scores(report)):
+        try:
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except orjson.JSONEncodeError:
+            pass
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _scores(report: Report) -> list[float | None]:
+    """Every float of the report: the scores of its findings and quote groups, the only float
+    fields of the records it writes (tests/report/test_render.py checks that)."""
+    return [f.score for s in report.stories for f in s.findings] + [
+        q.score for s in report.stories for q in s.quotes
+    ]
+
+
+def _plain_float(value: float | None) -> bool:
+    """None, or a float that orjson and json write alike (NaN and infinities are not)."""
+    return value is None or value == 0 or 1e-4 <= abs(value) < 1e16

@@ -33,6 +33,7 @@ from typing import Literal
 
 from nicknames import NickNamer
 
+from rashomon.heap import collector_paused
 from rashomon.settings import ResolveSettings
 
 Verdict = Literal["same", "possible", "different"]
@@ -195,8 +196,19 @@ class _Tables:
     patronymic: re.Pattern[str]
 
 
+def load_tables() -> None:
+    """Build the romanisation tables now (a process that forks workers builds them once for
+    all)."""
+    _tables()
+
+
 @functools.cache
 def _tables() -> _Tables:
+    with collector_paused():
+        return _build_tables()
+
+
+def _build_tables() -> _Tables:
     raw = json.loads(
         resources.files("rashomon").joinpath("data/romanisation.json").read_text("utf-8")
     )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rashomon.records import Article, RunWarning
-from rashomon.run.executor import map_chunks, worker_count
+from rashomon.run.executor import forks_workers, map_chunks, worker_count
 from rashomon.settings import AnalysisSettings, Settings
 
 if TYPE_CHECKING:
@@ -40,6 +40,8 @@ def analyze_in_workers(
     analyze = settings.analysis
     pipeline(analyze)  # loaded once here; forked workers share it, others load their own
     workers = _workers(settings, len(articles), len(articles), chunk_size=analyze.batch_size)
+    if workers > 1 and forks_workers():
+        load_tables()
     results = map_chunks(
         functools.partial(analyze_chunk, settings=analyze, registry=registry),
         articles,
@@ -146,6 +148,18 @@ def _workers(settings: Settings, articles: int, items: int, *, chunk_size: int) 
     if articles < settings.run.min_pool_articles:
         return 1
     return worker_count(settings.run.workers, items, chunk_size=chunk_size, min_items=2)
+
+
+def load_tables() -> None:
+    """Build here, before workers are forked, the tables that each worker would otherwise
+    build for itself: the places (attribution in the analysis; names in the per-story stage)
+    and the name romanisation tables (the per-story stage). On 300 ECB+ documents this process
+    spends 0.8-1.0 CPU s more and the workers 3.3 s less (22.8 -> 19.5 s; bench/README.md)."""
+    from rashomon.gazetteer import load as load_places
+    from rashomon.resolve.names import load_tables as load_name_tables
+
+    load_places()
+    load_name_tables()
 
 
 def _start_analysis_worker(settings: AnalysisSettings, log_level: int) -> None:
