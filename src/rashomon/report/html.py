@@ -417,7 +417,10 @@ def _story_view(page: _Page, story: Story) -> dict[str, Any]:
         "articles": len(members),
         "outlets": outlets,
         "origins": len(origins),
-        "origin_types": ", ".join(f"{name} {n}" for name, n in origin_types.most_common()),
+        # Most first, ties by name: the counter is filled from a set, whose order varies.
+        "origin_types": ", ".join(
+            f"{name} {n}" for name, n in sorted(origin_types.items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
         "span": story_span_text(story),
         "sources": sources,
         "conflicts": [views[f.id] for f in by_kind["conflict"]],
