@@ -153,3 +153,10 @@ def test_a_particle_that_makes_another_act_is_kept(nlp) -> None:  # noqa: ANN001
     assert (out.predicate, into.predicate) == ("check out", "check")
     assert predicate_class(out.predicate) != predicate_class(into.predicate)
     assert predicate_class("hand over") == predicate_class("give")  # a particle that keeps the act
+
+
+def test_a_date_or_length_on_a_plural_noun_is_several_things(nlp) -> None:  # noqa: ANN001
+    several = _measure(nlp, "The seven-year offers for Teixeira were in the $140 million range.", "seven-year")
+    one = _measure(nlp, "Teixeira still has an eight-year offer on the table from the Red Sox.", "eight-year")
+    assert "several" in several.scope and "several" not in one.scope
+    assert several.predicate == one.predicate == "offer"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rashomon.analysis.durations import duration_days
 from rashomon.analysis.nlp import doc_text
 from rashomon.records import Measure
 
@@ -194,7 +195,12 @@ def measure_of(span: Span) -> Measure:
         # A dated thing is its own object: "the 2000 award" and "received the award in 2000"
         # compare, "the 2000 award" and "the medal in 2006" do not.
         object=noun.lemma_.lower() if dated_noun else None if adjunct else _object(predicate, noun, span),
-        scope=_scope(predicate, noun, span, dated=dated),
+        # A length on a plural noun is several things' ("the seven-year offers were in the
+        # $140 million range"), no one thing's ("an eight-year offer from the Red Sox"). A
+        # date on one ("Saturday's semifinals") still dates each of them.
+        scope=_scope(predicate, noun, span, dated=dated) + (
+            ["several"] if dated_noun and noun.tag_ in {"NNS", "NNPS"} and duration_days(span.text) else []
+        ),
         predicate=name,
         predicate_start=start,
         subject=_text(subject) if subject is not None else None,
