@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from rashomon.embed import Embedder
-from rashomon.claim_refs import ClaimRef, content_slots, entity_keys, evidence_of, fill_origins, value_at
+from rashomon.claim_refs import ClaimRef, claim_quantities, claim_times, entity_keys, evidence_of, fill_origins
 from rashomon.lexical import cosines, stems
 from rashomon.origins import Origins, restated
 from rashomon.value_conflicts import (
@@ -56,16 +56,8 @@ ENTITY_BONUS = 0.05
 def _value_words(ref: ClaimRef) -> set[str]:
     """A claim's numbers and dates as words of their own, which content words leave out:
     "364 yards" and "364-yard" are one word, "Feb. 22" and "February 22" one when resolved."""
-    out = set()
-    for s in content_slots(ref.claim, "quantity"):
-        q = value_at(ref.article.quantities, s)
-        if q is not None and q.value is not None:
-            out.add(f"value:{q.value:g}:{q.unit or ''}")
-    for s in content_slots(ref.claim, "time"):
-        t = value_at(ref.article.times, s)
-        if t is not None:
-            out.add(f"time:{t.value or ' '.join(t.text.lower().split())}")
-    return out
+    out = {f"value:{q.value:g}:{q.unit or ''}" for q in claim_quantities(ref) if q.value is not None}
+    return out | {f"time:{t.value or ' '.join(t.text.lower().split())}" for t in claim_times(ref)}
 
 
 def _lexical(refs: list[ClaimRef], keys: list[set[str]]) -> np.ndarray:

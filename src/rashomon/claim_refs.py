@@ -36,6 +36,16 @@ def value_at(values: Sequence[TimeValue] | Sequence[Quantity], slot: Slot):
     return None
 
 
+def claim_quantities(ref: ClaimRef) -> list[Quantity]:
+    """The number records behind a claim's quantity slots outside its attribution phrase."""
+    return [q for s in content_slots(ref.claim, "quantity") if (q := value_at(ref.article.quantities, s)) is not None]
+
+
+def claim_times(ref: ClaimRef) -> list[TimeValue]:
+    """The date records behind a claim's time slots outside its attribution phrase."""
+    return [t for s in content_slots(ref.claim, "time") if (t := value_at(ref.article.times, s)) is not None]
+
+
 def entity_keys(article: Article, claim: Claim) -> set[str]:
     return {
         m.key

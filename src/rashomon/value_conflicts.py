@@ -16,7 +16,7 @@ from rashomon.analysis.dates import times_differ
 from rashomon.analysis.durations import duration_days
 from rashomon.analysis.measures import OWN_PARTICLES, PERSONAL
 from rashomon.analysis.quantities import quantities_compatible
-from rashomon.claim_refs import ClaimRef, content_slots, evidence_of, fill_origins, value_at
+from rashomon.claim_refs import ClaimRef, claim_quantities, claim_times, content_slots, evidence_of, fill_origins
 from rashomon.disjoint_sets import DisjointSets
 from rashomon.gazetteer import place_chain, places_apart
 from rashomon.lexical import STOP
@@ -322,8 +322,7 @@ def _is_duration(value: TimeValue) -> bool:
 
 def _times(ref: ClaimRef) -> list[TimeValue]:
     """A claim's time values, less lengths of time that only place an act (_offset)."""
-    values = [t for s in content_slots(ref.claim, "time") if (t := value_at(ref.article.times, s))]
-    return [t for t in values if not _offset(ref.article, t)]
+    return [t for t in claim_times(ref) if not _offset(ref.article, t)]
 
 
 @dataclass(frozen=True)
@@ -428,8 +427,7 @@ def conflict_quantity(
 ) -> Finding | None:
     if roundup(left.article) or roundup(right.article):
         return None
-    lq = [q for s in content_slots(left.claim, "quantity") if (q := value_at(left.article.quantities, s))]
-    rq = [q for s in content_slots(right.claim, "quantity") if (q := value_at(right.article.quantities, s))]
+    lq, rq = claim_quantities(left), claim_quantities(right)
     same = _measure_test(strong, counted=True, far=True)
     for a in lq:
         for b in rq:
@@ -590,10 +588,9 @@ def strong_measure(
 def _acts(ref: ClaimRef) -> Iterator[tuple[str, str, Measure]]:
     """(slot, kind of act, measure) of each dated or counted value of a claim whose act is
     known (not "have" or "be")."""
-    for slot, values in (("quantity", ref.article.quantities), ("time", ref.article.times)):
-        for s in content_slots(ref.claim, slot):
-            value = value_at(values, s)
-            measure = value.measure if value is not None else None
+    for slot, values in (("quantity", claim_quantities(ref)), ("time", claim_times(ref))):
+        for value in values:
+            measure = value.measure
             act = predicate_class(measure.predicate) if measure is not None else None
             if act is not None and measure is not None:
                 yield slot, act, measure
