@@ -53,11 +53,11 @@ class Origins:
         # Cheol-man", "Lee") is one origin, and so is a body under its name and its acronym
         # ("U.S. Geological Survey", "USGS"): names resolve through the story's entities,
         # people's first.
-        self.person_of: dict[str, str] = {}
+        self.entity_of: dict[str, str] = {}
         for entity in sorted(entities, key=lambda e: e.type != "PERSON"):
             if entity.type in {"PERSON", "ORG"}:
                 for variant in (entity.name, *entity.variants):
-                    self.person_of.setdefault(name_key(variant), entity.id)
+                    self.entity_of.setdefault(name_key(variant), entity.id)
         countries = set()
         for article in articles:
             source = registry.lookup(article.outlet) if registry is not None and article.outlet else None
@@ -117,7 +117,7 @@ class Origins:
         name = attribution.name or kind.replace("_", " ")
         if kind in {"official", "named_person"} and attribution.name:
             key = self._name_key(name)
-            return Origin(name=name, type=kind), "person:" + self.person_of.get(key, key)
+            return Origin(name=name, type=kind), "person:" + self.entity_of.get(key, key)
         return Origin(name=name, type=kind), f"{kind}:{' '.join(name.casefold().split())}"
 
     def _state_media(self, source: Source | None, name: str | None) -> tuple[Origin, str]:

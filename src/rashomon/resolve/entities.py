@@ -386,10 +386,8 @@ def _person_links(
         for short, other in ((ka, kb), (kb, ka)):
             if initials_only(plain_tokens(units[short].name)):
                 partners[short].add(other)
-    links = [
-        link for link in links
-        if not any(len(partners.get(k, ())) > 1 and initials_only(plain_tokens(units[k].name)) for k in link[1:3])
-    ]
+    ambiguous = {short for short, others in partners.items() if len(others) > 1}
+    links = [link for link in links if link[1] not in ambiguous and link[2] not in ambiguous]
     links.sort(key=lambda link: (-link[0], link[1], link[2]))
     return links
 

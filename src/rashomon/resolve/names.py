@@ -577,7 +577,7 @@ def _squash(text: str) -> str:
 
 
 def _partial(
-    pa: _Parsed, pb: _Parsed, settings: ResolveSettings, names: tuple[str, str] = ("", "")
+    pa: _Parsed, pb: _Parsed, settings: ResolveSettings, names: tuple[str, str]
 ) -> tuple[float, list[str]]:
     """Base score of a near miss and why; 0 when the names are plainly different."""
     if pa.korean != pb.korean:
@@ -623,14 +623,12 @@ def _partial(
         # with initials only, each the first letter of the other's given names. As likely one
         # person as a middle name on one side only; entity resolution keeps an initial that
         # could stand for two of a story's people apart (_person_links).
-        short, full = names if all(len(t) == 1 for t in ta[:-1]) else names[::-1]
+        short, full = names if initials_only(ta) else names[::-1]
         why = f"same family name; the initials of {short.strip()} stand for the given name of {full.strip()}"
         return MIDDLE_NAME_SCORE, [why]
     if ta[-1] == tb[-1] and (ta[0].startswith(tb[0]) or tb[0].startswith(ta[0])):
-        why = f"same family name {ta[-1]}; first name {ta[0]} could be short for {tb[0]}" if len(ta[0]) < len(tb[0]) else (
-            f"same family name {ta[-1]}; first name {tb[0]} could be short for {ta[0]}"
-        )
-        return settings.near_syllable, [why]
+        short, full = (ta[0], tb[0]) if len(ta[0]) < len(tb[0]) else (tb[0], ta[0])
+        return settings.near_syllable, [f"same family name {ta[-1]}; first name {short} could be short for {full}"]
     return 0.0, ["different names"]
 
 
