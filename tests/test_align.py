@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from rashomon.align import compare_story
+import numpy as np
+
+from rashomon.align import _drop_disagreeing, compare_story
+from rashomon.claim_refs import ClaimRef
 from rashomon.records import Article, Attribution, Measure, Mention, Origin, Sentence, Slot, TimeValue
 from rashomon.settings import AlignSettings
 from rashomon.report.wording import cause, statement
@@ -528,3 +531,67 @@ def test_a_pronoun_goes_on_about_the_subject_before_it_not_the_main_person() -> 
     bush = a.text.index("Bush", a.claims[2].start)
     a.claims[2].slots[0] = Slot("actor", "Bush", bush, bush + 4)
     assert "conflict" in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+
+
+
+def test_claims_whose_main_act_the_other_tells_by_its_numbers_are_not_two_acts() -> None:
+    def ref(aid: str, text: str, verb: str, act: str, count: str, value: float) -> ClaimRef:
+        art = article(aid, aid, [text])
+        art.claims[0].slots.append(Slot("action", verb, text.index(verb), text.index(verb) + len(verb), act))
+        add_quantity(art, 0, count, value, "comment")
+        art.quantities[0].measure = Measure(predicate="receive")
+        return ClaimRef(art, art.claims[0])
+
+    a = ref("a1", "The agency received nearly 235,000 comments on the proposal.", "received", "receive",
+            "nearly 235,000", 235000)
+    b = ref("b1", "The agency proposed the rules in May and has since received nearly 300,000 comments.",
+            "proposed", "propose", "nearly 300,000", 300000)
+    # Alike enough to link, not so alike as to be one statement whatever the verbs.
+    sims = np.array([[1.0, 0.55], [0.55, 1.0]])
+    _drop_disagreeing([a, b], sims, 0.5)
+    # "proposed" is b's main verb, but its count hangs on "received", a's main act: one act.
+    assert sims[0, 1] == 0.55
+    # Without that count, proposing and receiving are two acts.
+    b.article.quantities[0].measure = Measure(predicate="propose")
+    _drop_disagreeing([a, b], sims, 0.5)
+    assert sims[0, 1] == 0.0
+
+
+def test_lengths_of_time_the_reports_share_leave_the_one_they_differ_on_to_compare() -> None:
+    def duration(art: Article, phrase: str) -> None:
+        start = art.text.index(phrase)
+        tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=0, granularity="duration",
+                       measure=Measure(predicate="sentence"))
+        art.times.append(tv)
+        art.claims[0].slots.append(Slot("time", phrase, tv.start, tv.end, None))
+
+    a = article("a1", "Wire", ["He was sentenced to 2 years, with 9 months to serve in that case."])
+    b = article("b1", "Daily", ["He was sentenced to 2 1/2 years, with 9 months to serve in that case."])
+    for art, length in ((a, "2 years"), (b, "2 1/2 years")):
+        duration(art, length)
+        duration(art, "9 months")
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    # "9 months" in both accounts for itself; the sentences' lengths differ.
+    assert [f.kind for f in findings] == ["conflict"]
+    assert [e.value for e in findings[0].evidence] == ["2 years", "2 1/2 years"]
+    assert findings[0].unit == "duration"
+    assert statement(findings[0]).startswith("Length of time differs: ")
+
+
+def test_a_part_of_the_day_on_its_own_neither_clears_nor_accuses_two_days() -> None:
+    def day(art: Article, phrase: str, granularity: str | None = None) -> None:
+        start = art.text.index(phrase)
+        tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=0, granularity=granularity,
+                       measure=Measure(predicate="check", subject="Lohan"))
+        art.times.append(tv)
+        art.claims[0].slots.append(Slot("time", phrase, tv.start, tv.end, None))
+
+    a = article("a1", "Wire", ["Lohan checked into the clinic on Thursday night for a stay."])
+    b = article("b1", "Daily", ["Early Friday morning, Lohan checked into the clinic for a stay."])
+    day(a, "Thursday")
+    day(a, "night")
+    day(b, "Early Friday")
+    day(b, "morning")
+    findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
+    assert [f.kind for f in findings] == ["conflict"]
+    assert [e.value for e in findings[0].evidence] == ["Thursday", "Early Friday"]

@@ -126,6 +126,16 @@ def test_real_sentences_are_kept(line: str) -> None:
     assert extract_text(text, settings=SETTINGS).text.split("\n") == [BODY[0], line, BODY[1]]
 
 
+@pytest.mark.parametrize(
+    "line", ["Published: Dec. 19, 2005 at 9:44 PM", "Updated: Tuesday, Dec. 20 2005 12:00 a.m.",
+             "Posted Sept. 3, 2013 at 7:21 AM"],
+)
+def test_publication_time_lines_are_removed_whatever_abbreviations_they_hold(line: str) -> None:
+    result = extract_text("\n\n".join([BODY[0], line, BODY[1]]), settings=SETTINGS)
+    assert result.text.split("\n") == [BODY[0], BODY[1]]
+    assert [r.kind for r in result.removed] == ["boilerplate"]
+
+
 def test_byline_line() -> None:
     result = extract_text("\n\n".join(["By Jane Doe and John Roe, Staff Writers", *BODY]),
                           settings=SETTINGS)

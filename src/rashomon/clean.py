@@ -112,8 +112,10 @@ _RULES: list[tuple[str, re.Pattern[str], int]] = [
         ("boilerplate", r"^(?:advertisement|sponsored(?: content)?|story continues below|"
                         r"continue reading|scroll (?:down )?to continue|article continues "
                         r"below)\b", 80),
+        # ("Dec. 19": an abbreviation's period before a number does not end the line)
         ("boilerplate", r"^(?:updated|last updated|published|posted|first published|last "
-                        r"modified)\b[^.]{0,60}?(?:\d{1,2}:\d{2}|\b\d{4}\b|[ap]\.?m\.?)", 80),
+                        r"modified)\b(?:[^.]|\.(?= ?\d)){0,60}?(?:\d{1,2}:\d{2}|\b\d{4}\b|"
+                        r"[ap]\.?m\.?)", 80),
         ("boilerplate", r"^this (?:article|story) (?:was |first |originally )+(?:published|"
                         r"appeared)\b", 300),
         # contact lines

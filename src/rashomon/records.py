@@ -311,7 +311,9 @@ class Finding:
     id: str = ""  # "<story>.f<n>", set when the story is built
     # One label per independent origin ("North Korean state media: KCNA, Rodong Sinmun").
     origin_labels: list[str] = field(default_factory=list)
-    unit: str | None = None  # what a quantity conflict or update counts ("trawler", "km")
+    # What a quantity conflict or update counts ("trawler", "km"); "duration" for a time
+    # conflict between two lengths of time ("2 years" / "2 1/2 years").
+    unit: str | None = None
     # Who reported the claim first: the earliest publication day (ISO date, "2024-02-18") among
     # the articles of its evidence, and the outlets and article ids of the evidence published
     # that day (several on a tie, each sorted). Compared by day: a date-time counts as its date.

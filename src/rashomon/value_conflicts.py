@@ -316,6 +316,19 @@ def _offset(article: Article, value: TimeValue) -> bool:
     )
 
 
+# A part of the day on its own ("on Thursday night" read as "Thursday" and "night").
+_DAYPART_ONLY = re.compile(
+    r"(?:(?:in|on|at|during|the|this|that|late|early|later|earlier)\s+)*"
+    r"(?:morning|afternoon|evening|night|overnight|noon|midday|midnight|dawn|daybreak|dusk)",
+    re.IGNORECASE,
+)
+
+
+def _time_of_day(value: TimeValue) -> bool:
+    """A clock time or a part of the day, which says nothing of which day it is."""
+    return value.granularity == "time" or bool(_DAYPART_ONLY.fullmatch(value.text.strip()))
+
+
 def _is_duration(value: TimeValue) -> bool:
     return value.granularity == "duration" or duration_days(value.text) is not None
 
@@ -405,15 +418,22 @@ def conflict_time(
         return None
     # Every pair must be told apart, but a time of day says nothing about a day: "late
     # Thursday" against "around 1:30 a.m." beside "early Friday" neither clears nor accuses.
-    pairs = [(a, b) for a, b in pairs if (a.granularity == "time") == (b.granularity == "time")]
-    if not pairs or any(times_differ(a, b) is not True for a, b in pairs):
+    pairs = [(a, b) for a, b in pairs if _time_of_day(a) == _time_of_day(b)]
+    # A value that may be one of the other claim's values it is compared with is accounted
+    # for; the rest must all be told apart: "a two-year sentence, nine months to serve" /
+    # "a 2 1/2-year sentence, nine months to serve" differ on the sentence.
+    maybe_same = {id(v) for a, b in pairs if times_differ(a, b) is not True for v in (a, b)}
+    apart = [(a, b) for a, b in pairs if id(a) not in maybe_same and id(b) not in maybe_same]
+    if not apart:
         return None
-    a, b = pairs[0]
+    a, b = apart[0]
     cause = _time_cause(a, b)
     return Finding(
         kind="conflict",
         slot="time",
         statement="",
+        # Two lengths of time ("2 years" / "2 1/2 years") are no dates.
+        unit="duration" if _is_duration(a) else None,
         evidence=[evidence_of(left, a.value or a.text), evidence_of(right, b.value or b.text)],
         cause=cause,
     )
@@ -585,7 +605,7 @@ def strong_measure(
     return head is not None and head == _head_word(b.subject)
 
 
-def _acts(ref: ClaimRef) -> Iterator[tuple[str, str, Measure]]:
+def value_acts(ref: ClaimRef) -> Iterator[tuple[str, str, Measure]]:
     """(slot, kind of act, measure) of each dated or counted value of a claim whose act is
     known (not "have" or "be")."""
     for slot, values in (("quantity", claim_quantities(ref)), ("time", claim_times(ref))):
@@ -603,7 +623,7 @@ def sole_agents(refs: list[ClaimRef]) -> dict[str, str]:
     story's event."""
     named: dict[str, set[str]] = {}
     for ref in refs:
-        for _, act, measure in _acts(ref):
+        for _, act, measure in value_acts(ref):
             key = _subject_key(ref.article, measure)
             if key is not None:
                 named.setdefault(act, set()).add(key)
@@ -658,7 +678,7 @@ def value_conflicts(
     # Only claims whose values share a kind of act can conflict: index them by it.
     by_act: dict[str, set[int]] = {}
     for i, ref in enumerate(refs):
-        for slot, act, _ in _acts(ref):
+        for slot, act, _ in value_acts(ref):
             by_act.setdefault(f"{slot}:{act}", set()).add(i)
     pairs = {
         (i, j) for members in by_act.values() for i in members for j in members

@@ -104,7 +104,9 @@ def test_vague_expressions_stay_unresolved(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["40 years", "the last two decades", "three days", "40 years old", "more than 70 years"]
+    "text",
+    ["40 years", "the last two decades", "three days", "40 years old", "more than 70 years", "2 1/2 years",
+     "2-1/2 years", "1/2 hour"],
 )
 def test_durations_are_not_points(text):
     tv = resolve_time(text, published=PUB)

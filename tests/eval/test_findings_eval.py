@@ -108,3 +108,20 @@ def test_a_sentence_that_is_all_quotation_takes_its_quotes_attribution() -> None
                         held_out_topics=frozenset())
     part = score_findings(gold, {"1/ecb": run}).dev
     assert (part.attributions, part.attribution_right) == (1, 1)
+
+
+def test_a_length_of_time_conflict_answers_to_a_gold_time_or_quantity_item() -> None:
+    run = _run()
+    conflict = run.report.stories[0].findings[0]
+    conflict.slot, conflict.unit = "time", "duration"
+    a, b = Ref("1_1ecb", 0, "2 years"), Ref("1_2ecb", 0, "2 1/2 years")
+    for slot in ("quantity", "time"):
+        gold = FindingsGold(values=(GoldValue("v1", "1/ecb", "conflict", slot, a, b),), pairs=(),
+                            attributions=(), held_out_topics=frozenset())
+        part = score_findings(gold, {"1/ecb": run}).dev
+        assert (part.conflicts_found, part.reported_conflicts, part.unjudged_conflicts) == (1, 1, 0)
+    # A date conflict answers to its own slot only.
+    conflict.unit = None
+    gold = FindingsGold(values=(GoldValue("v1", "1/ecb", "conflict", "quantity", a, b),), pairs=(),
+                        attributions=(), held_out_topics=frozenset())
+    assert score_findings(gold, {"1/ecb": run}).dev.conflicts_found == 0

@@ -722,7 +722,7 @@ RULES: list[Rule] = [
     _rule(rf"(?:(?:past|last|next|first|previous|coming|following|recent|final|another|"
           rf"additional|only|just|nearly|almost|more than|less than|at least|up to|over|"
           rf"some|about|around|roughly|approximately|the|a|an|full|whole|entire|further|"
-          rf"extra)\s+)*(?:{_COUNT}|{_VAGUE}|\d+(?:\.\d+)?|\w+-\w+|half an?|an? half)"
+          rf"extra)\s+)*(?:\d+[\s-]\d/\d|\d/\d|{_COUNT}|{_VAGUE}|\d+(?:\.\d+)?|\w+-\w+|half an?|an? half)"
           rf"(?:[\s-]+and a half)?[\s-]+{_UNIT}(?:[\s-]+(?:old|long|in a row|straight|"
           rf"running|of age|or so|or more|and counting))?", _DURATION),
     _rule(rf"(?:{_COUNT}|{_VAGUE}|\d+)[\s-](?:year|month|week|day|hour)[\s-]long", _DURATION),

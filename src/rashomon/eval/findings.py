@@ -344,8 +344,8 @@ class Predictions:
     # (doc, sentence) -> attribution type of the claim covering it most (of the quote, for a
     # sentence that is all quotation and holds no claim).
     attribution: dict[SentenceKey, tuple[str, str | None]] = field(default_factory=dict)
-    # Conflicts reported, as unordered sentence pairs with their slot.
-    reported_conflicts: set[tuple[str, frozenset[SentenceKey]]] = field(default_factory=set)
+    # Conflicts reported, as unordered sentence pairs with the gold slots they answer to.
+    reported_conflicts: set[tuple[tuple[str, ...], frozenset[SentenceKey]]] = field(default_factory=set)
 
 
 def _most_overlapping(items: Sequence[Claim] | Sequence[Quote], span: tuple[int, int, int]) -> Claim | Quote | None:
@@ -378,13 +378,15 @@ def predictions(run: SubtopicRun, wanted_attribution: Iterable[SentenceKey] = ()
                 (a[:2], b[:2]) for n, a in enumerate(valued) for b in valued[n + 1 :]
                 if a[0] != b[0] and a[2] != b[2]
             ]
-            if finding.kind == "conflict":
-                for a, b in sides:
-                    out.conflicts.add((finding.slot or "", a, b))
-                    out.reported_conflicts.add((finding.slot or "", frozenset((a, b))))
-            if finding.kind == "update":
-                for a, b in sides:
-                    out.updates.add((finding.slot or "", a, b))
+            # A length of time is a time finding here and either a time or a quantity in the
+            # gold (its guide files plain lengths such as "a 2-year sentence" under quantity):
+            # it answers to both.
+            slots = tuple(sorted({finding.slot or ""} | ({"quantity"} if finding.unit == "duration" else set())))
+            for a, b in sides if finding.kind in {"conflict", "update"} else ():
+                if finding.kind == "conflict":
+                    out.reported_conflicts.add((slots, frozenset((a, b))))
+                for slot in slots:
+                    (out.conflicts if finding.kind == "conflict" else out.updates).add((slot, a, b))
     articles = {a.id: a for a in run.report.articles}
     for doc, number in wanted_attribution:
         article = articles.get(doc)
@@ -547,7 +549,10 @@ def score_findings(gold: FindingsGold, runs: dict[str, SubtopicRun]) -> Findings
         _, targets = scores(subtopic)
         for s in targets:
             s.reported_conflicts += len(pred.reported_conflicts)
-            s.unjudged_conflicts += len(pred.reported_conflicts - judged.get(subtopic, set()))
+            seen = judged.get(subtopic, set())
+            s.unjudged_conflicts += sum(
+                1 for slots, pair in pred.reported_conflicts if not any((slot, pair) in seen for slot in slots)
+            )
     for g in gold.pairs:
         run, pred = runs[g.subtopic], preds[g.subtopic]
         split, targets = scores(g.subtopic)

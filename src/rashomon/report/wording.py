@@ -48,7 +48,7 @@ def differing_values(finding: Finding) -> list[tuple[str, list[str]]]:
 def label(finding: Finding) -> str:
     """What differs: "Date differs", "Number differs (trawler)", "Number changed (dead)"."""
     if finding.slot == "time":
-        return "Date differs"
+        return "Length of time differs" if finding.unit == "duration" else "Date differs"
     if finding.slot == "place":
         return "Place differs"
     verb = "changed" if finding.kind == "update" else "differs"
