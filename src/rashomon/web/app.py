@@ -92,6 +92,8 @@ class StoryListItem(BaseModel):
     first_report: str | None
     last_report: str | None
     conflicts: int
+    # Members that are older versions of a changed article (each a copy of its newest).
+    superseded: int = 0
 
 
 @dataclasses.dataclass
