@@ -595,3 +595,22 @@ def test_a_part_of_the_day_on_its_own_neither_clears_nor_accuses_two_days() -> N
     findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
     assert [f.kind for f in findings] == ["conflict"]
     assert [e.value for e in findings[0].evidence] == ["Thursday", "Early Friday"]
+
+
+def test_dates_of_an_act_told_of_two_named_events_are_not_compared() -> None:
+    def told(aid: str, text: str, event: str, year: str) -> Article:
+        art = article(aid, aid, [text])
+        add_time(art, 0, year, year, f"{year}-01-01", f"{year}-12-31")
+        art.times[0].granularity = "year"
+        at = text.index("destroyed")
+        art.times[0].measure = Measure(predicate="destroy", predicate_start=at)
+        art.mentions.append(Mention(event, "EVENT", text.index(event), text.index(event) + len(event), 0))
+        return art
+
+    a = told("a1", "When Hurricane George destroyed the clinic in 1998, she made house calls.", "Hurricane George", "1998")
+    b = told("b1", "She rebuilt the clinic, destroyed in Hurricane Katrina in 2005, with her savings.", "Hurricane Katrina", "2005")
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]
+    # One event, named more or less fully: the years are compared.
+    c = told("c1", "She rebuilt the clinic, destroyed in the Hurricane George floods in 2005, with her savings.",
+             "the Hurricane George floods", "2005")
+    assert "conflict" in [f.kind for f in compare_story([a, c], settings=SETTINGS, embedder=BagOfWords())]
