@@ -133,3 +133,12 @@ def test_debris_and_attribution_only_sentences_give_no_claims(registry):
     assert claims_of("Read in Korean", registry) == []
     assert claims_of("Another resident shared the following thoughts.", registry) == []
     assert claims_of("Rice prices, hard times.", registry) == []
+
+
+def test_a_verb_of_saying_whose_subject_the_parse_stretches_over_it_is_no_bare_cue(registry):
+    # "including three ladder trucks" hangs on "total", so the subject's span holds the verb:
+    # the sentence is no "Roesler said." with its quotation elsewhere, it tells an act.
+    text = "A total of 31 separate pieces of firefighting apparatus responded to the blaze, including three ladder trucks."
+    (claim,) = claims_of(text, registry)
+    assert claim.slot("action")[0].value == "respond"
+    assert claim.attribution.type == "self"

@@ -26,6 +26,7 @@ def test_printed_text_joins_numbers_and_compounds_as_printed() -> None:
     tokens = "The 5 . 9 quake hit at 7 : 21 a . m . ; 200 , 000 lost state - run power in the U . S .".split()
     assert printed_text(tokens) == "The 5.9 quake hit at 7:21 a.m.; 200,000 lost state-run power in the U.S."
     assert printed_text('" It was bad , " he said .'.split()) == '"It was bad," he said.'
+    assert printed_text("on Tuesday - - another blow".split()) == "on Tuesday -- another blow"
     # After a verb of saying and a comma, a mark opens the quotation (ECB+ often writes ``).
     tokens = "Hefner told the AP on Thursday , `` I think she was remarkable . ''".split()
     assert printed_text(tokens) == 'Hefner told the AP on Thursday, "I think she was remarkable."'

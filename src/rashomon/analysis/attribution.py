@@ -426,7 +426,11 @@ def _cue_at(
         _inside(t.idx, quoted) for t in sent if not t.is_punct
     )
     # A sentence that is only a speaker and the verb ("Roesler said.") ends the quotation before.
-    bare = content is None and speaker is not None and lemma in REPORTING_VERBS and all(
+    # (A speaker whose parse spans the verb is no speaker: "A total of 31 pieces of apparatus
+    # responded to the blaze, including three ladder trucks", "including" hung on "total".)
+    bare = content is None and speaker is not None and lemma in REPORTING_VERBS and not (
+        speaker[0] <= token.i < speaker[1]
+    ) and all(
         t.is_punct or t.is_space or speaker[0] <= t.i < speaker[1] or t.i == token.i
         or (t.head.i == token.i and t.dep_ in {"npadvmod", "advmod", "aux"}) for t in sent
     )

@@ -62,6 +62,8 @@ def _glued(prev: str, token: str, nxt: str) -> tuple[bool, bool]:
         return True, True
     if token == "-" and _word(prev) and nxt[:1].isalnum() and nxt.lower() not in _DASH_BEFORE:
         return True, True
+    if token == "-" and prev == "-":
+        return True, False  # "Tuesday - - another huge blow": a dash printed "--"
     if token in {"\u2019", "'"} and _word(prev) and nxt in _CLITICS:
         return True, True
     return token in _NO_SPACE_BEFORE, token in _NO_SPACE_AFTER
