@@ -607,3 +607,23 @@ def test_a_statement_by_someone_before_a_colon_introduces_the_quotation(registry
         registry,
     )
     assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Francesca Grifo")
+
+
+def test_hearsay_nobody_is_named_for_is_an_anonymous_source(registry) -> None:
+    attributions = attribute(
+        "The former envoy is said to have been sent to a labour camp in the north.\n"
+        "According to reports, the border bridge was closed for three days.\n"
+        "Several defectors crossed the river in March, it was reported on Tuesday.\n"
+        "Reports have it that the factory stopped work in May.\n"
+        "No injuries were reported.\n"
+        "According to the reports, the bridge reopened.",
+        registry,
+    )
+    assert [a.type for a in attributions[:4]] == ["anonymous_source"] * 4
+    assert attributions[4].type == "self"  # a thing reported, not hearsay passed on
+    assert attributions[5].type != "anonymous_source"  # "the reports": ones named before
+
+
+def test_reportedly_stays_the_outlets_hedged_reporting(registry) -> None:
+    attributions = attribute("Power supplies in the province have reportedly improved since April.", registry)
+    assert attributions[0].type == "self"

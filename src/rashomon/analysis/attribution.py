@@ -377,6 +377,15 @@ def _cue_at(
         attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, agent.i, speaker[1], article.text)
         return Cue(index, token.i, speaker, attribution, content=token.i)
+    if passive and agent_obj is None and lemma in HEARSAY_PASSIVES and token.pos_ == "VERB":
+        hearsay = _hearsay_content(token)
+        if hearsay is not None:
+            # "The deal is said to be for 8 years", "…, it was reported Wednesday": hearsay that
+            # nobody is named for.
+            attribution = Attribution("anonymous_source", None)
+            aux = [c.i for c in token.children if c.dep_ == "auxpass"]
+            _set_phrase(attribution, token.doc, min(aux + [token.i]), token.i + 1, article.text)
+            return Cue(index, token.i, None, attribution, content=hearsay.i)
     if passive and agent_obj is None and lemma in REPORTING_VERBS - {"quote", "cite", "say"} and not as_saying_child(token):
         # "'I love you' was written on the wall", "It was announced that …": what was written or
         # announced is the subject, and nobody is named as its source.
@@ -471,6 +480,46 @@ def _described_as(verb: Token) -> bool:
     )
 
 
+def _hearsay_content(verb: Token) -> Token | None:
+    """The content of a passive hearsay verb without an agent: its infinitive ("is said to
+    have …"), its clause ("it was reported that …"), or, with an expletive "it", the clause
+    before it ("…, it was reported Wednesday"). None for a reported thing ("no injuries were
+    reported", "a fault was reported on the cable")."""
+    infinitive = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
+         and any(g.lower_ == "to" for g in c.children)),
+        None,
+    )
+    if infinitive is not None:
+        return infinitive
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}), None)
+
+
+def _hearsay_reports(head: Token) -> bool:
+    """Whether a phrase headed by "reports" or "rumours" names no source: plural, without an
+    article, a possessor, a name or the press ("according to reports", "various reports
+    suggest", "reports on Tuesday morning indicated"; not "the reports", "media reports", "police
+    reports", "reports in the Atlanta newspaper")."""
+    if head.lemma_.lower() not in {"report", "rumor", "rumour"} or head.tag_ != "NNS":
+        return False
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        if token.i < head.i and token.lower_ not in HEARSAY_MODIFIERS:
+            return False
+        if token.ent_type_ in {"DATE", "TIME"}:
+            continue  # ("reports on Tuesday morning")
+        if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            return False
+        if token.lower_ in PRESS_HEADS | OFFICIAL_WORDS | GOVERNMENT_WORDS:
+            return False
+        if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in {"by", "from", "of"}:
+            return False
+    return True
+
+
 # Adjectives of a stance whose "that" clause is the subject's view ("The association is
 # delighted that …", "Officials are confident that …").
 STANCE_ADJECTIVES = frozenset(
@@ -479,8 +528,21 @@ STANCE_ADJECTIVES = frozenset(
 )
 # Nouns for words given out, whose source is named with "by" or "from" ("a statement by X:").
 STATEMENT_NOUNS = frozenset("statement remarks comments message text excerpt transcript".split())
-# Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it").
-HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz"})
+# Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it",
+# "Reports have it that …").
+HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz", "report"})
+# Reporting verbs that pass on hearsay in the passive, with no agent ("X is said to have …", "X
+# was reported to be …", "…, it was reported Wednesday."). ("It was announced that …" is an
+# act whose announcer the article names elsewhere; "is believed to" and the adverb
+# "reportedly" are the writer's own hedges: the packaged gold keeps "power supplies have
+# reportedly improved" the outlet's own reporting.)
+HEARSAY_PASSIVES = frozenset({"say", "report", "rumor", "rumour"})
+# Words before "reports" or "rumours" that still name nobody ("according to reports", "various
+# reports suggest", "unconfirmed rumours").
+HEARSAY_MODIFIERS = frozenset(
+    "various some several many numerous multiple other earlier recent previous initial early "
+    "later subsequent unconfirmed conflicting widespread persistent".split()
+)
 # The lemmas a cue of _cue_at stands on: a cue verb, or the word a cue without one hangs on
 # (_stance_cue: a stance adjective, a statement noun, hearsay's "has it" and "comes from").
 _CUE_WORDS = CUE_VERBS | STANCE_ADJECTIVES | STATEMENT_NOUNS | {"have", "come"}
@@ -521,6 +583,8 @@ def _stance_cue(
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if token.pos_ != "VERB" or subject is None or subject.lemma_.lower() not in HEARSAY_NOUNS:
         return None
+    if subject.lemma_.lower() == "report" and (token.lemma_ != "have" or not _hearsay_reports(subject)):
+        return None  # ("the report comes from …": a document; "Reports have it that …": hearsay)
     if token.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         clause = _child(token, "ccomp")
         if clause is None:
@@ -906,6 +970,9 @@ def _classify(
         return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
         return _resolve_pronoun(head, offset, article=article, context=context)
+    # Reports that nobody is named for: hearsay ("according to reports", "various reports").
+    if _hearsay_reports(head):
+        return Attribution("anonymous_source", written)
     # "the news agency", "the report", "the newspaper": a source named before.
     head_word = head.lower_
     if "the" in words or "this" in words:
