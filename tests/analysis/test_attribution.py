@@ -627,3 +627,33 @@ def test_hearsay_nobody_is_named_for_is_an_anonymous_source(registry) -> None:
 def test_reportedly_stays_the_outlets_hedged_reporting(registry) -> None:
     attributions = attribute("Power supplies in the province have reportedly improved since April.", registry)
     assert attributions[0].type == "self"
+
+
+def test_a_cue_set_off_by_commas_inside_its_clause_attributes_the_clause(registry) -> None:
+    attributions = attribute("The missile, officials said, flew about 800 kilometres.", registry)
+    assert (attributions[0].type, attributions[0].name) == ("official", "officials")
+
+
+def test_said_with_a_clause_the_parse_took_for_an_object(registry) -> None:
+    attributions = attribute(
+        "Choi Eun-ji is a researcher at the Asan Institute. Choi said the new rule excluded "
+        "traders from the markets.",
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Choi Eun-ji")
+
+
+def test_police_by_their_common_names_and_per_a_source(registry) -> None:
+    attributions = attribute(
+        "Two men were arrested, but cops say they were released on Friday.\n"
+        "The suspect was found in Queens, the NYPD said.\n"
+        "Per Yonhap, the talks ended without an agreement.\n"
+        "Shares rose 5 per cent on Monday.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["official", "official", "news_outlet", "self"]
+
+
+def test_described_as_with_an_adjective_is_the_subjects_description(registry) -> None:
+    attributions = attribute('Authorities described the blast as "suspicious."', registry)
+    assert attributions[0].type == "official"

@@ -116,6 +116,8 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "commissioner clerk fire firefighters city county state federal municipal district "
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
+    # The police by their common names and city acronyms ("cops say", "the NYPD said").
+    + "cop cops nypd lapd sfpd lvmpd".split()
     # Ranks and offices as abbreviated before a name ("Brig. Gen. Tom Brown", "Gov. Sarah Palin").
     + "gen. brig. adm. admiral maj. cmdr. det. insp. supt. ofc. pvt. spc. amb. cpt. gov. trooper".split()
 )
@@ -352,6 +354,17 @@ def _cue_at(
         attribution = _classify(subject, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
+    if token.lower_ == "per" and token.dep_ == "prep":
+        # "Per THR, the talks are delicate" / "…, per ESPN.": a source named like "according
+        # to" (not a rate: "$5 per share", "per cent").
+        objs = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        before = token.doc[token.i - 1] if token.i > sent.start else None
+        if not objs or (before is not None and before.text != ","):
+            return None
+        subject = _np_span(objs[0])
+        attribution = _classify(subject, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
+        return Cue(index, token.i, subject, attribution, content=_governor(token))
     stance = _stance_cue(token, sent, index, article=article, registry=registry, context=context)
     if stance is not None:
         return stance
@@ -398,7 +411,7 @@ def _cue_at(
         attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
         return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
     doc = token.doc
-    content = (content_child(token) or mistagged or described) if lemma != "call" else None
+    content = (content_child(token) or mistagged or described or _object_clause(token, lemma)) if lemma != "call" else None
     weak = lemma == "call" or content is None and lemma in (
         SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS | NOMINAL_REPORTING_VERBS
     )
@@ -474,8 +487,9 @@ def _described_as(verb: Token) -> bool:
     if obj is None or verb.dep_ in {"relcl", "acl", "amod"}:
         return False
     # (the parse hangs "as" on the verb or on its object)
+    # (the parse may hang an adjective under "as": "described the fire as "suspicious"")
     return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children)
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ in {"pobj", "amod", "acomp"} for g in c.children)
         for c in (*verb.children, *obj.children)
     )
 
@@ -545,7 +559,7 @@ HEARSAY_MODIFIERS = frozenset(
 )
 # The lemmas a cue of _cue_at stands on: a cue verb, or the word a cue without one hangs on
 # (_stance_cue: a stance adjective, a statement noun, hearsay's "has it" and "comes from").
-_CUE_WORDS = CUE_VERBS | STANCE_ADJECTIVES | STATEMENT_NOUNS | {"have", "come"}
+_CUE_WORDS = CUE_VERBS | STANCE_ADJECTIVES | STATEMENT_NOUNS | {"have", "come", "per"}
 
 
 def _stance_cue(
@@ -637,6 +651,24 @@ def _mistagged_content(token: Token, lemma: str) -> Token | None:
     )
 
 
+def _object_clause(verb: Token, lemma: str) -> Token | None:
+    """The clause after "said" that the parse took for an object with a participle ("Pimm said
+    the Bush rule excluded scientists from the process": "rule" as the object of "said",
+    "excluded" as its modifier): "say" takes no such object, so the clause is what was said."""
+    if lemma != "say":
+        return None
+    obj = _child(verb, "dobj")
+    if obj is None or obj.left_edge.i != verb.i + 1:
+        return None
+    if obj.pos_ not in {"NOUN", "PROPN"}:
+        return None  # ("said nothing", "said so", "said this")
+    return next(
+        (c for c in obj.children if c.dep_ == "acl" and c.i > obj.i and c.tag_ in {"VBD", "VBN"}
+         and not any(g.dep_ in {"auxpass", "aux"} for g in c.children)),
+        None,
+    )
+
+
 def _other_content(verb: Token, lemma: str) -> Token | None:
     """The content of a cue without a complement clause: the infinitive of "urged X to …", the
     clause itself for a speech act ("accused Seoul of …") or a document showing something, the
@@ -645,7 +677,7 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "state media did not print any photos": the outlet's own observation
-    trailing = _trailing_content(verb, lemma) or _leading_clause(verb, lemma)
+    trailing = _trailing_content(verb, lemma) or _leading_clause(verb, lemma) or _parenthetical_content(verb, lemma)
     if trailing is not None:
         return trailing
     if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"} or any(
@@ -694,6 +726,25 @@ def _leading_clause(verb: Token, lemma: str) -> Token | None:
         (c for c in verb.children if c.i < lead and c.dep_ in {"advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"}),
         None,
     )
+
+
+def _parenthetical_content(verb: Token, lemma: str) -> Token | None:
+    """The clause a cue interrupts, set off by commas ("The fortune, the experts said, came
+    from loansharking", "The envoy, officials said, was recalled"): the parse hangs the cue on
+    the clause's verb after it."""
+    head = verb.head
+    if lemma not in REPORTING_VERBS or verb.dep_ not in {"parataxis", "advcl", "ccomp"}:
+        return None
+    if head.i <= verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.tag_ in {"WP", "WDT"} or any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children):
+        return None
+    doc = verb.doc
+    lo, hi = subj.left_edge.i, verb.right_edge.i
+    opened = lo > 0 and doc[lo - 1].text == ","
+    closed = hi + 1 < len(doc) and doc[hi + 1].text == "," or doc[hi].text == ","
+    return head if opened and closed else None
 
 
 def _trailing_content(verb: Token, lemma: str) -> Token | None:
