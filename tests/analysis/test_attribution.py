@@ -657,3 +657,23 @@ def test_police_by_their_common_names_and_per_a_source(registry) -> None:
 def test_described_as_with_an_adjective_is_the_subjects_description(registry) -> None:
     attributions = attribute('Authorities described the blast as "suspicious."', registry)
     assert attributions[0].type == "official"
+
+
+def test_the_agency_with_no_news_agency_before_is_the_state_agency_named_before(registry) -> None:
+    attributions = attribute(
+        "The Ohio Department of Rehabilitation and Correction has replaced the warden of the prison, "
+        "the agency announced Tuesday.",
+        registry,
+    )
+    assert (attributions[0].type, attributions[0].name) == (
+        "official", "Ohio Department of Rehabilitation and Correction",
+    )
+
+
+def test_the_spokesman_of_an_officeholder_speaks_for_the_office(registry) -> None:
+    attributions = attribute(
+        "Gov. Maria Lopez's office was closed on Monday. Ms. Lopez visited the site on Tuesday. "
+        "Her spokesman, Tom Reed, said the governor would return on Friday.",
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("official", "Tom Reed")

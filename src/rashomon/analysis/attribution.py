@@ -1041,6 +1041,13 @@ def _classify(
                 return Attribution(source.attribution_type, source.name)
             if head_word in {"report", "reports", "article", "dispatch"}:
                 return Attribution("document", written)
+            if head_word == "agency":
+                # No news agency named before: "the agency" is the state agency named before
+                # ("The Texas Department of Criminal Justice has made changes …, the agency
+                # announced").
+                body = _state_body_before(doc, tokens.start, registry)
+                if body is not None:
+                    return body
             if head_word not in {"media", "outlet"}:
                 # "the newspaper", "the trade", "the news wire": an outlet the registry does not
                 # know is still an outlet.
@@ -1364,6 +1371,22 @@ def _organisation_before(
     return Attribution("named_person", _span_name(doc, (org.start, org.end))) if org is not None else None
 
 
+def _state_body_before(doc: Doc, start: int, registry: SourceRegistry) -> Attribution | None:
+    """The last state body named before ``start`` by its name: a named organisation with a word
+    for a body of state ("Department", "Ministry", "Agency"), not an outlet nor a known source."""
+    body_words = BODY_WORDS & OFFICIAL_WORDS
+    for ent in reversed(doc.ents):
+        if ent.label_ != "ORG" or ent.end > start or _outlet_name(ent) or registry.find(ent.text):
+            continue
+        if any(t.lower_ in body_words for t in ent) and not _private_body_words(ent):
+            return Attribution("official", _span_name(doc, (ent.start, ent.end)))
+    return None
+
+
+def _private_body_words(span: Span) -> bool:
+    return any(t.lower_ in PRIVATE_BODY_WORDS for t in span)
+
+
 def _organisation(cue: Cue, doc: Doc) -> bool:
     """Whether an earlier cue's source phrase is an organisation's name (an ORG entity head)."""
     if cue.subject is None:
@@ -1476,7 +1499,9 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
         if words and _outlet_name(outlet):  # (call signs too: "KYW's Pat Loeb")
             return Attribution("news_outlet", " ".join(t.text for t in words))
-    titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or any(
+    titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or (
+        _speaks_for_officeholder(full)
+    ) or any(
         c.attribution.type == "official" and c.attribution.name == name
         for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
     )
@@ -1714,6 +1739,26 @@ def _title_path(token: Token, head: Token) -> bool:
     return True
 
 
+def _speaks_for_officeholder(phrase: Span) -> bool:
+    """Whether a spokesperson is the spokesperson of the person named last before, who holds an
+    office of state ("Gov. Sarah Palin" … "Her spokesman, Bill McAllister, said"): they speak
+    for that office."""
+    doc = phrase.doc
+    root = phrase.root
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        heads.append(root.head)  # ("Her spokesman, Bill McAllister": the name in apposition)
+    for head in heads:
+        if head.lower_ not in SPOKESPERSON_WORDS - {"official", "officials"}:
+            continue
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+        if owner is None:
+            continue
+        before = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= min(phrase.start, owner.i)]
+        return bool(before) and _titled_before(before[-1], doc)
+    return False
+
+
 def _titled_before(person: Span, doc: Doc) -> bool:
     """Whether the person carries a current title ("Minister Ju Yong Il", "Secretary Park")
     where it is named, here or earlier in the text."""
@@ -1723,9 +1768,11 @@ def _titled_before(person: Span, doc: Doc) -> bool:
     def same(ent: Span) -> bool:
         # A full name matches by its last word ("Secretary Park Chung Chol" … "Park Chung
         # Chol"); a lone name by either end of the full one ("Minister Han Sung-woo" … "Han").
+        # (the entity may hold a possessive: "Gov. Sarah Palin's home church")
+        words = [t for t in ent if t.lower_ not in {"'s", "’s", "'"}] or list(ent)
         if len(person) > 1:
-            return ent[-1].lower_ == person[-1].lower_
-        return person[0].lower_ in {ent[0].lower_, ent[-1].lower_}
+            return words[-1].lower_ == person[-1].lower_
+        return person[0].lower_ in {words[0].lower_, words[-1].lower_}
 
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.start >= person.end or not same(ent):
