@@ -677,3 +677,26 @@ def test_the_spokesman_of_an_officeholder_speaks_for_the_office(registry) -> Non
         registry,
     )
     assert (attributions[-1].type, attributions[-1].name) == ("official", "Tom Reed")
+
+
+def test_the_report_after_an_outlets_report_is_the_outlets(registry) -> None:
+    attributions = attribute(
+        "A bridge collapsed on Monday, according to a report from WXYZ-TV.\n"
+        "Two people were hurt, according to the report.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["news_outlet", "news_outlet"]
+
+
+def test_a_persons_official_website_is_a_document(registry) -> None:
+    attributions = attribute("According to Jane Moore's official website, she toured Japan in 1962.", registry)
+    assert attributions[0].type == "document"
+
+
+def test_the_title_the_tagger_took_into_the_name_still_names_the_person(registry) -> None:
+    attributions = attribute(
+        "Singer Anna Berg will host the awards next year, organisers said on Friday.\n"
+        '"I am thrilled," the singer added on Twitter.',
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Anna Berg")

@@ -1040,6 +1040,11 @@ def _classify(
             if source is not None:
                 return Attribution(source.attribution_type, source.name)
             if head_word in {"report", "reports", "article", "dispatch"}:
+                # "the report" after "according to a report from WCCO-TV": the outlet an
+                # earlier cue named, when the registry does not know it.
+                earlier = _last(context, offset, lambda c: c.attribution.type in NEWS_KINDS)
+                if earlier is not None:
+                    return _copy(earlier.attribution)
                 return Attribution("document", written)
             if head_word == "agency":
                 # No news agency named before: "the agency" is the state agency named before
@@ -1141,6 +1146,12 @@ def _classify(
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
             (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
         )
+        if named is not None and named.dep_ == "poss" and head_word == "website" and (
+            named.ent_type_ == "PERSON" or any(c.dep_ == "amod" and c.lower_ == "official" for c in head.children)
+        ):
+            # A person's or a body's own website is no outlet ("Page's official website"): what
+            # it posts is a document. (A blog is one: "Indiewire's blog The Playlist".)
+            return Attribution("document", written)
         if named is not None:
             return Attribution("news_outlet", _span_name(doc, (named.left_edge.i, named.i + 1)))
     if known is None and head.pos_ == "PROPN" and any(
@@ -1548,6 +1559,8 @@ def _titled_person(doc: Doc, lemma: str, *, before: int | None = None, after: in
     for ent in ents:
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
+        if len(ent) > 1 and ent[0].lemma_.lower() == lemma and ent[0].text[:1].isupper():
+            return doc[ent.start + 1 : ent.end]  # (the tagger took the title in: "Comedian Ellen DeGeneres")
         title = doc[ent.start - 1]
         if title.lemma_.lower() == lemma and title.head.i in range(ent.start, ent.end):
             return ent
