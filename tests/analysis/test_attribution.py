@@ -607,3 +607,96 @@ def test_a_statement_by_someone_before_a_colon_introduces_the_quotation(registry
         registry,
     )
     assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Francesca Grifo")
+
+
+def test_hearsay_nobody_is_named_for_is_an_anonymous_source(registry) -> None:
+    attributions = attribute(
+        "The former envoy is said to have been sent to a labour camp in the north.\n"
+        "According to reports, the border bridge was closed for three days.\n"
+        "Several defectors crossed the river in March, it was reported on Tuesday.\n"
+        "Reports have it that the factory stopped work in May.\n"
+        "No injuries were reported.\n"
+        "According to the reports, the bridge reopened.",
+        registry,
+    )
+    assert [a.type for a in attributions[:4]] == ["anonymous_source"] * 4
+    assert attributions[4].type == "self"  # a thing reported, not hearsay passed on
+    assert attributions[5].type != "anonymous_source"  # "the reports": ones named before
+
+
+def test_reportedly_stays_the_outlets_hedged_reporting(registry) -> None:
+    attributions = attribute("Power supplies in the province have reportedly improved since April.", registry)
+    assert attributions[0].type == "self"
+
+
+def test_a_cue_set_off_by_commas_inside_its_clause_attributes_the_clause(registry) -> None:
+    attributions = attribute("The missile, officials said, flew about 800 kilometres.", registry)
+    assert (attributions[0].type, attributions[0].name) == ("official", "officials")
+
+
+def test_said_with_a_clause_the_parse_took_for_an_object(registry) -> None:
+    attributions = attribute(
+        "Choi Eun-ji is a researcher at the Asan Institute. Choi said the new rule excluded "
+        "traders from the markets.",
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Choi Eun-ji")
+
+
+def test_police_by_their_common_names_and_per_a_source(registry) -> None:
+    attributions = attribute(
+        "Two men were arrested, but cops say they were released on Friday.\n"
+        "The suspect was found in Queens, the NYPD said.\n"
+        "Per Yonhap, the talks ended without an agreement.\n"
+        "Shares rose 5 per cent on Monday.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["official", "official", "news_outlet", "self"]
+
+
+def test_described_as_with_an_adjective_is_the_subjects_description(registry) -> None:
+    attributions = attribute('Authorities described the blast as "suspicious."', registry)
+    assert attributions[0].type == "official"
+
+
+def test_the_agency_with_no_news_agency_before_is_the_state_agency_named_before(registry) -> None:
+    attributions = attribute(
+        "The Ohio Department of Rehabilitation and Correction has replaced the warden of the prison, "
+        "the agency announced Tuesday.",
+        registry,
+    )
+    assert (attributions[0].type, attributions[0].name) == (
+        "official", "Ohio Department of Rehabilitation and Correction",
+    )
+
+
+def test_the_spokesman_of_an_officeholder_speaks_for_the_office(registry) -> None:
+    attributions = attribute(
+        "Gov. Maria Lopez's office was closed on Monday. Ms. Lopez visited the site on Tuesday. "
+        "Her spokesman, Tom Reed, said the governor would return on Friday.",
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("official", "Tom Reed")
+
+
+def test_the_report_after_an_outlets_report_is_the_outlets(registry) -> None:
+    attributions = attribute(
+        "A bridge collapsed on Monday, according to a report from WXYZ-TV.\n"
+        "Two people were hurt, according to the report.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["news_outlet", "news_outlet"]
+
+
+def test_a_persons_official_website_is_a_document(registry) -> None:
+    attributions = attribute("According to Jane Moore's official website, she toured Japan in 1962.", registry)
+    assert attributions[0].type == "document"
+
+
+def test_the_title_the_tagger_took_into_the_name_still_names_the_person(registry) -> None:
+    attributions = attribute(
+        "Singer Anna Berg will host the awards next year, organisers said on Friday.\n"
+        '"I am thrilled," the singer added on Twitter.',
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Anna Berg")

@@ -116,6 +116,8 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "commissioner clerk fire firefighters city county state federal municipal district "
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader")
+    # The police by their common names and city acronyms ("cops say", "the NYPD said").
+    + "cop cops nypd lapd sfpd lvmpd".split()
     # Ranks and offices as abbreviated before a name ("Brig. Gen. Tom Brown", "Gov. Sarah Palin").
     + "gen. brig. adm. admiral maj. cmdr. det. insp. supt. ofc. pvt. spc. amb. cpt. gov. trooper".split()
 )
@@ -352,6 +354,17 @@ def _cue_at(
         attribution = _classify(subject, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
+    if token.lower_ == "per" and token.dep_ == "prep":
+        # "Per THR, the talks are delicate" / "…, per ESPN.": a source named like "according
+        # to" (not a rate: "$5 per share", "per cent").
+        objs = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        before = token.doc[token.i - 1] if token.i > sent.start else None
+        if not objs or (before is not None and before.text != ","):
+            return None
+        subject = _np_span(objs[0])
+        attribution = _classify(subject, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
+        return Cue(index, token.i, subject, attribution, content=_governor(token))
     stance = _stance_cue(token, sent, index, article=article, registry=registry, context=context)
     if stance is not None:
         return stance
@@ -377,6 +390,15 @@ def _cue_at(
         attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, agent.i, speaker[1], article.text)
         return Cue(index, token.i, speaker, attribution, content=token.i)
+    if passive and agent_obj is None and lemma in HEARSAY_PASSIVES and token.pos_ == "VERB":
+        hearsay = _hearsay_content(token)
+        if hearsay is not None:
+            # "The deal is said to be for 8 years", "…, it was reported Wednesday": hearsay that
+            # nobody is named for.
+            attribution = Attribution("anonymous_source", None)
+            aux = [c.i for c in token.children if c.dep_ == "auxpass"]
+            _set_phrase(attribution, token.doc, min(aux + [token.i]), token.i + 1, article.text)
+            return Cue(index, token.i, None, attribution, content=hearsay.i)
     if passive and agent_obj is None and lemma in REPORTING_VERBS - {"quote", "cite", "say"} and not as_saying_child(token):
         # "'I love you' was written on the wall", "It was announced that …": what was written or
         # announced is the subject, and nobody is named as its source.
@@ -389,7 +411,7 @@ def _cue_at(
         attribution = Attribution("self", None, *_span_text(token.doc, lo, hi, article.text))
         return Cue(index, token.i, subj, attribution, content=_child(token, "ccomp").i)
     doc = token.doc
-    content = (content_child(token) or mistagged or described) if lemma != "call" else None
+    content = (content_child(token) or mistagged or described or _object_clause(token, lemma)) if lemma != "call" else None
     weak = lemma == "call" or content is None and lemma in (
         SPEECH_ACT_VERBS | URGING_VERBS | PUBLISHING_VERBS | NOMINAL_REPORTING_VERBS
     )
@@ -469,10 +491,51 @@ def _described_as(verb: Token) -> bool:
     if obj is None or verb.dep_ in {"relcl", "acl", "amod"}:
         return False
     # (the parse hangs "as" on the verb or on its object)
+    # (the parse may hang an adjective under "as": "described the fire as "suspicious"")
     return any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children)
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ in {"pobj", "amod", "acomp"} for g in c.children)
         for c in (*verb.children, *obj.children)
     )
+
+
+def _hearsay_content(verb: Token) -> Token | None:
+    """The content of a passive hearsay verb without an agent: its infinitive ("is said to
+    have …"), its clause ("it was reported that …"), or, with an expletive "it", the clause
+    before it ("…, it was reported Wednesday"). None for a reported thing ("no injuries were
+    reported", "a fault was reported on the cable")."""
+    infinitive = next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
+         and any(g.lower_ == "to" for g in c.children)),
+        None,
+    )
+    if infinitive is not None:
+        return infinitive
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}), None)
+
+
+def _hearsay_reports(head: Token) -> bool:
+    """Whether a phrase headed by "reports" or "rumours" names no source: plural, without an
+    article, a possessor, a name or the press ("according to reports", "various reports
+    suggest", "reports on Tuesday morning indicated"; not "the reports", "media reports", "police
+    reports", "reports in the Atlanta newspaper")."""
+    if head.lemma_.lower() not in {"report", "rumor", "rumour"} or head.tag_ != "NNS":
+        return False
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        if token.i < head.i and token.lower_ not in HEARSAY_MODIFIERS:
+            return False
+        if token.ent_type_ in {"DATE", "TIME"}:
+            continue  # ("reports on Tuesday morning")
+        if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            return False
+        if token.lower_ in PRESS_HEADS | OFFICIAL_WORDS | GOVERNMENT_WORDS:
+            return False
+        if token.dep_ == "prep" and token.head.i == head.i and token.lower_ in {"by", "from", "of"}:
+            return False
+    return True
 
 
 # Adjectives of a stance whose "that" clause is the subject's view ("The association is
@@ -483,11 +546,24 @@ STANCE_ADJECTIVES = frozenset(
 )
 # Nouns for words given out, whose source is named with "by" or "from" ("a statement by X:").
 STATEMENT_NOUNS = frozenset("statement remarks comments message text excerpt transcript".split())
-# Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it").
-HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz"})
+# Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it",
+# "Reports have it that …").
+HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz", "report"})
+# Reporting verbs that pass on hearsay in the passive, with no agent ("X is said to have …", "X
+# was reported to be …", "…, it was reported Wednesday."). ("It was announced that …" is an
+# act whose announcer the article names elsewhere; "is believed to" and the adverb
+# "reportedly" are the writer's own hedges: the packaged gold keeps "power supplies have
+# reportedly improved" the outlet's own reporting.)
+HEARSAY_PASSIVES = frozenset({"say", "report", "rumor", "rumour"})
+# Words before "reports" or "rumours" that still name nobody ("according to reports", "various
+# reports suggest", "unconfirmed rumours").
+HEARSAY_MODIFIERS = frozenset(
+    "various some several many numerous multiple other earlier recent previous initial early "
+    "later subsequent unconfirmed conflicting widespread persistent".split()
+)
 # The lemmas a cue of _cue_at stands on: a cue verb, or the word a cue without one hangs on
 # (_stance_cue: a stance adjective, a statement noun, hearsay's "has it" and "comes from").
-_CUE_WORDS = CUE_VERBS | STANCE_ADJECTIVES | STATEMENT_NOUNS | {"have", "come"}
+_CUE_WORDS = CUE_VERBS | STANCE_ADJECTIVES | STATEMENT_NOUNS | {"have", "come", "per"}
 
 
 def _stance_cue(
@@ -525,6 +601,8 @@ def _stance_cue(
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if token.pos_ != "VERB" or subject is None or subject.lemma_.lower() not in HEARSAY_NOUNS:
         return None
+    if subject.lemma_.lower() == "report" and (token.lemma_ != "have" or not _hearsay_reports(subject)):
+        return None  # ("the report comes from …": a document; "Reports have it that …": hearsay)
     if token.lemma_ == "have" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         clause = _child(token, "ccomp")
         if clause is None:
@@ -577,6 +655,24 @@ def _mistagged_content(token: Token, lemma: str) -> Token | None:
     )
 
 
+def _object_clause(verb: Token, lemma: str) -> Token | None:
+    """The clause after "said" that the parse took for an object with a participle ("Pimm said
+    the Bush rule excluded scientists from the process": "rule" as the object of "said",
+    "excluded" as its modifier): "say" takes no such object, so the clause is what was said."""
+    if lemma != "say":
+        return None
+    obj = _child(verb, "dobj")
+    if obj is None or obj.left_edge.i != verb.i + 1:
+        return None
+    if obj.pos_ not in {"NOUN", "PROPN"}:
+        return None  # ("said nothing", "said so", "said this")
+    return next(
+        (c for c in obj.children if c.dep_ == "acl" and c.i > obj.i and c.tag_ in {"VBD", "VBN"}
+         and not any(g.dep_ in {"auxpass", "aux"} for g in c.children)),
+        None,
+    )
+
+
 def _other_content(verb: Token, lemma: str) -> Token | None:
     """The content of a cue without a complement clause: the infinitive of "urged X to …", the
     clause itself for a speech act ("accused Seoul of …") or a document showing something, the
@@ -585,7 +681,7 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "state media did not print any photos": the outlet's own observation
-    trailing = _trailing_content(verb, lemma) or _leading_clause(verb, lemma)
+    trailing = _trailing_content(verb, lemma) or _leading_clause(verb, lemma) or _parenthetical_content(verb, lemma)
     if trailing is not None:
         return trailing
     if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"} or any(
@@ -634,6 +730,25 @@ def _leading_clause(verb: Token, lemma: str) -> Token | None:
         (c for c in verb.children if c.i < lead and c.dep_ in {"advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"}),
         None,
     )
+
+
+def _parenthetical_content(verb: Token, lemma: str) -> Token | None:
+    """The clause a cue interrupts, set off by commas ("The fortune, the experts said, came
+    from loansharking", "The envoy, officials said, was recalled"): the parse hangs the cue on
+    the clause's verb after it."""
+    head = verb.head
+    if lemma not in REPORTING_VERBS or verb.dep_ not in {"parataxis", "advcl", "ccomp"}:
+        return None
+    if head.i <= verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.tag_ in {"WP", "WDT"} or any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children):
+        return None
+    doc = verb.doc
+    lo, hi = subj.left_edge.i, verb.right_edge.i
+    opened = lo > 0 and doc[lo - 1].text == ","
+    closed = hi + 1 < len(doc) and doc[hi + 1].text == "," or doc[hi].text == ","
+    return head if opened and closed else None
 
 
 def _trailing_content(verb: Token, lemma: str) -> Token | None:
@@ -910,6 +1025,9 @@ def _classify(
         return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
         return _resolve_pronoun(head, offset, article=article, context=context)
+    # Reports that nobody is named for: hearsay ("according to reports", "various reports").
+    if _hearsay_reports(head):
+        return Attribution("anonymous_source", written)
     # "the news agency", "the report", "the newspaper": a source named before.
     head_word = head.lower_
     if "the" in words or "this" in words:
@@ -926,7 +1044,19 @@ def _classify(
             if source is not None:
                 return Attribution(source.attribution_type, source.name)
             if head_word in {"report", "reports", "article", "dispatch"}:
+                # "the report" after "according to a report from WCCO-TV": the outlet an
+                # earlier cue named, when the registry does not know it.
+                earlier = _last(context, offset, lambda c: c.attribution.type in NEWS_KINDS)
+                if earlier is not None:
+                    return _copy(earlier.attribution)
                 return Attribution("document", written)
+            if head_word == "agency":
+                # No news agency named before: "the agency" is the state agency named before
+                # ("The Texas Department of Criminal Justice has made changes …, the agency
+                # announced").
+                body = _state_body_before(doc, tokens.start, registry)
+                if body is not None:
+                    return body
             if head_word not in {"media", "outlet"}:
                 # "the newspaper", "the trade", "the news wire": an outlet the registry does not
                 # know is still an outlet.
@@ -1020,6 +1150,12 @@ def _classify(
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or next(
             (c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
         )
+        if named is not None and named.dep_ == "poss" and head_word == "website" and (
+            named.ent_type_ == "PERSON" or any(c.dep_ == "amod" and c.lower_ == "official" for c in head.children)
+        ):
+            # A person's or a body's own website is no outlet ("Page's official website"): what
+            # it posts is a document. (A blog is one: "Indiewire's blog The Playlist".)
+            return Attribution("document", written)
         if named is not None:
             return Attribution("news_outlet", _span_name(doc, (named.left_edge.i, named.i + 1)))
     if known is None and head.pos_ == "PROPN" and any(
@@ -1250,6 +1386,22 @@ def _organisation_before(
     return Attribution("named_person", _span_name(doc, (org.start, org.end))) if org is not None else None
 
 
+def _state_body_before(doc: Doc, start: int, registry: SourceRegistry) -> Attribution | None:
+    """The last state body named before ``start`` by its name: a named organisation with a word
+    for a body of state ("Department", "Ministry", "Agency"), not an outlet nor a known source."""
+    body_words = BODY_WORDS & OFFICIAL_WORDS
+    for ent in reversed(doc.ents):
+        if ent.label_ != "ORG" or ent.end > start or _outlet_name(ent) or registry.find(ent.text):
+            continue
+        if any(t.lower_ in body_words for t in ent) and not _private_body_words(ent):
+            return Attribution("official", _span_name(doc, (ent.start, ent.end)))
+    return None
+
+
+def _private_body_words(span: Span) -> bool:
+    return any(t.lower_ in PRIVATE_BODY_WORDS for t in span)
+
+
 def _organisation(cue: Cue, doc: Doc) -> bool:
     """Whether an earlier cue's source phrase is an organisation's name (an ORG entity head)."""
     if cue.subject is None:
@@ -1362,7 +1514,9 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
         if words and _outlet_name(outlet):  # (call signs too: "KYW's Pat Loeb")
             return Attribution("news_outlet", " ".join(t.text for t in words))
-    titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or any(
+    titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or (
+        _speaks_for_officeholder(full)
+    ) or any(
         c.attribution.type == "official" and c.attribution.name == name
         for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
     )
@@ -1409,6 +1563,8 @@ def _titled_person(doc: Doc, lemma: str, *, before: int | None = None, after: in
     for ent in ents:
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
+        if len(ent) > 1 and ent[0].lemma_.lower() == lemma and ent[0].text[:1].isupper():
+            return doc[ent.start + 1 : ent.end]  # (the tagger took the title in: "Comedian Ellen DeGeneres")
         title = doc[ent.start - 1]
         if title.lemma_.lower() == lemma and title.head.i in range(ent.start, ent.end):
             return ent
@@ -1600,6 +1756,26 @@ def _title_path(token: Token, head: Token) -> bool:
     return True
 
 
+def _speaks_for_officeholder(phrase: Span) -> bool:
+    """Whether a spokesperson is the spokesperson of the person named last before, who holds an
+    office of state ("Gov. Sarah Palin" … "Her spokesman, Bill McAllister, said"): they speak
+    for that office."""
+    doc = phrase.doc
+    root = phrase.root
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        heads.append(root.head)  # ("Her spokesman, Bill McAllister": the name in apposition)
+    for head in heads:
+        if head.lower_ not in SPOKESPERSON_WORDS - {"official", "officials"}:
+            continue
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+        if owner is None:
+            continue
+        before = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= min(phrase.start, owner.i)]
+        return bool(before) and _titled_before(before[-1], doc)
+    return False
+
+
 def _titled_before(person: Span, doc: Doc) -> bool:
     """Whether the person carries a current title ("Minister Ju Yong Il", "Secretary Park")
     where it is named, here or earlier in the text."""
@@ -1609,9 +1785,11 @@ def _titled_before(person: Span, doc: Doc) -> bool:
     def same(ent: Span) -> bool:
         # A full name matches by its last word ("Secretary Park Chung Chol" … "Park Chung
         # Chol"); a lone name by either end of the full one ("Minister Han Sung-woo" … "Han").
+        # (the entity may hold a possessive: "Gov. Sarah Palin's home church")
+        words = [t for t in ent if t.lower_ not in {"'s", "’s", "'"}] or list(ent)
         if len(person) > 1:
-            return ent[-1].lower_ == person[-1].lower_
-        return person[0].lower_ in {ent[0].lower_, ent[-1].lower_}
+            return words[-1].lower_ == person[-1].lower_
+        return person[0].lower_ in {words[0].lower_, words[-1].lower_}
 
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.start >= person.end or not same(ent):
