@@ -142,3 +142,15 @@ def test_a_verb_of_saying_whose_subject_the_parse_stretches_over_it_is_no_bare_c
     (claim,) = claims_of(text, registry)
     assert claim.slot("action")[0].value == "respond"
     assert claim.attribution.type == "self"
+
+
+def test_what_was_told_without_that_is_the_content_not_a_relative_clause(registry):
+    # The parse hangs "she apologizes …" on the pastor as a relative clause; it is what Palin
+    # told him, reported by her spokesman.
+    text = "Her spokesman, Bill McAllister, says Palin told an assistant pastor she apologizes for the fire."
+    (claim,) = claims_of(text, registry)
+    assert claim.slot("action")[0].value == "apologize"
+    assert claim.attribution.name == "Bill McAllister"
+    # A relative clause with its own relative word stays the person's description.
+    (claim,) = claims_of("The chief told reporters who gathered outside nothing at all.", registry)
+    assert claim.slot("action")[0].value == "tell"

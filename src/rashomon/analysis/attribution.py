@@ -801,7 +801,22 @@ def content_child(verb: Token) -> Token | None:
             g for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG" and c.i == verb.i + 1
             for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
         ]
+    if not comps and verb.lemma_.lower() in TELLING_VERBS:
+        # "Palin told an assistant pastor she apologizes if …": with no "that", the parse hangs
+        # the told clause on the person told as a relative clause; one with no relative word
+        # of its own and a subject of its own is what was told.
+        comps = [
+            r for o in verb.children if o.dep_ in {"dobj", "dative"}
+            for r in o.children if r.dep_ == "relcl" and r.i > o.i
+            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT", "WP$"} and c.lower_ != "that"
+                    for c in r.children)
+            and not any(c.tag_ in {"WP", "WDT", "WP$", "WRB"} or c.dep_ == "mark" for c in r.children)
+        ]
     return comps[0] if comps else _child(verb, "parataxis")
+
+
+# Verbs whose content follows the person told ("told the pastor she was sorry").
+TELLING_VERBS = frozenset("tell inform assure warn remind notify promise".split())
 
 
 def _governor(token: Token) -> int | None:
