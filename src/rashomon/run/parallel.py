@@ -162,6 +162,27 @@ def load_tables() -> None:
     load_name_tables()
 
 
+def built_tables() -> tuple[object, object]:
+    """The tables of ``load_tables``, built now if they are not yet, to hand to another process
+    (``adopt_tables``): a process reading the inputs builds them while this one loads spaCy
+    (``rashomon.run.prepare``)."""
+    from rashomon.gazetteer import built
+    from rashomon.resolve.names import built_tables as built_name_tables
+
+    return built(), built_name_tables()
+
+
+def adopt_tables(tables: tuple[object, object]) -> None:
+    """Use the tables another process built (``built_tables``): ``load_tables`` then has
+    nothing left to do."""
+    from rashomon.gazetteer import adopt
+    from rashomon.resolve.names import adopt_tables as adopt_name_tables
+
+    places, names = tables
+    adopt(places)  # type: ignore[arg-type]
+    adopt_name_tables(names)  # type: ignore[arg-type]
+
+
 def _start_analysis_worker(settings: AnalysisSettings, log_level: int) -> None:
     """In an analysis worker: logging, and the model (already there when the worker was forked
     from a process that had loaded it)."""

@@ -13,6 +13,7 @@ from rashomon.copies import copy_links, find_copies
 from rashomon.ingest import drop_duplicates, read_inputs
 from rashomon.records import Article, Report, Skipped
 from rashomon.run.parallel import analyze_in_workers, build_stories_in_workers
+from rashomon.run.prepare import read_and_clean
 from rashomon.run.progress import Progress, progress_for
 from rashomon.run.story import story_id_of
 from rashomon.run.timing import timed
@@ -85,17 +86,20 @@ def run_pipeline(
     ``progress`` as for ``analyze``: reading and cleaning (one stream, so that raw pages are
     never all held at once), analyzing, copies, stories, then story by story."""
 
+    from rashomon.analysis.parse import pipeline
+
     shown = progress_for(progress)
     report = Report()
     registry = load_sources(sources)
-    with timed(stage_times, "read+clean"):
-        articles: list[Article] = []
-        stream = shown.over("reading and cleaning", clean_articles(items, settings=settings.clean), unit="input")
-        for item in drop_duplicates(stream):
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-            else:
-                articles.append(item)
+    # spaCy is loaded while the inputs are read and cleaned in another process, where it can.
+    stream = read_and_clean(items, settings=settings, progress=shown, stage_times=stage_times,
+                            meanwhile=lambda: pipeline(settings.analysis))
+    articles: list[Article] = []
+    for item in stream:
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        else:
+            articles.append(item)
     articles.sort(key=_article_order)
     report.skipped.sort(key=lambda s: s.path)
 
