@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rashomon.heap import collector_paused
 from rashomon.records import Article, Mention, RunWarning, Sentence
 from rashomon.settings import AnalysisSettings
-from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.nlp import doc_ents, sentence_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -107,7 +107,7 @@ def fill_sentences_and_mentions(article: Article, doc: Doc) -> Article:
             end=ent.end_char,
             sentence=sentence_of_token.get(ent.start, 0),
         )
-        for ent in doc.ents
+        for ent in doc_ents(doc)
     ]
     return article
 

@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rashomon.clean import clean_articles
-from rashomon.cluster import cluster_stories
 from rashomon.copies import copy_links, find_copies
 from rashomon.ingest import drop_duplicates, read_inputs
 from rashomon.records import Article, Report, Skipped
 from rashomon.run.parallel import analyze_in_workers, build_stories_in_workers
 from rashomon.run.prepare import read_and_clean
 from rashomon.run.progress import Progress, progress_for
-from rashomon.run.story import story_id_of
 from rashomon.run.timing import timed
 from rashomon.settings import Settings
 from rashomon.sources import load_sources
@@ -86,14 +84,14 @@ def run_pipeline(
     ``progress`` as for ``analyze``: reading and cleaning (one stream, so that raw pages are
     never all held at once), analyzing, copies, stories, then story by story."""
 
-    from rashomon.analysis.parse import pipeline
-
     shown = progress_for(progress)
     report = Report()
     registry = load_sources(sources)
-    # spaCy is loaded while the inputs are read and cleaned in another process, where it can.
     stream = read_and_clean(items, settings=settings, progress=shown, stage_times=stage_times,
-                            meanwhile=lambda: pipeline(settings.analysis))
+                            meanwhile=lambda: _load_meanwhile(settings))
+    from rashomon.cluster import cluster_stories
+    from rashomon.run.story import story_id_of
+
     articles: list[Article] = []
     for item in stream:
         if isinstance(item, Skipped):
@@ -136,3 +134,15 @@ def run_pipeline(
         report.warnings.extend(result.warnings)
         report.stories.append(result.story)
     return report
+
+
+def _load_meanwhile(settings: Settings) -> None:
+    """What the run needs besides its inputs, loaded while they are read and cleaned in
+    another process where they can be (``rashomon.run.prepare``): spaCy, and the modules of
+    the later stages, which this module does not import at its top for that reason (scipy's,
+    for grouping stories: 0.3 s)."""
+    import rashomon.cluster  # noqa: F401
+    import rashomon.run.story  # noqa: F401
+    from rashomon.analysis.parse import pipeline
+
+    pipeline(settings.analysis)
