@@ -40,10 +40,17 @@ def _inputs(root: Path) -> Path:
     return root
 
 
-def _read(root: Path, workers: int, meanwhile=lambda: None) -> list:  # noqa: ANN001
+def _reader(root: Path, workers: int) -> prepare.ReadAhead:
     settings = Settings().replace({"run": {"workers": workers}})
     items = read_inputs([root], settings=settings.ingest)
-    return prepare.read_and_clean(items, settings=settings, progress=Progress(None), meanwhile=meanwhile)
+    return prepare.ReadAhead(items, settings=settings, progress=Progress(None), stage_times={})
+
+
+def _read(root: Path, workers: int) -> list:
+    with _reader(root, workers) as reader:
+        stream = reader.cleaned()
+        reader.finish()
+    return stream
 
 
 def _view(items: list) -> list[tuple]:
@@ -51,12 +58,15 @@ def _view(items: list) -> list[tuple]:
             for i in items]
 
 
-def test_one_process_reads_then_runs_meanwhile(tmp_path: Path) -> None:
+def test_one_process_reads_when_asked(tmp_path: Path) -> None:
     assert not prepare.reads_ahead(Settings().replace({"run": {"workers": 1}}))
-    order: list[str] = []
-    items = _read(_inputs(tmp_path), 1, meanwhile=lambda: order.append("meanwhile"))
-    assert order == ["meanwhile"]
+    reader = _reader(_inputs(tmp_path), 1)
+    with reader:
+        assert reader._child is None
+        items = reader.cleaned()
+        reader.finish()
     assert [name for _, name, _ in _view(items)] == ["a.txt", "b.txt", "bad.json", "copy.txt.gz", "empty.txt"]
+    assert "read+clean" in reader.stage_times
 
 
 @needs_fork
@@ -64,18 +74,19 @@ def test_a_forked_reader_gives_the_same_stream_and_the_tables(tmp_path: Path, mo
     monkeypatch.setattr(gazetteer, "_chains", None)
     monkeypatch.setattr(names, "_built", None)
     root = _inputs(tmp_path)
-    here = os.getpid()
-    ran_in: list[int] = []
     assert prepare.reads_ahead(Settings().replace({"run": {"workers": 2}}))
-    ahead = _read(root, 2, meanwhile=lambda: ran_in.append(os.getpid()))
-    assert ran_in == [here]  # meanwhile ran in this process
+    with _reader(root, 2) as reader:
+        assert reader._child is not None and reader._child.is_alive()
+        ahead = reader.cleaned()
+        # The stream and the places first; the name tables when asked for.
+        assert gazetteer._chains is not None and "los angeles" in gazetteer._chains
+        assert names._built is None
+        reader.finish()
+        assert names._built is not None
     assert _view(ahead) == _view(_read(root, 1))
     skipped = {name: reason for kind, name, reason in _view(ahead) if kind == "Skipped"}
     assert set(skipped) == {"bad.json", "copy.txt.gz", "empty.txt"}
     assert "identical to" in skipped["copy.txt.gz"]
-    # The child built the tables; this process adopted them instead of building its own.
-    assert gazetteer._chains is not None and "los angeles" in gazetteer._chains
-    assert names._built is not None
     assert not multiprocessing.active_children()
 
 
@@ -86,16 +97,17 @@ def test_a_failure_in_the_reader_is_raised_here(tmp_path: Path, monkeypatch) -> 
         yield
 
     monkeypatch.setattr(prepare, "clean_articles", broken)  # the forked child inherits it
-    with pytest.raises(ValueError, match="the cleaner broke"):
-        _read(_inputs(tmp_path), 2)
+    with pytest.raises(ValueError, match="the cleaner broke"), _reader(_inputs(tmp_path), 2) as reader:
+        reader.cleaned()
     assert not multiprocessing.active_children()
 
 
 @needs_fork
-def test_a_failure_meanwhile_stops_the_reader(tmp_path: Path) -> None:
-    def meanwhile() -> None:
-        raise RuntimeError("no model")
-
-    with pytest.raises(RuntimeError, match="no model"):
-        _read(_inputs(tmp_path), 2, meanwhile=meanwhile)
-    assert not multiprocessing.active_children()
+def test_leaving_early_stops_the_reader(tmp_path: Path) -> None:
+    # spaCy fails to load (or Ctrl-C) before the stream or the name tables are taken.
+    for take_stream in (False, True):
+        with pytest.raises(RuntimeError, match="no model"), _reader(_inputs(tmp_path), 2) as reader:
+            if take_stream:
+                reader.cleaned()
+            raise RuntimeError("no model")
+        assert not multiprocessing.active_children()

@@ -1,13 +1,15 @@
 """Reading and cleaning the inputs in a forked process while this one loads spaCy.
 
-Before the analysis starts, this process loads spaCy and builds the tables its workers share
-(places, name romanisation), and the inputs are read and cleaned: on 300 ECB+ documents 1.8,
-0.9 and 0.7 s (py3langid's model, when an article needs it, among the last), one after the
-other on one core while the other idles. Where workers are forked (Linux) and more than one
-may run, a child process reads and cleans the inputs and builds the tables while this one
-runs ``meanwhile`` (loading spaCy), then hands back the cleaned stream and the tables,
-pickled (unpickling the tables costs a fifth of building them). Otherwise everything runs
-here, one step after the other. Either way the same items come back, in the same order.
+Before the analysis starts, this process loads spaCy and the inputs are read and cleaned,
+and the places (for the analysis) and the name romanisation tables (for the per-story stage)
+are built: on 300 ECB+ documents 1.8, 0.7, 0.45 and 0.4 s (py3langid's model, when an
+article needs it, among the cleaning), one after the other on one core while the other
+idles. Where workers are forked (Linux) and more than one may run, a child process reads and
+cleans the inputs and builds the tables while this one loads spaCy, and hands them back
+pickled: first the cleaned stream and the places, which the analysis needs, then the name
+tables, which only the per-story stage needs and which this process takes while the analysis
+workers work (unpickling costs a fifth of building them). Otherwise everything runs here, as
+it is asked for. Either way the same items come back, in the same order.
 """
 
 from __future__ import annotations
@@ -17,15 +19,15 @@ import logging
 import multiprocessing
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from multiprocessing.connection import Connection
+from types import TracebackType
 
 from rashomon.clean import clean_articles
 from rashomon.heap import collector_paused
 from rashomon.ingest import drop_duplicates
 from rashomon.records import Article, Skipped
 from rashomon.run.executor import forks_workers, worker_count
-from rashomon.run.parallel import adopt_tables, built_tables
 from rashomon.run.progress import Progress
 from rashomon.settings import Settings
 
@@ -34,50 +36,105 @@ log = logging.getLogger(__name__)
 Cleaned = list[Article | Skipped]
 
 
-def read_and_clean(
-    items: Iterable[Article | Skipped],
-    *,
-    settings: Settings,
-    progress: Progress,
-    meanwhile: Callable[[], object],
-    stage_times: dict[str, float] | None = None,
-) -> Cleaned:
-    """The cleaned stream of ``items`` (duplicates turned into ``Skipped``), in order, with
-    ``meanwhile()`` run in this process: while a forked child reads and cleans, where one
-    may (see the module's doc), else after reading and cleaning here. Reading and cleaning
-    are timed as ``read+clean`` in ``stage_times``."""
-    if not reads_ahead(settings):
-        started = time.perf_counter()
-        cleaned = _clean(items, settings=settings, progress=progress)
-        _add(stage_times, "read+clean", time.perf_counter() - started)
-        meanwhile()
-        return cleaned
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    # Forked: the child reads ``items`` (a stream, often a generator) as this process would.
-    child = context.Process(target=_child, args=(items, settings, progress, send), name="rashomon-read", daemon=True)
-    child.start()
-    send.close()
-    message = None
-    try:
-        meanwhile()
-        # The stream and the tables come back as new objects, acyclic: nothing for the
-        # collector to find.
-        with collector_paused():
-            message = receive.recv()
-    except EOFError:
-        raise RuntimeError(f"the process reading the inputs ended abruptly (exit code {child.exitcode})") from None
-    finally:
-        receive.close()
-        if message is None:
-            child.terminate()  # this process stops (an error, Ctrl-C): so does its reader
-        child.join()
-    if message[0] == "failed":
-        raise message[1]
-    _, cleaned, tables, seconds = message
-    adopt_tables(tables)
-    _add(stage_times, "read+clean", seconds)
-    return cleaned
+class ReadAhead:
+    """The cleaned stream of ``items`` (duplicates turned into ``Skipped``), read in a forked
+    child from the moment the block starts, where one may (``reads_ahead``)::
+
+        with ReadAhead(items, settings=settings, progress=shown) as reader:
+            ...                        # load spaCy meanwhile
+            stream = reader.cleaned()  # the stream, in order; the places adopted
+            ...                        # fork the analysis workers
+            reader.finish()            # the name tables adopted (while the workers work)
+
+    Without a child, ``cleaned`` reads and cleans here and ``finish`` does nothing (the tables
+    are built where they are first needed). Leaving the block ends a child that is still at
+    work (an error, Ctrl-C); what fails in the child is raised by ``cleaned`` or ``finish``.
+    Reading and cleaning are timed as ``read+clean`` in ``stage_times``."""
+
+    def __init__(
+        self,
+        items: Iterable[Article | Skipped],
+        *,
+        settings: Settings,
+        progress: Progress,
+        stage_times: dict[str, float] | None = None,
+    ) -> None:
+        self.items, self.settings, self.progress, self.stage_times = items, settings, progress, stage_times
+        self._child: multiprocessing.process.BaseProcess | None = None
+        self._receive: Connection | None = None
+
+    def __enter__(self) -> ReadAhead:
+        if reads_ahead(self.settings):
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            # Forked: the child reads ``items`` (a stream, often a generator) as this process
+            # would have.
+            self._child = context.Process(
+                target=_child, args=(self.items, self.settings, self.progress, send), name="rashomon-read", daemon=True
+            )
+            self._child.start()
+            send.close()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._child is not None:
+            if self._child.is_alive() and self._receive is not None:
+                self._child.terminate()  # this process stops before its reader is done
+            self._close()
+
+    def cleaned(self) -> Cleaned:
+        """The cleaned stream, in the order of ``items``; with a child, the places it built
+        are this process's from now on."""
+        if self._child is None:
+            started = time.perf_counter()
+            stream = _clean(self.items, settings=self.settings, progress=self.progress)
+            self._add(time.perf_counter() - started)
+            return stream
+        stream, places, seconds = self._next()
+        from rashomon.gazetteer import adopt
+
+        adopt(places)
+        self._add(seconds)
+        return stream
+
+    def finish(self) -> None:
+        """The name tables the child built, this process's from now on (nothing to do
+        without a child)."""
+        if self._child is None or self._receive is None:
+            return
+        (names,) = self._next()
+        from rashomon.resolve.names import adopt_tables
+
+        adopt_tables(names)
+        self._close()
+
+    def _next(self) -> tuple:
+        assert self._receive is not None and self._child is not None
+        try:
+            # What comes back is new and acyclic: nothing for the collector to find.
+            with collector_paused():
+                message = self._receive.recv()
+        except EOFError:
+            self._child.join()
+            raise RuntimeError(
+                f"the process reading the inputs ended abruptly (exit code {self._child.exitcode})"
+            ) from None
+        if message[0] == "failed":
+            raise message[1]
+        return message[1:]
+
+    def _close(self) -> None:
+        if self._receive is not None:
+            self._receive.close()
+            self._receive = None
+        if self._child is not None:
+            self._child.join()
+
+    def _add(self, seconds: float) -> None:
+        if self.stage_times is not None:
+            self.stage_times["read+clean"] = self.stage_times.get("read+clean", 0.0) + seconds
 
 
 def reads_ahead(settings: Settings) -> bool:
@@ -92,26 +149,29 @@ def _clean(items: Iterable[Article | Skipped], *, settings: Settings, progress: 
 
 
 def _child(items: Iterable[Article | Skipped], settings: Settings, progress: Progress, send: Connection) -> None:
+    from rashomon.gazetteer import built
+    from rashomon.resolve.names import built_tables
+
     # Ctrl-C is the parent's to handle: it ends this process when it stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent's heap (its imports) is no garbage to look for here.
     gc.freeze()
-    message: tuple
     try:
         started = time.perf_counter()
-        cleaned = _clean(items, settings=settings, progress=progress)
+        stream = _clean(items, settings=settings, progress=progress)
         seconds = time.perf_counter() - started
-        message = ("done", cleaned, built_tables(), seconds)
+        _send(send, ("done", stream, built(), seconds))
+        _send(send, ("done", built_tables()))
     except Exception as exc:  # noqa: BLE001 - raised again in the parent
-        message = ("failed", exc)
-    try:
-        send.send(message)
-    except Exception as exc:  # noqa: BLE001 - e.g. an exception that cannot be pickled
-        send.send(("failed", RuntimeError(f"reading and cleaning the inputs failed: {type(exc).__name__}: {exc}")))
+        _send(send, ("failed", exc))
     finally:
         send.close()
 
 
-def _add(stage_times: dict[str, float] | None, name: str, seconds: float) -> None:
-    if stage_times is not None:
-        stage_times[name] = stage_times.get(name, 0.0) + seconds
+def _send(send: Connection, message: tuple) -> None:
+    try:
+        send.send(message)
+    except (BrokenPipeError, OSError):
+        raise  # the parent stopped listening: nothing more to say
+    except Exception as exc:  # noqa: BLE001 - e.g. an exception that cannot be pickled
+        send.send(("failed", RuntimeError(f"reading and cleaning the inputs failed: {type(exc).__name__}: {exc}")))
