@@ -6,6 +6,7 @@ process, and leaves no reader behind."""
 from __future__ import annotations
 
 import gzip
+import io
 import multiprocessing
 import os
 from pathlib import Path
@@ -60,6 +61,8 @@ def _view(items: list) -> list[tuple]:
 
 def test_one_process_reads_when_asked(tmp_path: Path) -> None:
     assert not prepare.reads_ahead(Settings().replace({"run": {"workers": 1}}))
+    # A child could not show its progress on an in-memory stream.
+    assert not prepare.reads_ahead(Settings().replace({"run": {"workers": 2}}), Progress(io.StringIO()))
     reader = _reader(_inputs(tmp_path), 1)
     with reader:
         assert reader._child is None

@@ -8,8 +8,10 @@ idles. Where workers are forked (Linux) and more than one may run, a child proce
 cleans the inputs and builds the tables while this one loads spaCy, and hands them back
 pickled: first the cleaned stream and the places, which the analysis needs, then the name
 tables, which only the per-story stage needs and which this process takes while the analysis
-workers work (unpickling costs a fifth of building them). Otherwise everything runs here, as
-it is asked for. Either way the same items come back, in the same order.
+workers work (unpickling costs a fifth of building them). The child shows its progress on
+the run's progress stream, which it can where that stream is a file (standard error). Otherwise
+everything runs here, as it is asked for. Either way the same items come back, in the same
+order.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class ReadAhead:
         self._receive: Connection | None = None
 
     def __enter__(self) -> ReadAhead:
-        if reads_ahead(self.settings):
+        if reads_ahead(self.settings, self.progress):
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             # Forked: the child reads ``items`` (a stream, often a generator) as this process
@@ -137,10 +139,24 @@ class ReadAhead:
             self.stage_times["read+clean"] = self.stage_times.get("read+clean", 0.0) + seconds
 
 
-def reads_ahead(settings: Settings) -> bool:
+def reads_ahead(settings: Settings, progress: Progress | None = None) -> bool:
     """Whether inputs are read and cleaned in a forked child: where workers are forked and the
-    run may use more than one process (``run.workers`` 1 keeps everything in this one)."""
-    return worker_count(settings.run.workers, 2, chunk_size=1, min_items=2) > 1 and forks_workers()
+    run may use more than one process (``run.workers`` 1 keeps everything in this one), and
+    where the child can show its progress (a stream that is a file, such as standard error;
+    an in-memory one it could not write to)."""
+    return (
+        worker_count(settings.run.workers, 2, chunk_size=1, min_items=2) > 1
+        and forks_workers()
+        and (progress is None or progress.stream is None or _is_file(progress.stream))
+    )
+
+
+def _is_file(stream: object) -> bool:
+    try:
+        stream.fileno()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
 
 
 def _clean(items: Iterable[Article | Skipped], *, settings: Settings, progress: Progress) -> Cleaned:
