@@ -97,8 +97,8 @@ def fill_sentences_and_mentions(article: Article, doc: Doc) -> Article:
         start = sent.start_char + lead
         end = sent.start_char + len(text.rstrip())
         article.sentences.append(Sentence(index=index, start=start, end=end, text=article.text[start:end]))
-        for token in sent:
-            sentence_of_token[token.i] = index
+        for i in range(sent.start, sent.end):  # (token indices: no Token objects made)
+            sentence_of_token[i] = index
     article.mentions = [
         Mention(
             text=ent.text,
