@@ -20,9 +20,11 @@ import gc
 import logging
 import multiprocessing
 import signal
+import threading
 import time
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from types import TracebackType
 
 from rashomon.clean import clean_articles
@@ -172,13 +174,22 @@ def _child(items: Iterable[Article | Skipped], settings: Settings, progress: Pro
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent's heap (its imports) is no garbage to look for here.
     gc.freeze()
+    sender: threading.Thread | None = None
     try:
         started = time.perf_counter()
         stream = _clean(items, settings=settings, progress=progress)
         seconds = time.perf_counter() - started
-        _send(send, ("done", stream, built(), seconds))
-        _send(send, ("done", built_tables()))
+        # The parent takes the stream once it has loaded spaCy; until then a send blocks on
+        # the full pipe. A thread waits for that while the name tables are built.
+        sender = threading.Thread(target=_send, args=(send, ("done", stream, built(), seconds)))
+        sender.start()
+        # Pickled now, so that the parent, when it asks for them, waits for nothing more.
+        names = ForkingPickler.dumps(("done", built_tables()))
+        sender.join()
+        send.send_bytes(names)
     except Exception as exc:  # noqa: BLE001 - raised again in the parent
+        if sender is not None:
+            sender.join()
         _send(send, ("failed", exc))
     finally:
         send.close()
