@@ -41,8 +41,9 @@ def _inputs(root: Path) -> Path:
     return root
 
 
-def _reader(root: Path, workers: int) -> prepare.ReadAhead:
-    settings = Settings().replace({"run": {"workers": workers}})
+def _reader(root: Path, workers: int, pool_from: int = 64) -> prepare.ReadAhead:
+    settings = Settings().replace({"run": {"workers": workers, "min_pool_articles": pool_from},
+                                   "analysis": {"batch_size": 1}})
     items = read_inputs([root], settings=settings.ingest)
     return prepare.ReadAhead(items, settings=settings, progress=Progress(None), stage_times={})
 
@@ -78,7 +79,7 @@ def test_a_forked_reader_gives_the_same_stream_and_the_tables(tmp_path: Path, mo
     monkeypatch.setattr(names, "_built", None)
     root = _inputs(tmp_path)
     assert prepare.reads_ahead(Settings().replace({"run": {"workers": 2}}))
-    with _reader(root, 2) as reader:
+    with _reader(root, 2, pool_from=2) as reader:  # two articles: analyzed by two workers
         assert reader._child is not None and reader._child.is_alive()
         ahead = reader.cleaned()
         # The stream and the places first; the name tables when asked for.
@@ -91,6 +92,18 @@ def test_a_forked_reader_gives_the_same_stream_and_the_tables(tmp_path: Path, mo
     assert set(skipped) == {"bad.json", "copy.txt.gz", "empty.txt"}
     assert "identical to" in skipped["copy.txt.gz"]
     assert not multiprocessing.active_children()
+
+
+@needs_fork
+def test_a_run_in_one_process_gets_no_tables_from_the_reader(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    # Two articles stay in one process (below the pool threshold): the tables are built
+    # where they are needed, if they are (the seeds look up no GeoNames place).
+    monkeypatch.setattr(gazetteer, "_chains", None)
+    monkeypatch.setattr(names, "_built", None)
+    with _reader(_inputs(tmp_path), 2) as reader:
+        assert len(reader.cleaned()) == 5
+        reader.finish()
+    assert gazetteer._chains is None and names._built is None
 
 
 @needs_fork

@@ -42,7 +42,7 @@ def analyze_in_workers(
 
     analyze = settings.analysis
     pipeline(analyze)  # loaded once here; forked workers share it, others load their own
-    workers = _workers(settings, len(articles), len(articles), chunk_size=analyze.batch_size)
+    workers = analysis_workers(settings, len(articles))
     if workers > 1 and forks_workers():
         load_places()  # for attribution
     results = map_chunks(
@@ -74,6 +74,11 @@ def analyze_chunk(articles: list[Article], *, settings: AnalysisSettings, regist
         out.append((article, warnings[:]))
         warnings.clear()
     return out
+
+
+def analysis_workers(settings: Settings, articles: int) -> int:
+    """How many processes the analysis of ``articles`` articles runs in (1: this one)."""
+    return _workers(settings, articles, articles, chunk_size=settings.analysis.batch_size)
 
 
 def analysis_failed(article: Article, exc: BaseException) -> Analyzed:

@@ -5,10 +5,12 @@ and the places (for the analysis) and the name romanisation tables (for the per-
 are built: on 300 ECB+ documents 1.8, 0.7, 0.45 and 0.4 s (py3langid's model, when an
 article needs it, among the cleaning), one after the other on one core while the other
 idles. Where workers are forked (Linux) and more than one may run, a child process reads and
-cleans the inputs and builds the tables while this one loads spaCy, and hands them back
-pickled: first the cleaned stream and the places, which the analysis needs, then the name
-tables, which only the per-story stage needs and which this process takes while the analysis
-workers work (unpickling costs a fifth of building them). The child shows its progress on
+cleans the inputs while this one loads spaCy and, for a run that forks workers (at least
+``run.min_pool_articles`` articles), builds the tables, and hands them back pickled: first
+the cleaned stream and the places, which the analysis needs, then the name tables, which
+only the per-story stage needs and which this process takes while the analysis workers work
+(unpickling costs a fifth of building them). A run in one process builds the tables it needs
+where it needs them, as before. The child shows its progress on
 the run's progress stream, which it can where that stream is a file (standard error). Otherwise
 everything runs here, as it is asked for. Either way the same items come back, in the same
 order.
@@ -32,6 +34,7 @@ from rashomon.heap import collector_paused
 from rashomon.ingest import drop_duplicates
 from rashomon.records import Article, Skipped
 from rashomon.run.executor import forks_workers, worker_count
+from rashomon.run.parallel import analysis_workers
 from rashomon.run.progress import Progress
 from rashomon.settings import Settings
 
@@ -97,9 +100,10 @@ class ReadAhead:
             self._add(time.perf_counter() - started)
             return stream
         stream, places, seconds = self._next()
-        from rashomon.gazetteer import adopt
+        if places is not None:
+            from rashomon.gazetteer import adopt
 
-        adopt(places)
+            adopt(places)
         self._add(seconds)
         return stream
 
@@ -109,9 +113,10 @@ class ReadAhead:
         if self._child is None or self._receive is None:
             return
         (names,) = self._next()
-        from rashomon.resolve.names import adopt_tables
+        if names is not None:
+            from rashomon.resolve.names import adopt_tables
 
-        adopt_tables(names)
+            adopt_tables(names)
         self._close()
 
     def _next(self) -> tuple:
@@ -181,10 +186,15 @@ def _child(items: Iterable[Article | Skipped], settings: Settings, progress: Pro
         seconds = time.perf_counter() - started
         # The parent takes the stream once it has loaded spaCy; until then a send blocks on
         # the full pipe. A thread waits for that while the name tables are built.
-        sender = threading.Thread(target=_send, args=(send, ("done", stream, built(), seconds)))
+        # The tables, for a run that forks workers (where the parent would build them
+        # before forking); a run in one process builds those it needs where it needs them
+        # (the seeds look up no GeoNames place).
+        articles = sum(1 for item in stream if isinstance(item, Article))
+        pooled = analysis_workers(settings, articles) > 1
+        sender = threading.Thread(target=_send, args=(send, ("done", stream, built() if pooled else None, seconds)))
         sender.start()
         # Pickled now, so that the parent, when it asks for them, waits for nothing more.
-        names = ForkingPickler.dumps(("done", built_tables()))
+        names = ForkingPickler.dumps(("done", built_tables() if pooled else None))
         sender.join()
         send.send_bytes(names)
     except Exception as exc:  # noqa: BLE001 - raised again in the parent
