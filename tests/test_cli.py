@@ -100,6 +100,24 @@ def test_python_dash_m_runs_the_command_line() -> None:
 
 
 @pytest.mark.models
+def test_analyze_as_its_own_process_ends_with_its_exit_status(tmp_path: Path) -> None:
+    # As a process of its own, analyze ends without taking the interpreter apart
+    # (cli._end_process): the report, the skipped input on stderr and the status are all there.
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    write(tmp_path / "in" / "empty.txt", "  \n")
+    report = tmp_path / "report.json"
+    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", str(tmp_path / "in"), "-o", str(report)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == EXIT_SKIPPED, result.stderr
+    assert "skipped" in result.stderr and "empty.txt" in result.stderr
+    assert len(json.loads(report.read_text(encoding="utf-8"))["articles"]) == 1
+    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", str(tmp_path / "in" / "a.txt"), "-f", "md"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout.startswith("# Rashomon report\n")
+
+
+@pytest.mark.models
 def test_output_suffix_sets_the_format_and_format_wins(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", ARTICLE)
     report = tmp_path / "report.md"

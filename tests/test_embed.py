@@ -45,3 +45,16 @@ def test_identical_texts_are_encoded_once_and_order_does_not_matter() -> None:
     assert len(embedder._cache) == 3
     sims = embedder.similarity(TEXTS[:2], TEXTS[:2])
     assert sims[0, 1] > 0.6 and sims[0, 0] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_padding_changes_no_vector() -> None:
+    # Texts of very different lengths in one batch (padded to the longest; every step but
+    # attention runs on the real tokens alone): each vector is the one it has alone.
+    from rashomon.embed import load_model
+
+    model = load_model(Settings().align.embedding_model)
+    texts = sorted(TEXTS, key=len)
+    together = model.encode(texts)
+    alone = np.stack([model.encode([text])[0] for text in texts])
+    assert np.abs(together - alone).max() < 1e-6
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)

@@ -24,3 +24,36 @@ def test_find_remembers_short_texts_only_and_a_bounded_number_of_them(monkeypatc
         registry.find(f"Reuters, {n} times")
     assert len(registry._found) <= 3
     assert [h[:2] for h in registry.find("Reuters, 0 times")] == [(0, 7)]
+
+
+def _leftmost_longest(registry, text: str) -> list[tuple[int, int, str]]:  # noqa: ANN001
+    """The same search, alias by alias: at each position the longest alias that matches
+    there between word boundaries (short or all-capital ones as written), then on after it."""
+    import re
+
+    aliases = [(a, len(a) <= 5 or a.isupper()) for s in registry.sources for a in (s.name, *s.aliases) if a]
+    hits, pos = [], 0
+    while pos <= len(text):
+        best = None
+        for alias, exact in aliases:
+            pattern = r"\b" + re.sub("['’]", "['’]", re.escape(alias)) + r"\b"
+            m = re.compile(pattern, 0 if exact else re.I).match(text, pos)
+            if m and (best is None or m.end() > best.end()):
+                best = m
+        if best is not None and registry.lookup(best.group(0)) is not None:
+            hits.append((best.start(), best.end(), registry.lookup(best.group(0)).name))
+            pos = best.end()
+        else:
+            pos += 1
+    return hits
+
+
+def test_the_grouped_search_finds_the_leftmost_longest_alias() -> None:
+    # Aliases are searched in groups by first letter (one alternation per group): the
+    # longest alias at the leftmost position still wins, as written or in any case.
+    registry = load_sources(text='{"sources": [{"name": "Daily Star", "kind": "outlet"}, '
+                                 '{"name": "Daily Star Sunday", "kind": "outlet"}, '
+                                 '{"name": "DS", "kind": "outlet"}, {"name": "Dawn", "kind": "outlet"}]}')
+    for text in ("the DAILY STAR SUNDAY said", "daily star sunday's edition and Dawn", "ds and DS",
+                 "Daily Star Sundays", "KCNA’s report, Yonhap and the Associated Press", "Dawnline"):
+        assert [(s, e, src.name) for s, e, src in registry.find(text)] == _leftmost_longest(registry, text), text

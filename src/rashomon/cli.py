@@ -205,6 +205,25 @@ def _freeze_heap_at_exit() -> None:
         _freeze_heap_at_exit.registered = True  # type: ignore[attr-defined]
 
 
+def _end_process(code: int) -> None:
+    """End the process now with ``code`` when this command is the whole process (not run
+    inside another program, such as a test's CLI runner, which swaps the standard streams):
+    the exit handlers run as at any exit, but the interpreter does not then take apart every
+    module it loaded (spaCy, torch: 0.2-0.25 s of every run on 300 ECB+ documents, after the
+    report was written). Otherwise it returns, and the command exits as usual."""
+    import os
+    import threading
+
+    if sys.stdout is not sys.__stdout__ or sys.stderr is not sys.__stderr__:
+        return
+    if threading.current_thread() is not threading.main_thread():
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    atexit._run_exitfuncs()  # what registered to run at exit runs, as at any exit
+    os._exit(code)
+
+
 def _allowing_private(settings: Settings, allow: bool) -> Settings:
     """``settings`` with fetch.allow_private on when ``--allow-private`` is given."""
     return settings.replace({"fetch": {"allow_private": True}}, origin="--allow-private") if allow else settings
@@ -286,7 +305,9 @@ def analyze(
         raise _fail(exc) from None
     if not quiet:
         _report_skipped(report.skipped)
-    raise typer.Exit(EXIT_SKIPPED if report.skipped else EXIT_OK)
+    code = EXIT_SKIPPED if report.skipped else EXIT_OK
+    _end_process(code)
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -40,11 +40,29 @@ def load() -> None:
     _geonames()
 
 
-@functools.lru_cache(maxsize=1)
+# The GeoNames chains of this process: built once, or built by another process and handed
+# over (``built`` there, ``adopt`` here: unpickling them takes a tenth of building them).
+_chains: dict[str, list[str]] | None = None
+
+
+def built() -> dict[str, list[str]]:
+    """The GeoNames chains, built now if they are not yet, to hand to another process."""
+    return _geonames()
+
+
+def adopt(chains: dict[str, list[str]]) -> None:
+    """Use the chains another process built (``built``) instead of building them here."""
+    global _chains
+    _chains = chains
+
+
 def _geonames() -> dict[str, list[str]]:
     """Chains of the GeoNames places, by lower-case name."""
-    with collector_paused():
-        return _build_geonames()
+    global _chains
+    if _chains is None:
+        with collector_paused():
+            _chains = _build_geonames()
+    return _chains
 
 
 def _build_geonames() -> dict[str, list[str]]:

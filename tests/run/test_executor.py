@@ -48,6 +48,17 @@ def test_a_failing_item_becomes_its_own_result_and_its_chunk_mates_are_kept(work
     assert [value for value, _ in results] == [121, 144, -13, 196, 225, 256]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_meanwhile_runs_once_in_this_process(workers: int) -> None:
+    # With workers: while they work (they were forked before it ran, so they never see what
+    # it sets); in one process: after the last chunk.
+    ran: list[int] = []
+    results = map_chunks(squares_with_pid, list(range(20)), workers=workers, chunk_size=3, failed=unlucky,
+                         meanwhile=lambda: ran.append(os.getpid()))
+    assert ran == [os.getpid()]
+    assert [value for value, _ in results] == [-n if n == 13 else n * n for n in range(20)]
+
+
 def test_a_stage_giving_too_few_results_is_retried_item_by_item() -> None:
     def first_only(chunk: list[int]) -> list[int]:
         return chunk[:1]

@@ -23,7 +23,7 @@ from rashomon.analysis.quote_marks import quote_spans
 from rashomon.gazetteer import place_chain
 from rashomon.records import Article, Attribution
 from rashomon.sources import Source, SourceRegistry
-from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.nlp import doc_ents, sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -941,7 +941,7 @@ def _dangling_subject(verb: Token) -> tuple[int, int] | None:
     named = doc[comma - 1]
     if head.head.i == named.i and named.ent_type_ == "PERSON":
         # ("…, Mahmoud Al-Goweiny, a member of the authority's board said"): the person it describes
-        lo = next(e.start for e in doc.ents if e.start <= named.i < e.end)
+        lo = next(e.start for e in doc_ents(doc) if e.start <= named.i < e.end)
     return (lo, hi) if lo < hi else None
 
 
@@ -1140,7 +1140,7 @@ def _classify(
     # them ("a researcher at the Korea Institute …") or anonymous ("experts said").
     if _expert(head) and not _names_person(tokens, head) and head.ent_type_ != "PERSON":
         body = next(
-            (e for e in doc.ents if e.label_ == "ORG" and span[0] <= e.start < span[1] and not _outlet_name(e)
+            (e for e in doc_ents(doc) if e.label_ == "ORG" and span[0] <= e.start < span[1] and not _outlet_name(e)
              and not e.start <= head.i < e.end),  # (the tagger may take "Seismologists" for one)
             None,
         )
@@ -1249,14 +1249,14 @@ def _classify(
     if document and head.ent_type_ not in {"PERSON", "ORG"}:
         return Attribution("document", written)
     person = next(
-        (e for e in doc.ents
+        (e for e in doc_ents(doc)
          if e.label_ == "PERSON" and span[0] <= e.start < span[1] and not _in_modifier(e.root, head)),
         None,
     )
     if person is not None:
         return _person(person, full, article=article, context=context, offset=offset)
     org = next(
-        (e for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP"} and span[0] <= e.start < span[1]),
+        (e for e in doc_ents(doc) if e.label_ in {"ORG", "GPE", "NORP"} and span[0] <= e.start < span[1]),
         None,
     )
     if org is not None:
@@ -1293,7 +1293,7 @@ def _classify(
             body = next((t for t in tokens if t.lower_ in PRIVATE_BODY_WORDS and t.i != head.i), None)
             if body is not None and not any(t.ent_type_ or t.pos_ == "PROPN" for t in tokens):
                 org = next(
-                    (e for e in reversed(doc.ents) if e.label_ == "ORG" and sent.start <= e.start and e.end <= tokens.start
+                    (e for e in reversed(doc_ents(doc)) if e.label_ == "ORG" and sent.start <= e.start and e.end <= tokens.start
                      and not _outlet_name(e) and not registry.find(e.text)),
                     None,
                 )  # (the company named in the sentence)
@@ -1394,7 +1394,7 @@ def _organisation_before(
     if spoke is not None:
         return _copy(spoke.attribution)
     org = next(
-        (e for e in reversed(doc.ents) if e.label_ == "ORG" and e.end <= start
+        (e for e in reversed(doc_ents(doc)) if e.label_ == "ORG" and e.end <= start
          and not _outlet_name(e) and not registry.find(e.text) and not _bracketed(e)),
         None,
     )
@@ -1572,9 +1572,9 @@ def _titled_person(doc: Doc, lemma: str, *, before: int | None = None, after: in
     ("director Gary Ross", "a new director, Gary Ross"); with ``after`` instead, the first one
     named from token ``after`` on."""
     if after is not None:
-        ents = [e for e in doc.ents if e.start >= after]
+        ents = [e for e in doc_ents(doc) if e.start >= after]
     else:
-        ents = [e for e in reversed(doc.ents) if before is None or e.end <= before]
+        ents = [e for e in reversed(doc_ents(doc)) if before is None or e.end <= before]
     for ent in ents:
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
@@ -1615,12 +1615,12 @@ def _described_by(cue: Cue, doc: Doc, lemma: str) -> bool:
 
 def _person_at_head(head: Token, span: tuple[int, int], doc: Doc, registry: SourceRegistry) -> Span | None:
     """The PERSON entity that heads the source phrase, or stands in apposition to its head."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or not span[0] <= ent.start < span[1] or registry.find(ent.text):
             continue
         if ent.start <= head.i < ent.end:
             return ent
-    for ent in doc.ents:  # "His lawyer, Jung Hae-won, said": the name after the comma
+    for ent in doc_ents(doc):  # "His lawyer, Jung Hae-won, said": the name after the comma
         if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.i == head.i:
             return None if registry.find(ent.text) else ent
     return None
@@ -1742,7 +1742,7 @@ def _private_body(phrase: Span) -> bool:
     an academy ("Academy spokeswoman", "president of Threat Assessment Group Inc.")."""
     if any(t.lower_ in PRIVATE_BODY_WORDS for t in phrase):
         return True
-    for ent in phrase.doc.ents:
+    for ent in doc_ents(phrase.doc):
         if ent.label_ == "ORG" and phrase.start <= ent.start < phrase.end:
             if not any(t.lower_ in GOVERNMENT_WORDS for t in ent):
                 return True
@@ -1806,7 +1806,7 @@ def _titled_before(person: Span, doc: Doc) -> bool:
             return words[-1].lower_ == person[-1].lower_
         return person[0].lower_ in {words[0].lower_, words[-1].lower_}
 
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or ent.start >= person.end or not same(ent):
             continue
         title = doc[ent.start - 1] if ent.start else None
@@ -1880,7 +1880,7 @@ def _subject_person_before(pron: Token) -> Span | None:
     doc = pron.doc
     sent = pron.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for ent in reversed(doc.ents):
+    for ent in reversed(doc_ents(doc)):
         if ent.end > pron.i or ent.start < start:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:

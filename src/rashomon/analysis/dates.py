@@ -23,7 +23,7 @@ from rashomon.analysis.date_intervals import DAY, WEEKDAYS, Context, Resolution,
 from rashomon.analysis.date_rules import normalise, resolve_expression
 from rashomon.analysis.durations import duration_days, durations_overlap
 from rashomon.records import Article, TimeValue
-from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.nlp import doc_ents, sentence_spans
 from rashomon.analysis.measures import measure_of
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def extract_times(doc: Doc, *, article: Article) -> list[TimeValue]:
     starts = [s.start_char for s in sentence_spans(doc)]
     out: list[TimeValue] = []
     anchor: TimeValue | None = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("DATE", "TIME") or _is_identifier(ent):
             continue
         sentence = max(0, bisect.bisect_right(starts, ent.start_char) - 1)

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rashomon.analysis.durations import duration_days
-from rashomon.analysis.nlp import doc_text
+from rashomon.analysis.nlp import doc_ents, doc_text
 from rashomon.records import Measure
 
 if TYPE_CHECKING:
@@ -394,7 +394,7 @@ def _proper(token: Token) -> bool:
     if token.pos_ == "PROPN":
         return True
     return token.text[:1].isupper() and any(
-        ent.label_ == "PERSON" and ent[-1].text == token.text for ent in token.doc.ents
+        ent.label_ == "PERSON" and ent[-1].text == token.text for ent in doc_ents(token.doc)
     )
 
 

@@ -102,3 +102,13 @@ def doc_text(doc):  # noqa: ANN001, ANN201 - spaCy types
     if cached is None:
         cached = doc.user_data["rashomon.text"] = doc.text
     return cached
+
+
+def doc_ents(doc):  # noqa: ANN001, ANN201 - spaCy types
+    """``doc.ents``, built once per document (spaCy builds a new span per entity on each
+    access, and the analysis asks for them about twenty times per article: 0.3 CPU s on 300
+    ECB+ documents)."""
+    cached = doc.user_data.get("rashomon.ents")
+    if cached is None:
+        cached = doc.user_data["rashomon.ents"] = doc.ents
+    return cached

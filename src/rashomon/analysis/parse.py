@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rashomon.heap import collector_paused
 from rashomon.records import Article, Mention, RunWarning, Sentence
 from rashomon.settings import AnalysisSettings
-from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.nlp import doc_ents, sentence_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,8 +97,8 @@ def fill_sentences_and_mentions(article: Article, doc: Doc) -> Article:
         start = sent.start_char + lead
         end = sent.start_char + len(text.rstrip())
         article.sentences.append(Sentence(index=index, start=start, end=end, text=article.text[start:end]))
-        for token in sent:
-            sentence_of_token[token.i] = index
+        for i in range(sent.start, sent.end):  # (token indices: no Token objects made)
+            sentence_of_token[i] = index
     article.mentions = [
         Mention(
             text=ent.text,
@@ -107,7 +107,7 @@ def fill_sentences_and_mentions(article: Article, doc: Doc) -> Article:
             end=ent.end_char,
             sentence=sentence_of_token.get(ent.start, 0),
         )
-        for ent in doc.ents
+        for ent in doc_ents(doc)
     ]
     return article
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rashomon.records import Article, Quantity
 from rashomon.analysis.measures import measure_of
-from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.nlp import doc_ents, sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -425,12 +425,12 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
     """Counts, amounts, percentages and measures in ``doc`` (parsed from ``article.text``)."""
     starts = [s.start_char for s in sentence_spans(doc)]
     spans = [
-        e for e in doc.ents
+        e for e in doc_ents(doc)
         if e.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
         or (e.label_ == "DATE" and _AGE.fullmatch(e.text.strip()))
     ]
     text = article.text or doc.text  # doc was parsed from article.text: offsets agree
-    covered = {i for e in doc.ents for i in range(e.start, e.end)}
+    covered = {i for e in doc_ents(doc) for i in range(e.start, e.end)}
     for m in re.finditer(r"(?<![\w.,])\d[\d,]*(?![\w.,]\w)", text):
         # Digits spaCy left untagged that plainly count a plural noun after them.
         span = doc.char_span(m.start(), m.end())

@@ -28,7 +28,7 @@ from rashomon.analysis.attribution import (
     find_cues,
     nearest_cue,
 )
-from rashomon.analysis.nlp import sentence_spans
+from rashomon.analysis.nlp import doc_ents, sentence_spans
 from rashomon.analysis.quote_marks import quote_spans
 from rashomon.records import Article, Attribution, Quote
 from rashomon.resolve.names import strip_name
@@ -413,7 +413,7 @@ class _Speakers:
                 found = (full, attribution.type)
         elif attribution.type == "official" and head.ent_type_ == "ORG":
             # "North Korea's Ministry of National Defence": the body, not the country before it.
-            org = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= head.i < e.end), None)
+            org = next((e for e in doc_ents(self.doc) if e.label_ == "ORG" and e.start <= head.i < e.end), None)
             if org is not None and self.registry.best(org.text) is None:
                 found = (_plain(org), "official")
         if found is None:
@@ -534,7 +534,7 @@ class _Speakers:
 def _person_names(doc: Doc) -> list[Span]:
     """The PERSON entities of ``doc``, with the runs of capitalised proper nouns the tagger
     left unlabelled ("his counterpart, Choe Son Hui"; "Choe welcomed the visit"), in order."""
-    names = [e for e in doc.ents if e.label_ == "PERSON"]
+    names = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
     taken = {i for e in names for i in range(e.start, e.end)}
     titles = _official_words()
     run: list[Token] = []

@@ -202,10 +202,28 @@ def load_tables() -> None:
     _tables()
 
 
-@functools.cache
+# The romanisation tables of this process: built once, or built by another process and
+# handed over (``built_tables`` there, ``adopt_tables`` here).
+_built: _Tables | None = None
+
+
+def built_tables() -> _Tables:
+    """The romanisation tables, built now if they are not yet, to hand to another process."""
+    return _tables()
+
+
+def adopt_tables(tables: _Tables) -> None:
+    """Use the tables another process built (``built_tables``) instead of building them here."""
+    global _built
+    _built = tables
+
+
 def _tables() -> _Tables:
-    with collector_paused():
-        return _build_tables()
+    global _built
+    if _built is None:
+        with collector_paused():
+            _built = _build_tables()
+    return _built
 
 
 def _build_tables() -> _Tables:

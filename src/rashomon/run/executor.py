@@ -66,13 +66,15 @@ def map_chunks(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     done: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``stage`` over ``items`` in chunks of ``chunk_size``, in ``workers`` processes (1: this
     one), results in input order. ``stage`` and ``failed`` must be picklable (module-level
     functions, or ``functools.partial`` of one) when ``workers`` > 1. Workers take the
     costliest chunks first (``cost``, e.g. characters of text), so that none is left with a
     long one at the end. ``done(n)`` is called in this process as each chunk of ``n`` items
-    is finished (for progress)."""
+    is finished (for progress). ``meanwhile()`` is called in this process once the workers
+    are forked, while they work (without workers: after the last chunk)."""
     chunks = [list(items[i : i + chunk_size]) for i in range(0, len(items), max(chunk_size, 1))]
     if workers <= 1 or len(chunks) <= 1:
         out: list[R] = []
@@ -80,6 +82,8 @@ def map_chunks(
             out.extend(guarded_chunk(stage, failed, chunk))
             if done is not None:
                 done(len(chunk))
+        if meanwhile is not None:
+            meanwhile()
         return out
     order = sorted(range(len(chunks)), key=lambda i: -cost(chunks[i])) if cost else range(len(chunks))
     results: list[list[R] | None] = [None] * len(chunks)
@@ -104,6 +108,8 @@ def map_chunks(
             else:
                 futures[pool.submit(guarded_chunk, stage, failed, chunks[i])] = i
         try:
+            if meanwhile is not None:
+                meanwhile()
             # Every worker is forked by now. The results come back as new records, acyclic:
             # the collector, paused meanwhile, would walk this process's whole heap (the
             # model, the articles) again and again for nothing (0.35 CPU s for the analyses of

@@ -31,17 +31,20 @@ def analyze_in_workers(
     registry: SourceRegistry,
     warnings: list[RunWarning],
     done: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Article]:
     """The analyzed articles, in the order given; what failed for an article is appended to
     ``warnings`` (in article order) and the article passed on with what could be filled.
-    ``done(n)`` is called as each chunk of ``n`` articles is finished."""
+    ``done(n)`` is called as each chunk of ``n`` articles is finished; ``meanwhile()`` here
+    while the workers work (``map_chunks``)."""
     from rashomon.analysis.parse import pipeline
+    from rashomon.gazetteer import load as load_places
 
     analyze = settings.analysis
     pipeline(analyze)  # loaded once here; forked workers share it, others load their own
-    workers = _workers(settings, len(articles), len(articles), chunk_size=analyze.batch_size)
+    workers = analysis_workers(settings, len(articles))
     if workers > 1 and forks_workers():
-        load_tables()
+        load_places()  # for attribution
     results = map_chunks(
         functools.partial(analyze_chunk, settings=analyze, registry=registry),
         articles,
@@ -52,6 +55,7 @@ def analyze_in_workers(
         initializer=_start_analysis_worker,
         initargs=(analyze, logging.getLogger().getEffectiveLevel()),
         done=done,
+        meanwhile=meanwhile,
     )
     for _, article_warnings in results:
         warnings.extend(article_warnings)
@@ -70,6 +74,11 @@ def analyze_chunk(articles: list[Article], *, settings: AnalysisSettings, regist
         out.append((article, warnings[:]))
         warnings.clear()
     return out
+
+
+def analysis_workers(settings: Settings, articles: int) -> int:
+    """How many processes the analysis of ``articles`` articles runs in (1: this one)."""
+    return _workers(settings, articles, articles, chunk_size=settings.analysis.batch_size)
 
 
 def analysis_failed(article: Article, exc: BaseException) -> Analyzed:
@@ -98,6 +107,8 @@ def build_stories_in_workers(
     workers = _workers(settings, articles, several, chunk_size=1)
     if workers > 1 and not settings.align.threads:
         settings = settings.replace({"align": {"threads": 1}})
+    if workers > 1 and forks_workers():
+        load_tables()
     results = map_chunks(
         functools.partial(build_story_chunk, settings=settings, registry=registry),
         list(stories),
@@ -151,10 +162,12 @@ def _workers(settings: Settings, articles: int, items: int, *, chunk_size: int) 
 
 
 def load_tables() -> None:
-    """Build here, before workers are forked, the tables that each worker would otherwise
-    build for itself: the places (attribution in the analysis; names in the per-story stage)
-    and the name romanisation tables (the per-story stage). On 300 ECB+ documents this process
-    spends 0.8-1.0 CPU s more and the workers 3.3 s less (22.8 -> 19.5 s; bench/README.md)."""
+    """Build here, before story workers are forked, the tables that each worker would
+    otherwise build for itself: the places and the name romanisation tables (the places are
+    built before the analysis workers are forked too, for attribution). On 300 ECB+ documents
+    this process spends 0.8-1.0 CPU s more and the workers 3.3 s less (22.8 -> 19.5 s;
+    bench/README.md). Tables adopted from another process (``rashomon.run.prepare``) are not
+    built again."""
     from rashomon.gazetteer import load as load_places
     from rashomon.resolve.names import load_tables as load_name_tables
 
