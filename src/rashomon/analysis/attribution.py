@@ -1405,7 +1405,7 @@ def _state_body_before(doc: Doc, start: int, registry: SourceRegistry) -> Attrib
     """The last state body named before ``start`` by its name: a named organisation with a word
     for a body of state ("Department", "Ministry", "Agency"), not an outlet nor a known source."""
     body_words = BODY_WORDS & OFFICIAL_WORDS
-    for ent in reversed(doc.ents):
+    for ent in reversed(doc_ents(doc)):
         if ent.label_ != "ORG" or ent.end > start or _outlet_name(ent) or registry.find(ent.text):
             continue
         if any(t.lower_ in body_words for t in ent) and not _private_body_words(ent):
@@ -1786,7 +1786,7 @@ def _speaks_for_officeholder(phrase: Span) -> bool:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
         if owner is None:
             continue
-        before = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= min(phrase.start, owner.i)]
+        before = [e for e in doc_ents(doc) if e.label_ == "PERSON" and e.end <= min(phrase.start, owner.i)]
         return bool(before) and _titled_before(before[-1], doc)
     return False
 
