@@ -614,3 +614,24 @@ def test_dates_of_an_act_told_of_two_named_events_are_not_compared() -> None:
     c = told("c1", "She rebuilt the clinic, destroyed in the Hurricane George floods in 2005, with her savings.",
              "the Hurricane George floods", "2005")
     assert "conflict" in [f.kind for f in compare_story([a, c], settings=SETTINGS, embedder=BagOfWords())]
+
+
+def test_a_negation_of_another_verb_than_the_one_the_numbers_tell_does_not_part_two_claims() -> None:
+    def ref(aid: str, text: str, verb: str, act: str, negated: bool) -> ClaimRef:
+        art = article(aid, aid, [text])
+        art.claims[0].negated = negated
+        art.claims[0].slots.append(Slot("action", verb, text.index(verb), text.index(verb) + len(verb), act))
+        add_quantity(art, 0, "364 yards", 364, "yard")
+        art.quantities[0].measure = Measure(predicate="complete")
+        return ClaimRef(art, art.claims[0])
+
+    a = ref("a1", "Manning completed 29 of 34 passes for 364 yards.", "completed", "complete", False)
+    b = ref("b1", "But he wasn't a match for Manning, who completed 29 of 34 for 364 yards.", "was", "be", True)
+    sims = np.array([[1.0, 0.7], [0.7, 1.0]])
+    _drop_disagreeing([a, b], sims, 0.5)
+    assert sims[0, 1] == 0.7  # "wasn't" negates "be"; both tell that Manning completed passes
+    # A claim that denies the very act the other asserts is parted.
+    c = ref("c1", "Manning never completed 29 of 34 passes for 364 yards.", "completed", "complete", True)
+    sims = np.array([[1.0, 0.7], [0.7, 1.0]])
+    _drop_disagreeing([a, c], sims, 0.5)
+    assert sims[0, 1] == 0.0

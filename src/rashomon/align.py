@@ -194,10 +194,17 @@ def _drop_disagreeing(refs: list[ClaimRef], sims: np.ndarray, threshold: float) 
     rows, cols = np.nonzero(np.triu(sims >= threshold, 1))
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = refs[i].claim, refs[j].claim
-        if a.negated != b.negated:
-            sims[i, j] = sims[j, i] = 0.0
-            continue
         va, vb = _action(a), _action(b)
+        if a.negated != b.negated:
+            (negated, in_negated), plain = ((va, refs[i]), vb) if a.negated else ((vb, refs[j]), va)
+            told = predicate_class(plain)
+            if not (told is not None and told != predicate_class(negated) and told in _value_acts(in_negated)):
+                sims[i, j] = sims[j, i] = 0.0
+            # else: the negation is of another verb than the one the negated claim's numbers
+            # hang on, which the other claim asserts ("But he wasn't a match for Peyton
+            # Manning, who completed 29 of 34 for 364 yards" / "Manning completed 29 of 34
+            # passes for 364 yards").
+            continue
         acts = {predicate_class(va), predicate_class(vb)}
         if va and vb and None not in acts and len(acts) == 2 and sims[i, j] < threshold + _SAME_STATEMENT:
             shared = _value_acts(refs[i]) & _value_acts(refs[j])
