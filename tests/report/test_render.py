@@ -159,3 +159,12 @@ def test_scores_are_the_only_floats_the_json_report_writes() -> None:
 
     walk(Report, "Report")
     assert found == {"Finding.score", "QuoteGroup.score"}
+
+
+def test_markdown_counts_say_one_story_and_two_stories() -> None:
+    report = sample_report()
+    lead = render_markdown(report).split("\n")[2]
+    assert lead.startswith(f"{len(report.articles)} articles, 1 story (")
+    assert lead.endswith("1 input skipped.") == (len(report.skipped) == 1)
+    report.stories = report.stories * 2
+    assert ", 2 stories (" in render_markdown(report).split("\n")[2]

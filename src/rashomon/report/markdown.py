@@ -10,6 +10,7 @@ from rashomon.report.wording import (
     attribution_text,
     capitalized,
     cause,
+    counted,
     first_report_text,
     origin_line,
     published_text,
@@ -210,8 +211,8 @@ def render_markdown(report: Report) -> str:
         "# Rashomon report",
         "",
         (
-            f"{len(report.articles)} articles, {len(report.stories)} stories "
-            f"({multi} with more than one source), {len(report.skipped)} inputs skipped."
+            f"{counted(len(report.articles), 'article')}, {counted(len(report.stories), 'story', 'stories')} "
+            f"({multi} with more than one source), {counted(len(report.skipped), 'input')} skipped."
         ),
         "",
     ]

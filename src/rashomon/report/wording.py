@@ -28,12 +28,13 @@ CAUSES = {
 
 def origin_line(finding: Finding) -> str:
     """ "2 outlets, 1 independent origin (North Korean state media: KCNA, Rodong Sinmun)" """
-    line = f"{_count(finding.outlets, 'outlet')}, {_count(finding.independent_origins, 'independent origin')}"
+    line = f"{counted(finding.outlets, 'outlet')}, {counted(finding.independent_origins, 'independent origin')}"
     return f"{line} ({'; '.join(finding.origin_labels)})" if finding.origin_labels else line
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """"1 story", "2 stories": a count with its noun."""
+    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
 
 
 def differing_values(finding: Finding) -> list[tuple[str, list[str]]]:
@@ -189,6 +190,6 @@ def version_text(article: Article) -> str | None:
     if not change.removed and not change.added:
         return f"Updated version of {change.previous}: the same sentences, other spacing or debris."
     return (
-        f"Updated version of {change.previous}: {_count(len(change.removed), 'sentence')} removed, "
+        f"Updated version of {change.previous}: {counted(len(change.removed), 'sentence')} removed, "
         f"{len(change.added)} added."
     )
