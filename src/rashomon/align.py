@@ -192,13 +192,20 @@ def _drop_disagreeing(refs: list[ClaimRef], sims: np.ndarray, threshold: float) 
     guilty"; "launched an investigation" / "was subpoenaed") unless their wording is close
     enough to be the same statement (``_SAME_STATEMENT`` above the link threshold)."""
     rows, cols = np.nonzero(np.triu(sims >= threshold, 1))
+    known: dict[int, set[str]] = {}
+
+    def value_acts_of(n: int) -> set[str]:
+        if n not in known:
+            known[n] = _value_acts(refs[n])
+        return known[n]
+
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = refs[i].claim, refs[j].claim
         va, vb = _action(a), _action(b)
         if a.negated != b.negated:
-            (negated, in_negated), plain = ((va, refs[i]), vb) if a.negated else ((vb, refs[j]), va)
+            (negated, in_negated), plain = ((va, i), vb) if a.negated else ((vb, j), va)
             told = predicate_class(plain)
-            if not (told is not None and told != predicate_class(negated) and told in _value_acts(in_negated)):
+            if not (told is not None and told != predicate_class(negated) and told in value_acts_of(in_negated)):
                 sims[i, j] = sims[j, i] = 0.0
             # else: the negation is of another verb than the one the negated claim's numbers
             # hang on, which the other claim asserts ("But he wasn't a match for Peyton
@@ -207,7 +214,7 @@ def _drop_disagreeing(refs: list[ClaimRef], sims: np.ndarray, threshold: float) 
             continue
         acts = {predicate_class(va), predicate_class(vb)}
         if va and vb and None not in acts and len(acts) == 2 and sims[i, j] < threshold + _SAME_STATEMENT:
-            shared = _value_acts(refs[i]) & _value_acts(refs[j])
+            shared = value_acts_of(i) & value_acts_of(j)
             if shared & acts:
                 # The main verbs differ, but one claim's main act is the other's too, told by
                 # its numbers or dates ("proposed the rules in May and since has received

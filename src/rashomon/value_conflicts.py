@@ -444,12 +444,12 @@ def conflict_time(
     ]
     if not pairs:
         return None
-    # Every pair must be told apart, but a time of day says nothing about a day: "late
-    # Thursday" against "around 1:30 a.m." beside "early Friday" neither clears nor accuses.
+    # A time of day says nothing about a day: "late Thursday" against "around 1:30 a.m."
+    # beside "early Friday" neither clears nor accuses; it is compared with times of day only.
     pairs = [(a, b) for a, b in pairs if _time_of_day(a) == _time_of_day(b)]
     # A value that may be one of the other claim's values it is compared with is accounted
-    # for; the rest must all be told apart: "a two-year sentence, nine months to serve" /
-    # "a 2 1/2-year sentence, nine months to serve" differ on the sentence.
+    # for; a pair of values that are neither is told apart: "a two-year sentence, nine months
+    # to serve" / "a 2 1/2-year sentence, nine months to serve" differ on the sentence.
     maybe_same = {id(v) for a, b in pairs if times_differ(a, b) is not True for v in (a, b)}
     apart = [(a, b) for a, b in pairs if id(a) not in maybe_same and id(b) not in maybe_same]
     if not apart:

@@ -35,6 +35,8 @@ REPORTING_VERBS = frozenset(
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
     "show estimate believe tweet testify speculate post assure".split()
 )
+# Verbs whose content follows the person told ("told the pastor she was sorry").
+TELLING_VERBS = frozenset("tell inform assure warn remind notify promise".split())
 # Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
 SELF_VERBS = frozenset({"learn"})
 # Speech acts whose clause is itself the reported content, with no complement clause: what
@@ -813,10 +815,6 @@ def content_child(verb: Token) -> Token | None:
             and not any(c.tag_ in {"WP", "WDT", "WP$", "WRB"} or c.dep_ == "mark" for c in r.children)
         ]
     return comps[0] if comps else _child(verb, "parataxis")
-
-
-# Verbs whose content follows the person told ("told the pastor she was sorry").
-TELLING_VERBS = frozenset("tell inform assure warn remind notify promise".split())
 
 
 def _governor(token: Token) -> int | None:

@@ -381,12 +381,13 @@ def predictions(run: SubtopicRun, wanted_attribution: Iterable[SentenceKey] = ()
             # A length of time is a time finding here and either a time or a quantity in the
             # gold (its guide files plain lengths such as "a 2-year sentence" under quantity):
             # it answers to both.
-            slots = tuple(sorted({finding.slot or ""} | ({"quantity"} if finding.unit == "duration" else set())))
-            for a, b in sides if finding.kind in {"conflict", "update"} else ():
-                if finding.kind == "conflict":
-                    out.reported_conflicts.add((slots, frozenset((a, b))))
-                for slot in slots:
-                    (out.conflicts if finding.kind == "conflict" else out.updates).add((slot, a, b))
+            if finding.kind in {"conflict", "update"}:
+                slots = tuple(sorted({finding.slot or ""} | ({"quantity"} if finding.unit == "duration" else set())))
+                found = out.conflicts if finding.kind == "conflict" else out.updates
+                for a, b in sides:
+                    found.update((slot, a, b) for slot in slots)
+                    if finding.kind == "conflict":
+                        out.reported_conflicts.add((slots, frozenset((a, b))))
     articles = {a.id: a for a in run.report.articles}
     for doc, number in wanted_attribution:
         article = articles.get(doc)
