@@ -635,3 +635,22 @@ def test_a_negation_of_another_verb_than_the_one_the_numbers_tell_does_not_part_
     sims = np.array([[1.0, 0.7], [0.7, 1.0]])
     _drop_disagreeing([a, c], sims, 0.5)
     assert sims[0, 1] == 0.0
+
+
+def test_dates_of_one_measure_conflict_at_the_value_threshold_places_need_more() -> None:
+    # Aligned claims scoring between the two thresholds: their dates, whose measures are
+    # vetted, are compared; their places are not.
+    def pair(low: float, high: float) -> list[str]:
+        a = article("a1", "Wire", ["The family sold the Bolton oil field to a buyer in 1957 in Russia."])
+        b = article("b1", "Daily", ["The Bolton oil field was sold by the family in 1967 in Pyongyang, a lawyer recalled later."])
+        for art, year, place in ((a, "1957", "Russia"), (b, "1967", "Pyongyang")):
+            add_time(art, 0, year, year, f"{year}-01-01", f"{year}-12-31")
+            art.times[0].measure = Measure(predicate="sell")
+            add_place(art, 0, place)
+        settings = AlignSettings(threshold=0.3, quote_threshold=0.5, conflict_threshold=high,
+                                 value_conflict_threshold=low, compare_unaligned=False)
+        return [f.slot for f in compare_story([a, b], settings=settings, embedder=BagOfWords()) if f.kind == "conflict"]
+
+    assert pair(0.3, 0.99) == ["time"]
+    assert pair(0.99, 0.99) == []
+    assert sorted(pair(0.3, 0.3)) == ["place", "time"]

@@ -311,18 +311,17 @@ def _group_conflicts(
                     continue
                 if score is None:
                     score = confirm(i, j)
-                if score < settings.conflict_threshold and check is not conflict_place:
+                least = settings.conflict_threshold if check is conflict_place else settings.value_conflict_threshold
+                if score < least and check is not conflict_place:
                     # Two claims too loosely alike to vouch for each other's values may still
                     # give values that plainly measure one thing (strong_measure, as for
                     # claims alignment did not pair at all).
                     if strong is None:
                         conflict = check(refs[i], refs[j], strong=readings or Readings())
                     if conflict is not None:
-                        by_slot.setdefault((conflict.kind, conflict.slot or ""), []).append(
-                            (conflict, settings.conflict_threshold)
-                        )
+                        by_slot.setdefault((conflict.kind, conflict.slot or ""), []).append((conflict, least))
                     continue
-                if score >= settings.conflict_threshold:
+                if score >= least:
                     by_slot.setdefault((conflict.kind, conflict.slot or ""), []).append((conflict, score))
     out = []
     for kind, slot in sorted(by_slot):

@@ -381,7 +381,8 @@ def match_names_command(
     """Say whether two names are one person: same / possible / different, a score and why.
 
     Titles and honorifics are ignored; Korean romanisations (McCune-Reischauer, Revised,
-    DPRK and Western spellings, Hangul) and Russian transliterations count as one name.
+    DPRK and Western spellings, Hangul) and Russian transliterations count as one name, and so
+    do a body's name and its acronym ('USGS' / 'U.S. Geological Survey').
     """
     from rashomon.resolve.names import NameContext, match_names
 

@@ -160,3 +160,12 @@ def test_a_date_or_length_on_a_plural_noun_is_several_things(nlp) -> None:  # no
     one = _measure(nlp, "Teixeira still has an eight-year offer on the table from the Red Sox.", "eight-year")
     assert "several" in several.scope and "several" not in one.scope
     assert several.predicate == one.predicate == "offer"
+
+
+def test_a_pronoun_object_tells_no_two_objects_apart(nlp) -> None:  # noqa: ANN001
+    one = _measure(nlp, "The son sold one of their oil fields for $30 million in 1957.", "1957")
+    assert (one.predicate, one.object) == ("sell", None)
+    herself = _measure(nlp, "Reid checked herself into a treatment center on Tuesday.", "Tuesday")
+    assert herself.object is None
+    field = _measure(nlp, "The son sold the oil field for $30 million in 1957.", "1957")
+    assert field.object == "field"

@@ -136,6 +136,25 @@ def test_short_forms_are_not_same_here() -> None:
     assert match_names("Mr. Putin", "Vladimir Putin").verdict == "different"
     ctx = NameContext(roles=frozenset({"president"}), story="s")
     assert match_names("V. Putin", "Vladimir Putin", context_a=ctx, context_b=ctx).verdict == "possible"
+    # The reason says why, and does not claim a link it did not make.
+    (reason,) = match_names("Putin", "Vladimir Putin").reasons
+    assert "'putin' is one word" in reason and "within a story" in reason
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("USGS", "U.S. Geological Survey"), ("USGS", "US Geological Survey"), ("KCNA", "Korean Central News Agency"),
+     ("U.N.", "United Nations"), ("BOK", "Bank of Korea")],
+)
+def test_an_acronym_is_its_spelled_out_name(short: str, full: str) -> None:
+    for a, b in ((short, full), (full, short)):
+        match = match_names(a, b)
+        assert match.verdict == "same" and match.reasons == [f"{short} is the acronym of {full}"]
+
+
+def test_words_that_do_not_spell_the_acronym_are_different() -> None:
+    assert match_names("USGS", "United States Senate").verdict == "different"
+    assert match_names("NATO", "National Aeronautics and Space Administration").verdict == "different"
 
 
 def test_initial_sound_law() -> None:

@@ -244,6 +244,10 @@ def _object(predicate: Token | None, noun: Token, value: Span) -> str | None:
         ) if prep else None
     if obj is None or obj.i == noun.i or obj.left_edge.i <= value.start <= obj.right_edge.i:
         return None
+    if obj.lower_ in _PRONOUNS or obj.lower_.endswith(("self", "selves")):
+        # "sold one in 1957" / "which he sold in 1967", "checked herself in": a pronoun
+        # says nothing of what the object is, so it tells no two objects apart.
+        return None
     return obj.lemma_.lower()
 
 

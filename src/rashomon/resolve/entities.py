@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from rashomon.disjoint_sets import DisjointSets
 from rashomon.records import Article, Entity, Mention
 from rashomon.resolve.names import (
+    acronym_letters,
+    acronyms_of,
     NameContext,
     display_key,
     initials_only,
@@ -54,9 +56,6 @@ ROLES = tuple(
 _ROLE_AT_END = re.compile(r"\b(" + "|".join(map(re.escape, ROLES)) + r")\s*$")
 _ROLE_IN = re.compile(r"\b(" + "|".join(map(re.escape, ROLES)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?([^,.;:()\"“”\n]{1,60})")
-_STOP = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
-
-
 @dataclass
 class _Unit:
     """Mentions believed to be one entity before context matching (one key)."""
@@ -320,30 +319,18 @@ def _org_key(surface: str) -> str:
     return " ".join(re.sub(r"[.'’]", "", surface.lower()).split())
 
 
-def _letters(word: str) -> str | None:
-    """The letters of an abbreviation written in capitals, with or without dots ("U.S.",
-    "UK"); None for an ordinary word."""
-    bare = word.replace(".", "")
-    return bare if 2 <= len(bare) <= 3 and bare.isalpha() and bare.isupper() else None
-
 
 def _acronym_pairs(units: dict[str, _Unit]) -> list[tuple[str, str]]:
     """(spelled-out unit, acronym unit): "Korean Central News Agency" / "KCNA"."""
     initials: dict[str, list[str]] = defaultdict(list)
     for key, unit in units.items():
         if key.startswith("org:"):
-            words = [w for w in re.split(r"[\s\-]+", unit.name) if w and w.lower() not in _STOP]
-            if len(words) >= 2:
-                firsts = "".join(w[0] for w in words).upper()
-                # An abbreviation inside the name gives all its letters: "U.S. Geological
-                # Survey" / "US Geological Survey" is "USGS".
-                spelled = "".join(_letters(w) or w[0] for w in words).upper()
-                for short in {firsts, spelled}:
-                    initials[short].append(key)
+            for short in acronyms_of(unit.name):
+                initials[short].append(key)
     pairs = []
     for key, unit in sorted(units.items()):
-        short = re.sub(r"[.\s]", "", unit.name)
-        if key.startswith("org:") and 2 <= len(short) <= 6 and short.isupper() and short.isalpha():
+        short = acronym_letters(unit.name)
+        if key.startswith("org:") and short is not None:
             pairs += [(long, key) for long in sorted(initials.get(short, [])) if long != key]
     return pairs
 
