@@ -812,3 +812,18 @@ def test_a_name_set_after_its_title_with_a_comma_carries_the_title(registry) -> 
         registry,
     )
     assert attributions[-1].type == "named_person"
+
+
+def test_a_name_set_after_the_title_of_a_private_body_holds_no_office(registry) -> None:
+    attributions = attribute(
+        "The strike was called by the vice president of the civil servants' union, Elias Boras.\n"
+        '"We will not stop," Boras said.',
+        registry,
+    )
+    assert attributions[-1].type == "named_person"
+    attributions = attribute(
+        "The police said no one had a grudge against the bank, a view echoed by its president, Robert Saul.\n"
+        '"We are not aware of anything," Mr. Saul said.',
+        registry,
+    )
+    assert attributions[-1].type == "named_person"

@@ -1960,8 +1960,14 @@ def _titled_before(person: Span, doc: Doc) -> bool:
             title.head.i in range(ent.start, ent.end) or ent.root.dep_ == "appos" and ent.root.head.i == title.i
         )
         if not attached and ent.root.dep_ == "appos" and ent.root.head.i < ent.start and ent.root.head.pos_ in {"NOUN", "PROPN"}:
-            # the name set after its title with a comma: "the Governor of Alaska, Sarah Palin"
-            title, attached = ent.root.head, True
+            # The name set after its title with a comma: "the Governor of Alaska, Sarah Palin";
+            # not "the vice president of the civil servants' union, Elias Vrettakos" nor a body's
+            # "its president and chief executive, Robert Sznewajs".
+            appositive = ent.root.head
+            owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in appositive.children)
+            if not owned and _holds_office(doc[appositive.left_edge.i : appositive.right_edge.i + 1]):
+                return True
+            continue
         if not attached:
             continue
         before = doc[title.left_edge.i : title.i]
