@@ -700,3 +700,130 @@ def test_the_title_the_tagger_took_into_the_name_still_names_the_person(registry
         registry,
     )
     assert (attributions[-1].type, attributions[-1].name) == ("named_person", "Anna Berg")
+
+
+def test_announce_with_a_nominal_object_is_the_announcers_and_a_bare_passive_names_nobody(registry) -> None:
+    attributions = attribute(
+        "On Thursday, the Interior Department announced a change to the rules on logging.\n"
+        "The winner was announced on Friday.",
+        registry,
+    )
+    assert (attributions[0].type, attributions[0].name) == ("official", "Interior Department")
+    assert attributions[1].type == "self"
+
+
+def test_the_verbs_of_a_case_argued_and_the_prosecution_are_the_states(registry) -> None:
+    attributions = attribute(
+        "The prosecution contends that the defendant planned the killing.\n"
+        "Assistant District Attorney Tom Evans contended the man destroyed evidence.\n"
+        "Deputy Prosecuting Attorney Jacob Hale said the jury had been attentive.\n"
+        "Hale reminded the jury that a witness saw the car.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["official"] * 4
+    assert attributions[-1].name == "Jacob Hale"
+
+
+def test_a_union_of_states_is_government_and_a_union_of_workers_is_not(registry) -> None:
+    attributions = attribute(
+        '"We are all concerned," European Union President Karl Muller said in Brussels.\n'
+        "The European Union said the talks would resume on Monday.\n"
+        "A United Nations spokesman said aid had arrived.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["official", "official", "official"]
+    assert attribute("The union said the strike would go ahead.", registry)[0].type == "named_person"
+
+
+def test_a_title_held_of_a_private_body_speaks_for_that_body(registry) -> None:
+    attributions = attribute(
+        "The fire damaged the church on Friday, the church's minister said.\n"
+        "The country's interior minister said the border was closed.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["named_person", "official"]
+
+
+def test_words_quoted_in_a_description_are_the_describers(registry) -> None:
+    attributions = attribute('His colleagues described his "remarkable patience."', registry)
+    assert attributions[0].type == "anonymous_source"
+
+
+def test_a_noun_for_words_given_out_with_its_that_clause_is_the_speakers(registry) -> None:
+    attributions = attribute(
+        "Putting the show at risk was this week's announcement by the union that ballots will be mailed on "
+        "January 2.\n"
+        "His lawyer, Ben Brant, offered the explanation that the man was too old to fight.\n"
+        "The claim that the mayor lied was false.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["named_person", "named_person", "self"]
+    assert attributions[1].name == "Ben Brant"
+
+
+def test_an_outlet_that_carried_a_passive_report_is_its_source(registry) -> None:
+    attributions = attribute(
+        "The eight-year offer first was reported Friday night on the team-owned radio station, AM 830.\n"
+        "It was reported in the Boston Herald that the deal was done.\n"
+        "The fault was reported on the cable near Sicily.\n"
+        "The gala will be broadcast live on the ABC Television Network.",
+        registry,
+    )
+    assert [a.type for a in attributions] == ["news_outlet", "news_outlet", "self", "self"]
+
+
+def test_a_title_with_a_possessor_or_an_age_is_the_person_given_that_title(registry) -> None:
+    attributions = attribute(
+        "The actor's agent said on Monday that he would recover.\n"
+        "Agent Paul Mills said the actor was resting.\n"
+        "Producer Sam Dale said the film was done.\n"
+        "The 40-year-old producer also insisted that the budget was small.",
+        registry,
+    )
+    assert [(a.type, a.name) for a in attributions] == [
+        ("named_person", "Paul Mills"), ("named_person", "Paul Mills"),
+        ("named_person", "Producer Sam Dale"), ("named_person", "Producer Sam Dale"),
+    ]
+
+
+def test_a_report_in_or_from_a_known_outlet_is_the_outlets(registry) -> None:
+    attributions = attribute(
+        "The singer has left the clinic, according to a report from TMZ published this week.\n"
+        "The bridge fell, according to a report in the Boston Herald.\n"
+        "The talks failed, according to a report from Human Rights Watch.",
+        registry,
+    )
+    assert [(a.type, a.name) for a in attributions[:2]] == [("news_outlet", "TMZ"), ("news_outlet", "Boston Herald")]
+    assert attributions[2].type == "document"
+
+
+def test_a_name_set_after_its_title_with_a_comma_carries_the_title(registry) -> None:
+    attributions = attribute(
+        "The fire damaged the church attended by the Governor of Alaska, Sarah Palin.\n"
+        "Ms Palin visited the church on Saturday.\n"
+        "Her spokesman, Bill Reed, said the Governor had faith.",
+        registry,
+    )
+    assert (attributions[-1].type, attributions[-1].name) == ("official", "Bill Reed")
+    attributions = attribute(
+        "The fire hit the home of her husband, Todd Palin.\n"
+        "Ms Palin visited the house on Saturday.\n"
+        "Her spokesman, Bill Reed, said she was sad.",
+        registry,
+    )
+    assert attributions[-1].type == "named_person"
+
+
+def test_a_name_set_after_the_title_of_a_private_body_holds_no_office(registry) -> None:
+    attributions = attribute(
+        "The strike was called by the vice president of the civil servants' union, Elias Boras.\n"
+        '"We will not stop," Boras said.',
+        registry,
+    )
+    assert attributions[-1].type == "named_person"
+    attributions = attribute(
+        "The police said no one had a grudge against the bank, a view echoed by its president, Robert Saul.\n"
+        '"We are not aware of anything," Mr. Saul said.',
+        registry,
+    )
+    assert attributions[-1].type == "named_person"
