@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 
-from rashomon.align import _drop_disagreeing, compare_story
+from rashomon.align import _drop_disagreeing, _weigh_meaning, compare_story
 from rashomon.claim_refs import ClaimRef
 from rashomon.records import Article, Attribution, Measure, Mention, Origin, Sentence, Slot, TimeValue
 from rashomon.settings import AlignSettings
@@ -654,3 +654,59 @@ def test_dates_of_one_measure_conflict_at_the_value_threshold_places_need_more()
     assert pair(0.3, 0.99) == ["time"]
     assert pair(0.99, 0.99) == []
     assert sorted(pair(0.3, 0.3)) == ["place", "time"]
+
+
+def test_two_acts_worded_alike_are_told_apart_by_meaning_not_by_shared_names() -> None:
+    def ref(aid: str, text: str, verb: str, act: str) -> ClaimRef:
+        art = article(aid, aid, [text])
+        art.claims[0].slots.append(Slot("action", verb, text.index(verb), text.index(verb) + len(verb), act))
+        return ClaimRef(art, art.claims[0])
+
+    a = ref("a1", "Police identified the victims as Tanya Wilson and Latonya Brown.", "identified", "identify")
+    b = ref("b1", "She shot Tanya Wilson and Latonya Brown in the break room.", "shot", "shoot")
+    keys: list[set[str]] = [set(), set()]
+
+    class Meaning:
+        def __init__(self, score: float) -> None:
+            self.score, self.asked = score, 0
+
+        def similarity(self, left, right):  # noqa: ANN001, ANN201
+            self.asked += 1
+            return np.full((len(left), len(right)), self.score)
+
+    # The names make their words alike, above the margin for one statement in two wordings.
+    sims = np.array([[1.0, 0.9], [0.9, 1.0]])
+    alike = _drop_disagreeing([a, b], sims, 0.5)
+    assert alike == {(0, 1)} and sims[0, 1] == 0.9
+    # What they mean is not alike: no link.
+    assert _weigh_meaning([a, b], sims, keys, alike, Meaning(0.3), 0.5) == []
+    assert sims[0, 1] == 0.0
+    # Close in meaning too: one statement, whatever the verbs.
+    sims = np.array([[1.0, 0.9], [0.9, 1.0]])
+    assert _weigh_meaning([a, b], sims, keys, alike, Meaning(0.8), 0.5) == [(0, 1)]
+    # One act: nothing to weigh, and the embedder is not asked.
+    b.claim.slots[0] = Slot("action", "shot", 4, 8, "identify")
+    assert _drop_disagreeing([a, b], sims, 0.5) == set()
+    meaning = Meaning(0.0)
+    assert _weigh_meaning([a, b], sims, keys, set(), meaning, 0.5) == [(0, 1)] and meaning.asked == 0
+
+
+def test_weighing_by_meaning_is_a_setting() -> None:
+    def story() -> list[Article]:
+        a = article("a1", "Wire", ["Police identified the victims as Tanya Wilson and Latonya Brown."])
+        b = article("b1", "Daily", ["She shot Tanya Wilson and Latonya Brown, police identified."])
+        for art, verb, act in ((a, "identified", "identify"), (b, "shot", "shoot")):
+            at = art.text.index(verb)
+            art.claims[0].slots.append(Slot("action", verb, at, at + len(verb), act))
+        return [a, b]
+
+    class Unlike:
+        def similarity(self, left, right):  # noqa: ANN001, ANN201
+            return np.full((len(left), len(right)), 0.1)
+
+    def kinds(weigh: bool) -> list[str]:
+        settings = AlignSettings(threshold=0.3, quote_threshold=0.5, weigh_meaning=weigh)
+        return sorted(f.kind for f in compare_story(story(), settings=settings, embedder=Unlike()))
+
+    assert kinds(False) == ["corroborated"]
+    assert kinds(True) == ["unique", "unique"]
