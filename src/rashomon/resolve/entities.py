@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from rashomon.disjoint_sets import DisjointSets
 from rashomon.records import Article, Entity, Mention
 from rashomon.resolve.names import (
+    NameContext,
     acronym_letters,
     acronyms_of,
-    NameContext,
     display_key,
     initials_only,
     is_korean_name,
@@ -56,6 +56,8 @@ ROLES = tuple(
 _ROLE_AT_END = re.compile(r"\b(" + "|".join(map(re.escape, ROLES)) + r")\s*$")
 _ROLE_IN = re.compile(r"\b(" + "|".join(map(re.escape, ROLES)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+)?([^,.;:()\"“”\n]{1,60})")
+
+
 @dataclass
 class _Unit:
     """Mentions believed to be one entity before context matching (one key)."""
@@ -317,7 +319,6 @@ def _org_surface(text: str) -> str:
 
 def _org_key(surface: str) -> str:
     return " ".join(re.sub(r"[.'’]", "", surface.lower()).split())
-
 
 
 def _acronym_pairs(units: dict[str, _Unit]) -> list[tuple[str, str]]:

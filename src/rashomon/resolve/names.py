@@ -539,8 +539,8 @@ def _abbreviation(word: str) -> str | None:
 def acronyms_of(name: str) -> set[str]:
     """The acronyms a name of two words or more may be written as: the first letters of its
     words ("Korean Central News Agency": KCNA), with or without its small words ("Bank of
-    Korea": BOK), and with an abbreviation inside it giving all
-    its letters ("U.S. Geological Survey", "US Geological Survey": USGS)."""
+    Korea": BOK), and with an abbreviation inside it giving all its letters ("U.S. Geological
+    Survey", "US Geological Survey": USGS)."""
     every = [w for w in re.split(r"[\s\-]+", name) if w]
     words = [w for w in every if w.lower() not in _ACRONYM_SKIPS]
     if len(words) < 2:
@@ -581,11 +581,11 @@ def match_names(
     reasons = _spelling_reasons(pa, pb) if pa.korean and pb.korean else []
     if pa.key == pb.key:
         return NameMatch("same", 1.0, reasons or ["same name"])
-    for short, full in ((a, b), (b, a)):
-        letters = acronym_letters(short.strip()) if " " not in short.strip() else None
-        if letters is not None and letters in acronyms_of(full.strip()):
-            # "USGS" / "U.S. Geological Survey": a body's name and its acronym.
-            return NameMatch("same", 1.0, [f"{short.strip()} is the acronym of {full.strip()}"])
+    for short, full in ((a.strip(), b.strip()), (b.strip(), a.strip())):
+        # "USGS" / "U.S. Geological Survey": a body's name and its acronym (one word).
+        letters = acronym_letters(short) if " " not in short else None
+        if letters is not None and letters in acronyms_of(full):
+            return NameMatch("same", 1.0, [f"{short} is the acronym of {full}"])
     if pa.key in cb.co_mentions or pb.key in ca.co_mentions:
         return NameMatch("different", 0.0, ["named side by side in one sentence"])
     if _generation(a) != _generation(b):
