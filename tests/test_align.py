@@ -710,3 +710,46 @@ def test_weighing_by_meaning_is_a_setting() -> None:
 
     assert kinds(False) == ["corroborated"]
     assert kinds(True) == ["unique", "unique"]
+
+
+def _act(art: Article, claim_no: int, verb: str, act: str) -> None:
+    claim = art.claims[claim_no]
+    start = art.text.index(verb, claim.start)
+    claim.slots.append(Slot("action", verb, start, start + len(verb), act))
+
+
+def _crash_story() -> list[Article]:
+    # c1's second claim is linked to b1's long sentence (the crash closing the street) but not
+    # to the finding's lead, a1 (the arrest).
+    a = article("a1", "Wire", ["Police arrested the driver on Friday night."])
+    b = article("b1", "Daily", ["Police arrested the driver on Friday night after the crash closed Main Street for hours."])
+    c = article("c1", "Post", ["Police arrested the driver on Friday night.", "The crash closed Main Street for hours."])
+    return [a, b, c]
+
+
+def test_a_claim_joined_through_another_member_only_does_not_back_the_lead() -> None:
+    findings = [f for f in compare_story(_crash_story(), settings=SETTINGS, embedder=BagOfWords())
+                if f.kind == "corroborated"]
+    shown = [[(e.article, e.sentence.split()[1]) for e in f.evidence] for f in findings]
+    # The arrest is backed by the three arrest sentences; the street's closing leads a finding
+    # of its own, backed by the one sentence that tells it too, not a fourth report of the arrest.
+    assert [("a1", "arrested"), ("b1", "arrested"), ("c1", "arrested")] in shown
+    assert [("c1", "crash"), ("b1", "arrested")] in shown
+    assert len(findings) == 2
+    # No claim is lost: each is shown in some finding.
+    every = compare_story(_crash_story(), settings=SETTINGS, embedder=BagOfWords())
+    assert {(e.article, e.start) for f in every for e in f.evidence} == {
+        (a.id, c.start) for a in _crash_story() for c in a.claims
+    }
+
+
+def test_a_claim_telling_the_leads_act_backs_it_however_worded() -> None:
+    articles = _crash_story()
+    _act(articles[0], 0, "arrested", "arrest")
+    _act(articles[2], 1, "closed", "arrest")  # one kind of act, worded too differently to link
+    findings = [f for f in compare_story(articles, settings=SETTINGS, embedder=BagOfWords())
+                if f.kind == "corroborated"]
+    assert [sorted((e.article, e.sentence.split()[1]) for e in f.evidence) for f in findings] == [
+        [("a1", "arrested"), ("b1", "arrested"), ("c1", "arrested"), ("c1", "crash")]
+    ]
+
