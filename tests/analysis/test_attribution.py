@@ -874,3 +874,13 @@ def test_a_department_named_before_its_secretary_is_the_state(registry) -> None:
 )
 def test_a_bare_plural_for_people_someone_knows_is_an_unnamed_group(text: str, registry) -> None:
     assert [a.type for a in attribute(text, registry)] == ["anonymous_source"]
+
+
+def test_a_journalist_named_with_the_outlet_after_of_speaks_for_it(registry) -> None:
+    text = "Ken Rosenthal of Fox Sports reports that two sources said Teixeira would prefer the East Coast."
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("news_outlet", "Fox Sports")]
+    text = "According to Michael Silverman of the Boston Herald, the Red Sox made an offer."
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("news_outlet", "Boston Herald")]
+    # A place or a body that is no outlet leaves the person their own voice.
+    for text in ("John Smith of Springfield said the offer was fair.", "Tom Brown of the University of Texas said so."):
+        assert [a.type for a in attribute(text, registry)] == ["named_person"]

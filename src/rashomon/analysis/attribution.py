@@ -1661,6 +1661,15 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
         if words and _outlet_name(outlet):  # (call signs too: "KYW's Pat Loeb")
             return Attribution("news_outlet", " ".join(t.text for t in words))
+    # … or named with the outlet after "of" ("Ken Rosenthal of Fox Sports reports that …",
+    # "Michael Silverman of the Boston Herald").
+    of = next((c for c in person.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= person.end - 1), None)
+    outlet_head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if outlet_head is not None and outlet_head.pos_ == "PROPN":
+        outlet = person.doc[outlet_head.left_edge.i : outlet_head.i + 1]
+        words = [t for t in outlet if t.lower_ != "the"]
+        if words and _outlet_name(outlet):
+            return Attribution("news_outlet", " ".join(t.text for t in words))
     titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or (
         _speaks_for_officeholder(full)
     ) or any(
