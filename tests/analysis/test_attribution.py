@@ -884,3 +884,21 @@ def test_a_journalist_named_with_the_outlet_after_of_speaks_for_it(registry) -> 
     # A place or a body that is no outlet leaves the person their own voice.
     for text in ("John Smith of Springfield said the offer was fair.", "Tom Brown of the University of Texas said so."):
         assert [a.type for a in attribute(text, registry)] == ["named_person"]
+
+
+def test_charge_with_a_clause_reports_and_charge_with_an_offence_does_not(registry) -> None:
+    text = "Authorities charged it was a brazen act to avoid the law."
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("official", "Authorities")]
+    for text in (
+        "LaSalle was charged with murder on Friday.",
+        "Police charged him with murder.",
+        "He was charged by prosecutors with murder.",
+    ):
+        assert [a.type for a in attribute(text, registry)] == ["self"], text
+
+
+def test_calling_someone_something_is_the_callers_description(registry) -> None:
+    text = "Mob experts called him a traditional boss who settled issues by whatever means were required."
+    assert [a.type for a in attribute(text, registry)] == ["anonymous_source"]
+    # "call" with no predicate of its object is no speech act.
+    assert [a.type for a in attribute("The neighbours called the police at 9 p.m.", registry)] == ["self"]

@@ -35,8 +35,9 @@ REPORTING_VERBS = frozenset(
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
     "show estimate believe tweet testify speculate post assure "
     # (the verbs of a case argued: "Prosecutors contend that …", "Evans conceded that …", "Howell
-    # reminded the jury that …")
-    "contend concede remind".split()
+    # reminded the jury that …", "Authorities charged it was a brazen act": "charge" only with
+    # a clause, see ``_cue_at``)
+    "contend concede remind charge".split()
 )
 # Verbs whose content follows the person told ("told the pastor she was sorry").
 TELLING_VERBS = frozenset("tell inform assure warn remind notify promise".split())
@@ -409,6 +410,8 @@ def _cue_at(
         return None
     if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as":
         return None  # "quoted X as saying": the cue is "quoted"
+    if lemma == "charge" and not any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "charged him with murder", "was charged by police": an act, not a report
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
@@ -437,10 +440,12 @@ def _cue_at(
     )
     content = content or _other_content(token, lemma)
     if lemma == "call" and content is None and any(
-        c.dep_ in {"oprd", "xcomp"} and _inside(c.idx, quoted) for c in token.children
+        c.dep_ in {"oprd", "xcomp"} and (_inside(c.idx, quoted) or c.dep_ == "oprd" and _child(token, "dobj") is not None)
+        for c in token.children
     ):
-        # "the New York Times called him "the most famous anonymous source"": the quoted
-        # description is the subject's words.
+        # "the New York Times called him "the most famous anonymous source"", "Mob experts
+        # called him a traditional boss": the description (quoted, or an object's predicate) is
+        # the subject's words.
         content, weak = token, False
     if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
         return None  # the other cue verbs always need their content
