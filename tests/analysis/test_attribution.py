@@ -827,3 +827,78 @@ def test_a_name_set_after_the_title_of_a_private_body_holds_no_office(registry) 
         registry,
     )
     assert attributions[-1].type == "named_person"
+
+
+def test_a_cue_closing_the_sentence_after_a_comma_frames_every_clause_before_it(registry) -> None:
+    from rashomon.analysis.claims import extract_claims
+
+    # The parse hangs the closing cue on an earlier cue as its complement ...
+    text = (
+        "Flames were coming from the church Friday evening when firefighters arrived, and officials "
+        "said Saturday they were treating the fire as arson, the Anchorage Daily News reported Sunday."
+    )
+    doc, article = parse(text)
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert claims and all(c.attribution.type == "news_outlet" for c in claims)
+    # ... or joins it to the last clause, after a first clause with a cue of its own.
+    text = (
+        "Lohan lawyer Mark Heller told Judge James Dabney that Lohan had checked into a rehab, but "
+        "prosecutors have not signed off on the facility, reports AP."
+    )
+    doc, article = parse(text)
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert claims and all((c.attribution.type, c.attribution.name) == ("news_outlet", "AP") for c in claims)
+    # A cue that does not close the sentence leaves each clause its own.
+    assert [(a.type, a.name) for a in attribute('"We have no idea what caused it," Kroon said.', registry)] == [
+        ("named_person", "Kroon")
+    ]
+
+
+def test_a_department_named_before_its_secretary_is_the_state(registry) -> None:
+    text = '"Nothing in this rule relieves an agency of its duties," Interior Secretary Dirk Kempthorne told reporters.'
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("official", "Dirk Kempthorne")]
+    text = "Commerce Secretary Gary Locke said the rule would be reversed."
+    assert [a.type for a in attribute(text, registry)] == ["official"]
+    # A private body that holds a department word stays one.
+    text = "Chamber of Commerce president John Smith said the rule was bad."
+    assert [a.type for a in attribute(text, registry)] == ["named_person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friends said John Jenkin was close to his family.",
+        'Associates described his "outstanding loyalty."',
+        "Colleagues said he was a fine teacher.",
+    ],
+)
+def test_a_bare_plural_for_people_someone_knows_is_an_unnamed_group(text: str, registry) -> None:
+    assert [a.type for a in attribute(text, registry)] == ["anonymous_source"]
+
+
+def test_a_journalist_named_with_the_outlet_after_of_speaks_for_it(registry) -> None:
+    text = "Ken Rosenthal of Fox Sports reports that two sources said Teixeira would prefer the East Coast."
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("news_outlet", "Fox Sports")]
+    text = "According to Michael Silverman of the Boston Herald, the Red Sox made an offer."
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("news_outlet", "Boston Herald")]
+    # A place or a body that is no outlet leaves the person their own voice.
+    for text in ("John Smith of Springfield said the offer was fair.", "Tom Brown of the University of Texas said so."):
+        assert [a.type for a in attribute(text, registry)] == ["named_person"]
+
+
+def test_charge_with_a_clause_reports_and_charge_with_an_offence_does_not(registry) -> None:
+    text = "Authorities charged it was a brazen act to avoid the law."
+    assert [(a.type, a.name) for a in attribute(text, registry)] == [("official", "Authorities")]
+    for text in (
+        "LaSalle was charged with murder on Friday.",
+        "Police charged him with murder.",
+        "He was charged by prosecutors with murder.",
+    ):
+        assert [a.type for a in attribute(text, registry)] == ["self"], text
+
+
+def test_calling_someone_something_is_the_callers_description(registry) -> None:
+    text = "Mob experts called him a traditional boss who settled issues by whatever means were required."
+    assert [a.type for a in attribute(text, registry)] == ["anonymous_source"]
+    # "call" with no predicate of its object is no speech act.
+    assert [a.type for a in attribute("The neighbours called the police at 9 p.m.", registry)] == ["self"]

@@ -179,3 +179,14 @@ def test_paragraph_spanning_straight_quotes_keep_their_speaker(registry):
     (quote,) = [q for q in quotes_of(text, registry) if q.kind == "direct"]
     assert quote.text == 'The water came at night. We had no warning.\n"Next year the dam will be ready'
     assert quote.speaker == "Olga Lind"
+
+
+def test_words_quoted_under_a_closing_outlet_cue_are_the_inner_speakers(registry):
+    # The outlet closing the sentence frames it ("…, state media reported"), but the words quoted
+    # in the clause Kim's cue reports are his, however the parse hung that clause.
+    text = (
+        "North Korean leader Kim Jong Un told a meeting of munitions workers that production of "
+        "artillery shells must increase “exponentially” this year, state media reported on Friday."
+    )
+    found = [q for q in quotes_of(text, registry) if q.text == "exponentially"]
+    assert found and found[0].speaker == "Kim Jong Un"

@@ -35,8 +35,9 @@ REPORTING_VERBS = frozenset(
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
     "show estimate believe tweet testify speculate post assure "
     # (the verbs of a case argued: "Prosecutors contend that …", "Evans conceded that …", "Howell
-    # reminded the jury that …")
-    "contend concede remind".split()
+    # reminded the jury that …", "Authorities charged it was a brazen act": "charge" only with
+    # a clause, see ``_cue_at``)
+    "contend concede remind charge".split()
 )
 # Verbs whose content follows the person told ("told the pastor she was sorry").
 TELLING_VERBS = frozenset("tell inform assure warn remind notify promise".split())
@@ -187,6 +188,10 @@ KIN_WORDS = frozenset(
     "daughter son wife husband mother father sister brother nephew niece cousin aunt uncle "
     "widow widower grandson granddaughter grandmother grandfather relative friend neighbor "
     "neighbour partner fiancee fiance girlfriend boyfriend".split()
+)
+# People who know someone through work, school or a cause ("associates", "colleagues").
+PEER_WORDS = frozenset(
+    "associate colleague co-worker coworker classmate teammate acquaintance supporter".split()
 )
 # Words that make a title a past one ("former ambassador Lee"): no longer an official.
 FORMER_WORDS = frozenset("former ex ex- retired onetime erstwhile".split())
@@ -405,6 +410,8 @@ def _cue_at(
         return None
     if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as":
         return None  # "quoted X as saying": the cue is "quoted"
+    if lemma == "charge" and not any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "charged him with murder", "was charged by police": an act, not a report
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
@@ -433,10 +440,12 @@ def _cue_at(
     )
     content = content or _other_content(token, lemma)
     if lemma == "call" and content is None and any(
-        c.dep_ in {"oprd", "xcomp"} and _inside(c.idx, quoted) for c in token.children
+        c.dep_ in {"oprd", "xcomp"} and (_inside(c.idx, quoted) or c.dep_ == "oprd" and _child(token, "dobj") is not None)
+        for c in token.children
     ):
-        # "the New York Times called him "the most famous anonymous source"": the quoted
-        # description is the subject's words.
+        # "the New York Times called him "the most famous anonymous source"", "Mob experts
+        # called him a traditional boss": the description (quoted, or an object's predicate) is
+        # the subject's words.
         content, weak = token, False
     if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
         return None  # the other cue verbs always need their content
@@ -863,8 +872,11 @@ def _trailing_content(verb: Token, lemma: str) -> Token | None:
         return None
     if head.i >= verb.i or head.pos_ not in {"VERB", "AUX"}:
         return None
-    if verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_VERBS:
-        return None  # "Kim told workers that …, state media reported": the parse has it as told's
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in CUE_VERBS and not _closes_sentence(verb):
+        # "Kim told workers that …, state media reported": the parse has it as told's (a cue
+        # that ends the sentence after its time, "…, the Daily News reported Sunday.", is
+        # found here all the same and frames the sentence: see ``closing_cue``)
+        return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
     objects = any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children)
@@ -1138,6 +1150,11 @@ def _classify(
         return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
         return _resolve_pronoun(head, offset, article=article, context=context)
+    # A bare plural noun for people known to someone ("Friends said …", "Associates described
+    # …"): an unnamed group, even capitalised at the start of a sentence where the entity
+    # recogniser takes it for an organisation.
+    if len(tokens) == 1 and head.tag_ == "NNS" and head.lemma_.lower() in KIN_WORDS | PEER_WORDS:
+        return Attribution("anonymous_source", written)
     # Reports that nobody is named for: hearsay ("according to reports", "various reports").
     if _hearsay_reports(head):
         return Attribution("anonymous_source", written)
@@ -1649,6 +1666,15 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         words = [t for t in outlet if t.dep_ != "case" and t.lower_ not in {"the", "'s", "’s"}]
         if words and _outlet_name(outlet):  # (call signs too: "KYW's Pat Loeb")
             return Attribution("news_outlet", " ".join(t.text for t in words))
+    # … or named with the outlet after "of" ("Ken Rosenthal of Fox Sports reports that …",
+    # "Michael Silverman of the Boston Herald").
+    of = next((c for c in person.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= person.end - 1), None)
+    outlet_head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if outlet_head is not None and outlet_head.pos_ == "PROPN":
+        outlet = person.doc[outlet_head.left_edge.i : outlet_head.i + 1]
+        words = [t for t in outlet if t.lower_ != "the"]
+        if words and _outlet_name(outlet):
+            return Attribution("news_outlet", " ".join(t.text for t in words))
     titled = _holds_office(full) or _titled_before(person, person.doc) or _heads_state_body(person) or (
         _speaks_for_officeholder(full)
     ) or any(
@@ -1888,9 +1914,30 @@ def _private_body(phrase: Span) -> bool:
         return True
     for ent in doc_ents(phrase.doc):
         if ent.label_ == "ORG" and phrase.start <= ent.start < phrase.end:
-            if not any(t.lower_ in GOVERNMENT_WORDS for t in ent):
+            if not any(t.lower_ in GOVERNMENT_WORDS for t in ent) and not _department(ent):
                 return True
     return False
+
+
+# The departments of a government as named before their secretary or minister ("Interior
+# Secretary Dirk Kempthorne", "Commerce Secretary Gary Locke", "Finance Minister …"), which the
+# entity recogniser takes for organisations of their own.
+DEPARTMENT_WORDS = frozenset(
+    "interior commerce treasury defense defence energy justice labor labour agriculture education "
+    "transportation transport health foreign finance home veterans housing environment".split()
+)
+
+
+def _department(ent: Span) -> bool:
+    """Whether an entity is a department's name set before its office ("Interior" in "Interior
+    Secretary"): its words all department words, a cabinet title or "department" right after."""
+    doc = ent.doc
+    words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        bool(words) and all(t.lower_ in DEPARTMENT_WORDS for t in words)
+        and after is not None and after.lower_ in CABINET_TITLES | {"department", "ministry"}
+    )
 
 
 def _outlet_name(span: Span) -> bool:
@@ -2305,16 +2352,55 @@ def outermost(cues: list[Cue], doc: Doc) -> list[Cue]:
             t.i for t in content.subtree
         }
 
-    closing = [c for c in cues if closing_according(c)]
-    if closing:
+    closing = [c for c in cues if closing_according(c)] or [c for c in cues if closing_cue(c, doc)]
+    if closing and len(closing) < len(cues):
         return closing
     return [c for c in cues if not any(inside(c, o) for o in cues)] or cues
+
+
+# Words a closing cue may carry after its verb: when it was said ("…, the Daily News reported
+# Sunday", "…, police said late Friday").
+_CLOSING_TIME_WORDS = frozenset(
+    "on late early last this today yesterday tonight morning afternoon evening night".split()
+)
+
+
+def _closes_sentence(verb: Token) -> bool:
+    """Whether nothing but when it was said and punctuation follows a cue verb in its
+    sentence ("…, the Daily News reported Sunday.")."""
+    rest = verb.doc[verb.i + 1 : verb.sent.end]
+    return all(
+        t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _CLOSING_TIME_WORDS
+        for t in rest
+    )
+
+
+def closing_cue(cue: Cue, doc: Doc) -> bool:
+    """Whether a cue closes its sentence after a comma, its source and verb the last words
+    ("…, and officials said they were treating it as arson, the Anchorage Daily News reported
+    Sunday"; "Heller told the judge that …, but prosecutors have not signed off, reports AP"):
+    set off after everything it reports, it frames the whole sentence, however the parse hung
+    it on the clauses before (as a complement of an earlier cue or joined to the last clause)."""
+    if cue.subject is None:
+        return False
+    verb = doc[cue.verb]
+    sent = verb.sent
+    lo, hi = min(cue.subject[0], cue.verb), max(cue.subject[1], cue.verb + 1)
+    if lo <= sent.start + 1 or doc[lo - 1].text != ",":
+        return False
+    if not any(t.is_alpha for t in doc[sent.start : lo - 1]):
+        return False
+    rest = doc[hi : sent.end]
+    return all(
+        t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _CLOSING_TIME_WORDS
+        for t in rest
+    )
 
 
 def _main_cue(cues: list[Cue], sent: Span) -> Cue:
     doc = sent.doc
     root = sent.root
-    cues = [c for c in cues if not c.weak] or cues
+    cues = [c for c in cues if not c.weak or closing_cue(c, doc)] or cues
     cues = outermost(cues, doc)
     for cue in cues:
         token = doc[cue.verb]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rashomon.analysis.attribution import SELF_VERBS, Cue, attribute_sentences, find_cues, outermost
+from rashomon.analysis.attribution import SELF_VERBS, Cue, attribute_sentences, closing_cue, find_cues, outermost
 from rashomon.sources import SourceRegistry
 from rashomon.analysis.nlp import sentence_spans
 from rashomon.records import Article, Attribution, Claim, Slot
@@ -83,8 +83,17 @@ def _clause_attribution(
     """The attribution of one clause: its own cue (the one governing its head first), else the
     sentence's when that was carried from another sentence, else the outlet's own (self)."""
     ids = {t.i for t in tokens}
+    # A cue closing the sentence after a comma frames every clause before it, cues and all
+    # ("Heller told the judge that she checked in, but …, reports AP": AP's).
+    closing = next(
+        (c for c in cue_verbs.values() if sentence is not None and c.attribution is sentence and closing_cue(c, doc)),
+        None,
+    )
+    if closing is not None and closing.verb > max((t.i for t in tokens if not t.is_punct), default=closing.verb):
+        return sentence
     own = [cue_verbs[i] for i in sorted(ids) if i in cue_verbs]
-    own = [c for c in own if not c.weak] or own  # a speech act inside reported content is content
+    # (a speech act inside reported content is content; a cue closing the sentence is none)
+    own = [c for c in own if not c.weak or closing_cue(c, doc)] or own
     own = outermost(own, doc)  # "X said …, the newspaper reported": the newspaper's
     if own:
         # (the cue that heads the clause before one hung on it: "Although the rep wouldn't reveal

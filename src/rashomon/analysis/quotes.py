@@ -24,6 +24,7 @@ from rashomon.analysis.attribution import (
     OFFICIAL_WORDS,
     Cue,
     attribute_sentences,
+    closing_cue,
     cues_around,
     find_cues,
     nearest_cue,
@@ -199,7 +200,11 @@ def _quote_cue(
     best: tuple[tuple[int, int, int], Cue] | None = None
     for cue in cues_around(doc, cues, spans, span, bounds, text=text):
         verb = doc[cue.verb]
-        heads = [(0, doc[cue.content])] if cue.content is not None else []
+        # (a cue closing the sentence after a comma frames it, but the words quoted in it are
+        # the speaker's whose clause holds them: "Kim told workers that output must rise
+        # “exponentially”, state media reported": Kim's, however the parse hung the clause)
+        framing = closing_cue(cue, doc) and any(c is not cue and c.sentence == cue.sentence for c in cues)
+        heads = [(0, doc[cue.content])] if cue.content is not None and not framing else []
         if verb.idx < start:
             heads.append((1, verb))
         for rank, head in heads:
