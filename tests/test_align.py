@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 
 import numpy as np
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from rashomon.align import _drop_disagreeing, _weigh_meaning, compare_story
 from rashomon.claim_refs import ClaimRef
@@ -753,3 +756,22 @@ def test_a_claim_telling_the_leads_act_backs_it_however_worded() -> None:
         [("a1", "arrested"), ("b1", "arrested"), ("c1", "arrested"), ("c1", "crash")]
     ]
 
+
+
+_WORDS = "police arrested driver crash closed street fire church damaged mayor said friday".split()
+
+
+@given(st.lists(st.lists(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=8), min_size=1, max_size=4),
+                min_size=2, max_size=4))
+@hsettings(max_examples=60, deadline=None)
+def test_every_claim_of_a_story_is_shown_in_some_finding(texts: list[list[list[str]]]) -> None:
+    articles = [
+        article(f"a{n}", f"Outlet{n}", [" ".join(words).capitalize() + f" {n}{k}." for k, words in enumerate(sentences)])
+        for n, sentences in enumerate(texts)
+    ]
+    findings = compare_story(articles, settings=SETTINGS, embedder=BagOfWords())
+    shown = {(e.article, e.start) for f in findings for e in f.evidence}
+    assert shown == {(a.id, c.start) for a in articles for c in a.claims}
+    for f in findings:
+        if f.kind == "corroborated":
+            assert len({e.article for e in f.evidence}) >= 2
