@@ -902,3 +902,32 @@ def test_calling_someone_something_is_the_callers_description(registry) -> None:
     assert [a.type for a in attribute(text, registry)] == ["anonymous_source"]
     # "call" with no predicate of its object is no speech act.
     assert [a.type for a in attribute("The neighbours called the police at 9 p.m.", registry)] == ["self"]
+
+
+def test_a_cue_the_tagger_took_for_a_noun_frames_the_clause_it_interrupts(registry):
+    # "reports" tagged as a plural noun, hung on the clause before it as parataxis.
+    [attribution] = attribute(
+        "The actress, 26, checked in late Thursday night, TMZ reports, barely making the deadline "
+        "and dodging an arrest warrant.",
+        registry,
+    )
+    assert (attribution.type, attribution.name) == ("news_outlet", "TMZ")
+
+
+def test_a_speaker_in_an_as_clause_is_the_source_of_the_main_clause(registry):
+    [attribution] = attribute("As police noted, the road was closed for hours.", registry)
+    assert (attribution.type, attribution.name) == ("official", "police")
+    # An "as" clause that says something itself reports nothing.
+    [attribution] = attribute("As he said goodbye, he cried.", registry)
+    assert attribution.type == "self"
+
+
+def test_a_closing_cue_may_say_where_it_was_said(registry):
+    # "…, the Anchorage Daily News reported in its Sunday edition": the phrase after the verb
+    # tells where it was reported; the cue still closes the sentence and frames it.
+    [attribution] = attribute(
+        "The fire destroyed the building, and officials said they were treating it as arson, "
+        "the Anchorage Daily News reported in its Sunday edition.",
+        registry,
+    )
+    assert (attribution.type, attribution.name) == ("news_outlet", "Anchorage Daily News")

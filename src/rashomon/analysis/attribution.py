@@ -755,9 +755,20 @@ def _from_state_body(verb: Token, speaker: tuple[int, int]) -> bool:
 
 def _mistagged_content(token: Token, lemma: str) -> Token | None:
     """The content clause of a reporting verb tagged as a plural noun with a subject ("A local
-    newspaper reports that Simpson has been held …": "reports" NNS, its clause an acl)."""
-    if token.tag_ != "NNS" or lemma not in REPORTING_VERBS or _child(token, "nsubj") is None:
+    newspaper reports that Simpson has been held …": "reports" NNS, its clause an acl), or the
+    clause such a cue interrupts after it, set off by commas ("The actress checked in late
+    Thursday night, TMZ reports, barely making the deadline": "reports" NNS, hung on "checked"
+    as parataxis)."""
+    subj = _child(token, "nsubj")
+    if token.tag_ != "NNS" or lemma not in REPORTING_VERBS or subj is None:
         return None
+    head, doc = token.head, token.doc
+    if (
+        token.dep_ == "parataxis" and head.i < subj.i and head.pos_ in {"VERB", "AUX"}
+        and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ","
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+    ):
+        return head
     return next(
         (c for c in token.children if c.i > token.i and c.pos_ in {"VERB", "AUX"} and (
             c.dep_ == "ccomp" or c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
@@ -792,7 +803,10 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "state media did not print any photos": the outlet's own observation
-    trailing = _trailing_content(verb, lemma) or _leading_clause(verb, lemma) or _parenthetical_content(verb, lemma)
+    trailing = (
+        _trailing_content(verb, lemma) or _leading_clause(verb, lemma) or _parenthetical_content(verb, lemma)
+        or _as_clause_content(verb, lemma)
+    )
     if trailing is not None:
         return trailing
     if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod"} or any(
@@ -824,6 +838,23 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
     if lemma in EVIDENCE_VERBS | PUBLISHING_VERBS and active and _child(verb, "dobj") is not None:
         return verb
     return None
+
+
+def _as_clause_content(verb: Token, lemma: str) -> Token | None:
+    """The main clause after a cue in an "as" clause that names the speaker and elides what
+    was said ("As the President explained, Dr. Benjamin understands the need for reform", "As
+    police noted, the road was closed"): the speaker's words are the main clause."""
+    if lemma not in REPORTING_VERBS or verb.dep_ != "advcl":
+        return None
+    head = verb.head
+    if head.i <= verb.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    if _child(verb, "nsubj") is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} for c in verb.children):
+        return None  # "As he said goodbye, he cried": a said thing, not an elided report
+    after = verb.right_edge.i + 1
+    return head if after < head.i and verb.doc[after].text == "," else None
 
 
 def _leading_clause(verb: Token, lemma: str) -> Token | None:
@@ -2369,10 +2400,17 @@ def _closes_sentence(verb: Token) -> bool:
     """Whether nothing but when it was said and punctuation follows a cue verb in its
     sentence ("…, the Daily News reported Sunday.")."""
     rest = verb.doc[verb.i + 1 : verb.sent.end]
-    return all(
-        t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _CLOSING_TIME_WORDS
-        for t in rest
-    )
+    return all(_said_when_or_where(t, verb) for t in rest)
+
+
+def _said_when_or_where(token: Token, verb: Token) -> bool:
+    """Whether a word after a cue verb only tells when or where it was said: punctuation, a
+    time ("Sunday", "late Friday"), or a phrase the verb governs after it ("in a statement",
+    "in its Sunday edition", "on Twitter")."""
+    if token.is_punct or token.is_space or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _CLOSING_TIME_WORDS:
+        return True
+    child = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    return child is not None and child.i > verb.i and child.dep_ in {"prep", "npadvmod", "advmod"}
 
 
 def closing_cue(cue: Cue, doc: Doc) -> bool:
@@ -2390,11 +2428,7 @@ def closing_cue(cue: Cue, doc: Doc) -> bool:
         return False
     if not any(t.is_alpha for t in doc[sent.start : lo - 1]):
         return False
-    rest = doc[hi : sent.end]
-    return all(
-        t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _CLOSING_TIME_WORDS
-        for t in rest
-    )
+    return all(_said_when_or_where(t, verb) for t in doc[hi : sent.end])
 
 
 def _main_cue(cues: list[Cue], sent: Span) -> Cue:
