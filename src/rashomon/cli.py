@@ -508,8 +508,9 @@ def eval_findings(
         Path,
         typer.Option(
             "--gold",
-            help="The gold folder: values.jsonl, pairs.jsonl, attribution.jsonl, split.json "
-            "(layout in rashomon.eval.findings; README in the repository's gold/findings).",
+            help="The gold folder: values.jsonl, pairs.jsonl, attribution.jsonl, split.json, and "
+            "optionally judged.jsonl (layout in rashomon.eval.findings; README in the repository's "
+            "gold/findings).",
         ),
     ] = Path("gold/findings"),
     settings: SettingsOpt = None,

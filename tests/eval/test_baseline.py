@@ -115,3 +115,5 @@ def test_findings_on_real_news_floor() -> None:
         assert part.corroboration_precision >= limits["corroboration_precision"], scores.summary()
         assert part.corroboration_recall >= limits["corroboration_recall"], scores.summary()
         assert part.attribution_accuracy >= limits["attribution_type"], scores.summary()
+        if "judged_same_share" in limits:
+            assert part.judged_same_share >= limits["judged_same_share"], scores.summary()

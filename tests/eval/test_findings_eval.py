@@ -126,3 +126,32 @@ def test_a_length_of_time_conflict_answers_to_a_gold_time_or_quantity_item() -> 
     gold = FindingsGold(values=(GoldValue("v1", "1/ecb", "conflict", "quantity", a, b),), pairs=(),
                         attributions=(), held_out_topics=frozenset())
     assert score_findings(gold, {"1/ecb": run}).dev.conflicts_found == 0
+
+
+def test_judged_reported_pairs_score_the_share_linked_that_state_one_fact() -> None:
+    a, b = Ref("1_1ecb", 0), Ref("1_2ecb", 0)
+    other = (Ref("1_1ecb", 1), Ref("1_2ecb", 1))
+    gold = FindingsGold(
+        values=(), pairs=(), attributions=(), held_out_topics=frozenset(),
+        judged=(GoldPair("j1", "1/ecb", "same", a, b), GoldPair("j2", "1/ecb", "different", *other)),
+    )
+    score = score_findings(gold, {"1/ecb": _run()})
+    # The conflict finding links the first sentences; the second pair is not linked.
+    assert score.dev.judged == {"same": [1, 1], "different": [1, 0]}
+    assert score.dev.judged_same_share == 1.0
+    assert "same 1/1, different 0/1; same-fact share 1.000" in score.summary()
+    assert score.mistakes == []
+
+
+def test_judged_pairs_are_optional_and_checked(tmp_path: Path) -> None:
+    for name in ("values.jsonl", "pairs.jsonl", "attribution.jsonl"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "split.json").write_text('{"held_out_topics": []}', encoding="utf-8")
+    assert load_findings_gold(tmp_path).judged == ()
+    (tmp_path / "judged.jsonl").write_text(
+        json.dumps({"id": "j", "subtopic": "1/ecb", "label": "yes",
+                    "a": {"doc": "1_1ecb", "sentence": 0}, "b": {"doc": "1_2ecb", "sentence": 0}}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DatasetError, match="'label' must be one of same, partly, different"):
+        load_findings_gold(tmp_path)

@@ -19,6 +19,11 @@ document and sentence number (the XML ``sentence`` attribute) and never copies t
 
       {"id", "subtopic", "doc", "sentence", "type", "name", "note"}
 
+- ``judged.jsonl`` (optional): (lead, member) sentence pairs drawn from corroborations the tool
+  reported, judged blind: ``same`` (the member states the lead's fact), ``partly`` (it shares a
+  fact that is not the lead's point) or ``different``; same fields as ``pairs.jsonl``. Scored as
+  the share of those linked now that state one fact: what an analyst reading the reported
+  corroborations meets, which annotator-chosen pairs do not show.
 - ``split.json``: ``{"held_out_topics": [...]}``, the topics frozen as the held-out split before
   any rule was changed; scores are printed for the whole gold, the development topics and the
   held-out topics.
@@ -61,6 +66,7 @@ from rashomon.settings import Settings
 
 VALUE_LABELS = ("conflict", "update", "compatible")
 PAIR_LABELS = ("corroborate", "lookalike")
+JUDGED_LABELS = ("same", "partly", "different")
 SLOTS = ("quantity", "time", "place")
 ATTRIBUTION_TYPES = (
     "state_media", "official", "named_person", "anonymous_source", "news_outlet", "document", "self",
@@ -70,6 +76,7 @@ _FORMATS = {
     "values.jsonl": '{"id", "subtopic", "label", "slot", "a": {"doc", "sentence", "value"}, "b": {…}}',
     "pairs.jsonl": '{"id", "subtopic", "label", "a": {"doc", "sentence"}, "b": {"doc", "sentence"}}',
     "attribution.jsonl": '{"id", "subtopic", "doc", "sentence", "type", "name"}',
+    "judged.jsonl": '{"id", "subtopic", "label", "a": {"doc", "sentence"}, "b": {"doc", "sentence"}}',
 }
 
 
@@ -123,10 +130,11 @@ class FindingsGold:
     pairs: tuple[GoldPair, ...]
     attributions: tuple[GoldAttribution, ...]
     held_out_topics: frozenset[str]
+    judged: tuple[GoldPair, ...] = ()  # reported pairs judged blind (labels: JUDGED_LABELS)
 
     @property
     def subtopics(self) -> list[str]:
-        found = {g.subtopic for g in (*self.values, *self.pairs, *self.attributions)}
+        found = {g.subtopic for g in (*self.values, *self.pairs, *self.attributions, *self.judged)}
         return sorted(found, key=_subtopic_order)
 
     def held_out(self, subtopic: str) -> bool:
@@ -219,6 +227,13 @@ def load_findings_gold(folder: str | Path = DEFAULT_GOLD) -> FindingsGold:
         )
         for w, r in _records(base / "attribution.jsonl")
     )
+    judged = tuple(
+        GoldPair(
+            unique(r, w), _field(r, "subtopic", w, str), _field(r, "label", w, str, JUDGED_LABELS),
+            _ref(r, "a", w, value=False), _ref(r, "b", w, value=False), r.get("note") or "",
+        )
+        for w, r in (_records(base / "judged.jsonl") if (base / "judged.jsonl").exists() else [])
+    )
     try:
         split = json.loads((base / "split.json").read_text(encoding="utf-8"))
         held_out = frozenset(str(t) for t in split["held_out_topics"])
@@ -227,7 +242,7 @@ def load_findings_gold(folder: str | Path = DEFAULT_GOLD) -> FindingsGold:
             f"cannot read {base / 'split.json'} ({exc}); it must be "
             '{"held_out_topics": ["5", "11", …]}'
         ) from None
-    return FindingsGold(values, pairs, attributions, held_out)
+    return FindingsGold(values, pairs, attributions, held_out, judged)
 
 
 # --- running the pipeline on a sub-topic ------------------------------------------------------
@@ -430,6 +445,8 @@ class SplitScore:
     attributions: int = 0
     attribution_right: int = 0
     attribution_by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, right]
+    # label -> [judged pairs, of those linked now] (judged.jsonl)
+    judged: dict[str, list[int]] = field(default_factory=dict)
     reported_conflicts: int = 0  # conflicts reported in these sub-topics
     unjudged_conflicts: int = 0  # of those, touching no gold value item
 
@@ -456,6 +473,12 @@ class SplitScore:
         return self.corroborate_linked / self.corroborate if self.corroborate else 0.0
 
     @property
+    def judged_same_share(self) -> float:
+        """Of the judged reported pairs linked now, the share that state one fact."""
+        linked = sum(n for _, n in self.judged.values())
+        return self.judged.get("same", [0, 0])[1] / linked if linked else 1.0
+
+    @property
     def attribution_accuracy(self) -> float:
         return self.attribution_right / self.attributions if self.attributions else 0.0
 
@@ -474,6 +497,12 @@ class SplitScore:
             f"({self.attribution_right}/{self.attributions})\n"
             f"{'':<10} conflicts reported {self.reported_conflicts}, "
             f"{self.unjudged_conflicts} touching no gold item"
+            + (
+                f"\n{'':<10} reported pairs judged blind, linked now: "
+                + ", ".join(f"{label} {n[1]}/{n[0]}" for label in JUDGED_LABELS if (n := self.judged.get(label)))
+                + f"; same-fact share {self.judged_same_share:.3f}"
+                if self.judged else ""
+            )
         )
 
 
@@ -569,6 +598,16 @@ def score_findings(gold: FindingsGold, runs: dict[str, SubtopicRun]) -> Findings
             mistakes.append(FindingsMistake(split, "missed corroboration", g.id, f"{show(run, g.a)} / {show(run, g.b)}"))
         if g.label == "lookalike" and linked:
             mistakes.append(FindingsMistake(split, "look-alike corroborated", g.id, f"{show(run, g.a)} / {show(run, g.b)}"))
+    for g in gold.judged:
+        run, pred = runs[g.subtopic], preds[g.subtopic]
+        split, targets = scores(g.subtopic)
+        linked = frozenset((g.a.key, g.b.key)) in pred.linked
+        for s in targets:
+            counts = s.judged.setdefault(g.label, [0, 0])
+            counts[0] += 1
+            counts[1] += linked
+        if g.label == "different" and linked:
+            mistakes.append(FindingsMistake(split, "judged different, linked", g.id, f"{show(run, g.a)} / {show(run, g.b)}"))
     for g in gold.attributions:
         run, pred = runs[g.subtopic], preds[g.subtopic]
         split, targets = scores(g.subtopic)
@@ -610,7 +649,7 @@ def evaluate_findings(
 
 def _check_refs(gold: FindingsGold, runs: dict[str, SubtopicRun]) -> None:
     """Every gold reference names a document of its sub-topic and one of its sentences."""
-    refs = [(g.id, g.subtopic, r) for g in (*gold.values, *gold.pairs) for r in (g.a, g.b)]
+    refs = [(g.id, g.subtopic, r) for g in (*gold.values, *gold.pairs, *gold.judged) for r in (g.a, g.b)]
     refs += [(g.id, g.subtopic, g.ref) for g in gold.attributions]
     for gid, subtopic, ref in refs:
         document = runs[subtopic].documents.get(ref.doc)
