@@ -338,15 +338,13 @@ def _group_conflicts(
     *,
     loose: Collection[int] = (),
     readings: Readings | None = None,
-    listed: Collection[int] | None = None,
 ) -> list[Finding]:
     """Slot conflicts (and updates) between the closely aligned claims of one group, one
     finding per slot with every side's value ("March 12 (A, B, C) vs March 21 (D)"), followed
     by the group's other claims: the finding shows the corroborated claim and the detail on
     which its reports differ, and the group is not listed a second time as corroborated.
     Claims of ``loose`` (backing the group from another group) conflict only on values that
-    plainly measure one thing (strong_measure). Of the claims that give no differing value,
-    only those of ``listed`` (all, when None) are shown with the finding."""
+    plainly measure one thing (strong_measure)."""
     by_slot: dict[tuple[str, str], list[tuple[Finding, float]]] = {}
     for i in group:
         for j in group:
@@ -383,8 +381,6 @@ def _group_conflicts(
         conflict = merged_conflict([conflict for conflict, _ in pairs])
         for i in group:
             ref = refs[i]
-            if listed is not None and i not in listed:
-                continue
             if not any(ref.article.id == x.article and ref.claim.start == x.start for x in conflict.evidence):
                 conflict.evidence.append(evidence_of(ref))
         conflict.score = round(min(1.0, min(score for _, score in pairs)), 3)
@@ -458,7 +454,8 @@ def compare_story(
         copies_only = len({origins.original(refs[i].article).id for i in group}) < 2
         kind = "unique" if copies_only else "corroborated"
         if not copies_only:
-            lead = _representative(refs, backing)
+            asides = _asides(refs, backing)
+            lead = _representative(backing, asides)
             backing = [lead] + [i for i in backing if i != lead]
             # A claim backing the group from another group is vetted like a member: its
             # numbers must not contradict the group's.
@@ -477,7 +474,6 @@ def compare_story(
             # a name or a detail with it and tell something else. An outlet's aside on the
             # lead's fact stays (the cited claim was preferred to it: _representative).
             compared = backing + loose
-            asides = _asides(refs, backing)
             shown_with = [
                 i for i in compared if not settings.members_state_lead or i in asides or stating(lead, i)
             ]
@@ -590,13 +586,12 @@ def _asides(refs: list[ClaimRef], members: list[int]) -> set[int]:
     return {members[n] for n in skipped}
 
 
-def _representative(refs: list[ClaimRef], members: list[int]) -> int:
+def _representative(members: list[int], asides: set[int]) -> int:
     """The claim that states a group's fact: the first, unless it is an outlet's own-voice
     claim and the same outlet cites a source for the fact in another member (the origins
     skip that claim too). "News that Putin gave Kim a car has sparked resentment, Daily NK has
     learned" is about the resentment; "The Rodong Sinmun reported that Putin gave Kim a
-    vehicle" is about the gift."""
-    asides = _asides(refs, members)
+    vehicle" is about the gift. ``asides``: those members (_asides)."""
     return next((i for i in members if i not in asides), members[0])
 
 

@@ -2397,8 +2397,8 @@ _CLOSING_TIME_WORDS = frozenset(
 
 
 def _closes_sentence(verb: Token) -> bool:
-    """Whether nothing but when it was said and punctuation follows a cue verb in its
-    sentence ("…, the Daily News reported Sunday.")."""
+    """Whether nothing but when or where it was said and punctuation follows a cue verb in its
+    sentence ("…, the Daily News reported Sunday.", "…, reported in its Sunday edition.")."""
     rest = verb.doc[verb.i + 1 : verb.sent.end]
     return all(_said_when_or_where(t, verb) for t in rest)
 

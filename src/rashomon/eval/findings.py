@@ -212,13 +212,16 @@ def load_findings_gold(folder: str | Path = DEFAULT_GOLD) -> FindingsGold:
         )
         for w, r in _records(base / "values.jsonl")
     )
-    pairs = tuple(
-        GoldPair(
-            unique(r, w), _field(r, "subtopic", w, str), _field(r, "label", w, str, PAIR_LABELS),
-            _ref(r, "a", w, value=False), _ref(r, "b", w, value=False), r.get("note") or "",
+    def pairs_of(records: list[tuple[str, dict]], labels: Sequence[str]) -> tuple[GoldPair, ...]:
+        return tuple(
+            GoldPair(
+                unique(r, w), _field(r, "subtopic", w, str), _field(r, "label", w, str, labels),
+                _ref(r, "a", w, value=False), _ref(r, "b", w, value=False), r.get("note") or "",
+            )
+            for w, r in records
         )
-        for w, r in _records(base / "pairs.jsonl")
-    )
+
+    pairs = pairs_of(_records(base / "pairs.jsonl"), PAIR_LABELS)
     attributions = tuple(
         GoldAttribution(
             unique(r, w), _field(r, "subtopic", w, str),
@@ -227,13 +230,7 @@ def load_findings_gold(folder: str | Path = DEFAULT_GOLD) -> FindingsGold:
         )
         for w, r in _records(base / "attribution.jsonl")
     )
-    judged = tuple(
-        GoldPair(
-            unique(r, w), _field(r, "subtopic", w, str), _field(r, "label", w, str, JUDGED_LABELS),
-            _ref(r, "a", w, value=False), _ref(r, "b", w, value=False), r.get("note") or "",
-        )
-        for w, r in (_records(base / "judged.jsonl") if (base / "judged.jsonl").exists() else [])
-    )
+    judged = pairs_of(_records(base / "judged.jsonl") if (base / "judged.jsonl").exists() else [], JUDGED_LABELS)
     try:
         split = json.loads((base / "split.json").read_text(encoding="utf-8"))
         held_out = frozenset(str(t) for t in split["held_out_topics"])
