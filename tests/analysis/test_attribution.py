@@ -256,7 +256,8 @@ def test_seed_attributions_and_quotes(registry):
     assert of("Security Council Resolution 2397")[0] == "document"
     assert of("schedule posted on the forum") == ("document", "a schedule posted on the forum’s website")
     assert of("the report said") == ("state_media", "KCNA")
-    assert of("Pyongyang is believed") == ("self", None)
+    # Believed by whom the text does not say: hearsay, as "is said to" (HEARSAY_PASSIVES).
+    assert of("Pyongyang is believed") == ("anonymous_source", None)
     quotes = extract_quotes(doc, article=article, registry=registry)
     kim = [q for q in quotes if q.speaker == "Kim Yo Jong"]
     assert kim and kim[0].kind == "partial" and kim[0].text.startswith("a most excellent gift")
@@ -624,9 +625,15 @@ def test_hearsay_nobody_is_named_for_is_an_anonymous_source(registry) -> None:
     assert attributions[5].type != "anonymous_source"  # "the reports": ones named before
 
 
-def test_reportedly_stays_the_outlets_hedged_reporting(registry) -> None:
+def test_reportedly_is_hearsay_nobody_is_named_for(registry) -> None:
+    # "reportedly" says "according to reports", which names nobody (REPORTEDLY).
     attributions = attribute("Power supplies in the province have reportedly improved since April.", registry)
-    assert attributions[0].type == "self"
+    assert (attributions[0].type, attributions[0].name, attributions[0].phrase) == ("anonymous_source", None, "reportedly")
+    # "believed" with its believer named is that believer's; passive with none, hearsay.
+    attributions = attribute("Police believe the fire was set. The Angels are believed to have offered $160 million.", registry)
+    assert [a.type for a in attributions] == ["official", "anonymous_source"]
+    # A thing thought of is no hearsay passed on.
+    assert attribute("He was thought of as a hero.", registry)[0].type == "self"
 
 
 def test_a_cue_set_off_by_commas_inside_its_clause_attributes_the_clause(registry) -> None:
@@ -931,3 +938,47 @@ def test_a_closing_cue_may_say_where_it_was_said(registry):
         registry,
     )
     assert (attribution.type, attribution.name) == ("news_outlet", "Anchorage Daily News")
+
+
+def test_a_named_source_owns_the_reports_reportedly_speaks_of(registry) -> None:
+    attributions = attribute(
+        "Gupta has reportedly accepted the job, according to the Washington Post, and is moving.", registry
+    )
+    assert attributions[0].type == "news_outlet"
+
+
+def test_an_office_given_after_the_name_where_the_person_is_first_named(registry) -> None:
+    text = (
+        "The fire was labeled suspicious by James Steele, chief of the Central Mat-Su Fire Department. "
+        "Steele said investigators are looking at arson."
+    )
+    assert [(a.type, a.name) for a in attribute(text, registry)][1] == ("official", "James Steele")
+    # Not a title of a body that is not the state, nor a description with "a".
+    text = (
+        "It matters, said Mark Rockwell, representative of the Endangered Species Coalition. "
+        "Without the rule, there is no incentive, Rockwell said."
+    )
+    assert attribute(text, registry)[1].type == "named_person"
+    text = (
+        "Fred LaRue, a high-ranking Nixon administration official who served a prison term, has died. "
+        "LaRue said he advised against the burglary."
+    )
+    assert attribute(text, registry)[1].type == "named_person"
+
+
+def test_a_title_in_a_field_only_the_state_runs_inside_a_body_name(registry) -> None:
+    attributions = attribute("Palmer Public Safety Director Jon Owen said the building was a total loss.", registry)
+    assert (attributions[0].type, attributions[0].name) == ("official", "Jon Owen")
+
+
+def test_the_spokesman_of_a_named_officeholder_speaks_for_the_office(registry) -> None:
+    text = "Gov. Sarah Palin attended the church. Palin spokesman Bill McAllister said she was sorry."
+    assert attribute(text, registry)[1].type == "official"
+    text = "Actress Tara Reid is in rehab. Reid spokesman Jack Ketsoyan said she was fine."
+    assert attribute(text, registry)[1].type == "named_person"
+
+
+def test_an_abbreviated_title_names_the_person_a_description_refers_to(registry) -> None:
+    text = "Msgr. Michael Farmer led the parish for years. The monsignor also confirmed that she won."
+    attributions = attribute(text, registry)
+    assert (attributions[1].type, attributions[1].name) == ("named_person", "Michael Farmer")

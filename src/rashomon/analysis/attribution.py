@@ -236,7 +236,7 @@ PUBLISHED_PIECES = frozenset(
      "broadcast", "segment", "op-ed", "obituary"}
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PERSON_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir lord lady dame rev rev.".split())
+PERSON_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir lord lady dame rev rev. msgr msgr.".split())
 NEWS_KINDS = frozenset({"state_media", "news_outlet"})
 CUE_VERBS = (
     REPORTING_VERBS | SELF_VERBS | INTRODUCING_VERBS | SPEECH_ACT_VERBS | URGING_VERBS | EVIDENCE_VERBS
@@ -316,6 +316,12 @@ def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[
                     cue.head = doc[cue.subject[0] : cue.subject[1]].root.lemma_
                 found.append(cue)
                 context.cues.append(cue)
+        if any(c.subject is not None for c in found):
+            # "Gupta has reportedly accepted the job, according to the Washington Post": the
+            # reports "reportedly" speaks of are the named source's.
+            hearsay = [c for c in found if c.subject is None and doc[c.verb].lower_ in REPORTEDLY]
+            found = [c for c in found if c not in hearsay]
+            context.cues = [c for c in context.cues if c not in hearsay]
         cues.extend(found)
     return cues
 
@@ -377,6 +383,11 @@ def _cue_at(
         attribution = _classify(subject, sent, article=article, registry=registry, context=context)
         _set_phrase(attribution, token.doc, token.i, subject[1], article.text)
         return Cue(index, token.i, subject, attribution, content=_governor(token))
+    if token.lower_ in REPORTEDLY and token.dep_ == "advmod" and token.head.pos_ in {"VERB", "AUX"}:
+        # "The Nationals reportedly have bid $160 million": hearsay nobody is named for.
+        attribution = Attribution("anonymous_source", None)
+        _set_phrase(attribution, token.doc, token.i, token.i + 1, article.text)
+        return Cue(index, token.i, None, attribution, content=token.head.i)
     stance = _stance_cue(token, sent, index, article=article, registry=registry, context=context)
     if stance is not None:
         return stance
@@ -622,13 +633,15 @@ GIVING_VERBS = frozenset("offer give make issue release provide put".split())
 # Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it",
 # "Reports have it that …").
 HEARSAY_NOUNS = frozenset({"word", "rumor", "rumour", "gossip", "talk", "buzz", "report"})
-# Reporting verbs that pass on hearsay in the passive, with no agent ("X is said to have …", "X
-# was reported to be …", "…, it was reported Wednesday."). ("It was announced that …" is an
-# act whose announcer the article names elsewhere. "is believed to", "it is thought" and the
-# adverb "reportedly" are an open question: the seed test and the packaged gold keep them the
-# writer's own hedges ("Pyongyang is believed to have supplied artillery", "power supplies
-# have reportedly improved"), the findings gold labels them unnamed sources.)
-HEARSAY_PASSIVES = frozenset({"say", "report", "rumor", "rumour"})
+# Verbs that pass on hearsay in the passive, with no agent ("X is said to have …", "X was
+# reported to be …", "…, it was reported Wednesday.", "The Angels are believed to have offered
+# …", "It is thought she …"): somebody says or believes it, and the text does not say who.
+# ("It was announced that …" is an act whose announcer the article names elsewhere.) The adverb
+# "reportedly" is such hearsay too (REPORTEDLY): it says "according to reports", which names
+# nobody either. Until 2026-11-30 these were read as the writer's own hedges; the findings gold,
+# labelled blind on real reports, has them as unnamed sources (6 of 7 development lines).
+HEARSAY_PASSIVES = frozenset({"say", "report", "rumor", "rumour", "believe", "think"})
+REPORTEDLY = frozenset({"reportedly", "purportedly", "reputedly"})
 # Words before "reports" or "rumours" that still name nobody ("according to reports", "various
 # reports suggest", "unconfirmed rumours").
 HEARSAY_MODIFIERS = frozenset(
@@ -637,7 +650,7 @@ HEARSAY_MODIFIERS = frozenset(
 )
 # The lemmas a cue of _cue_at stands on: a cue verb, or the word a cue without one hangs on
 # (_stance_cue: a stance adjective, a statement noun, hearsay's "has it" and "comes from").
-_CUE_WORDS = CUE_VERBS | HEARSAY_PASSIVES | STANCE_ADJECTIVES | STATEMENT_NOUNS | CONTENT_NOUNS | {"have", "come", "per"}
+_CUE_WORDS = CUE_VERBS | HEARSAY_PASSIVES | REPORTEDLY | STANCE_ADJECTIVES | STATEMENT_NOUNS | CONTENT_NOUNS | {"have", "come", "per"}
 
 
 def _stance_cue(
@@ -1751,6 +1764,21 @@ def _age_word(token: Token, head: Token) -> bool:
     } and any(t.lower_ in {"year", "years", "old"} for t in token.doc[token.i : head.i])
 
 
+# Titles as abbreviated before a name (rashomon.analysis.parse keeps their full stop), spelled
+# out: "Msgr. Farmer" is "the monsignor".
+SPELLED_TITLES = {
+    "msgr": "monsignor", "gov": "governor", "sen": "senator", "rep": "representative",
+    "lt": "lieutenant", "sgt": "sergeant", "det": "detective", "dr": "doctor", "prof": "professor",
+    "gen": "general", "capt": "captain", "rev": "reverend", "supt": "superintendent",
+    "insp": "inspector", "cmdr": "commander", "adm": "admiral", "col": "colonel", "cpl": "corporal",
+}
+
+
+def _title_lemma(token: Token) -> str:
+    word = token.lower_.rstrip(".")
+    return SPELLED_TITLES[word] if word in SPELLED_TITLES and token.text[:1].isupper() else token.lemma_.lower()
+
+
 def _titled_person(doc: Doc, lemma: str, *, before: int | None = None, after: int | None = None) -> Span | None:
     """The last person named before token ``before`` right after a title of lemma ``lemma``
     ("director Gary Ross", "a new director, Gary Ross"); with ``after`` instead, the first one
@@ -1762,10 +1790,10 @@ def _titled_person(doc: Doc, lemma: str, *, before: int | None = None, after: in
     for ent in ents:
         if ent.label_ != "PERSON" or ent.start == 0:
             continue
-        if len(ent) > 1 and ent[0].lemma_.lower() == lemma and ent[0].text[:1].isupper():
+        if len(ent) > 1 and _title_lemma(ent[0]) == lemma and ent[0].text[:1].isupper():
             return doc[ent.start + 1 : ent.end]  # (the tagger took the title in: "Comedian Ellen DeGeneres")
         title = doc[ent.start - 1]
-        if title.lemma_.lower() == lemma and title.head.i in range(ent.start, ent.end):
+        if _title_lemma(title) == lemma and title.head.i in range(ent.start, ent.end):
             return ent
         if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() == lemma:
             return ent
@@ -1945,6 +1973,9 @@ def _private_body(phrase: Span) -> bool:
         return True
     for ent in doc_ents(phrase.doc):
         if ent.label_ == "ORG" and phrase.start <= ent.start < phrase.end:
+            pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(ent, ent[1:], strict=False)}
+            if pairs & GOVERNMENT_DOMAINS:
+                continue  # ("Palmer Public Safety Director Jon Owen": a field only the state runs)
             if not any(t.lower_ in GOVERNMENT_WORDS for t in ent) and not _department(ent):
                 return True
     return False
@@ -1999,12 +2030,18 @@ def _speaks_for_officeholder(phrase: Span) -> bool:
     for that office."""
     doc = phrase.doc
     root = phrase.root
-    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    heads = [root, *(c for c in root.children if c.dep_ in {"appos", "compound"})]
     if root.dep_ == "appos":
         heads.append(root.head)  # ("Her spokesman, Bill McAllister": the name in apposition)
     for head in heads:
         if head.lower_ not in SPOKESPERSON_WORDS - {"official", "officials"}:
             continue
+        named = next((c for c in head.children if c.dep_ in {"compound", "poss"} and c.tag_ == "NNP"), None)
+        if named is not None:
+            # "Palin spokesman Bill McAllister", "Obama's spokesman": whose spokesperson is
+            # named, a person with an office where the text names them (the tagger may take
+            # the bare surname for a body).
+            return _titled_before(doc[named.left_edge.i : named.i + 1], doc)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
         if owner is None:
             continue
@@ -2031,6 +2068,22 @@ def _titled_before(person: Span, doc: Doc) -> bool:
     for ent in doc_ents(doc):
         if ent.label_ != "PERSON" or ent.start >= person.end or not same(ent):
             continue
+        after = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
+        if after is not None and after.pos_ == "NOUN" and ent.root.i == ent.end - 1:
+            # The title set after the name with a comma, where the person is first named:
+            # "labeled suspicious by James Steele, chief of the Central Mat-Su Fire Department".
+            # Not a body's ("its president"), nor a title of a body that is not the state
+            # ("state representative of the Endangered Species Coalition"), nor a description
+            # with "a" ("Fred LaRue, a high-ranking Nixon administration official who served a
+            # prison term": what someone was, as often as what they are).
+            described = any(c.dep_ in {"det", "poss"} and c.lower_ in {"a", "an", "its", "their"} for c in after.children)
+            bodies = [
+                g for c in after.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}
+                for g in c.subtree if g.i != c.i
+            ]
+            state_body = not bodies or any(g.ent_type_ in {"GPE", "NORP"} or g.lower_ in GOVERNMENT_WORDS for g in bodies)
+            if not described and state_body and _holds_office(doc[ent.start : after.right_edge.i + 1]):
+                return True
         title = doc[ent.start - 1] if ent.start else None
         # (the title heads the name or the name stands in apposition to it: "DA spokesman
         # Gregg Miliote")

@@ -209,6 +209,8 @@ def _content(head: Token, cue_verbs: dict[int, Cue]) -> tuple[Token | None, list
             target = cue.content if cue is not None else None
             if target is None:
                 return None, chain, hedged  # attribution only, the content lies elsewhere
+            if lemma in HEDGE_HEADS and any(c.dep_ == "auxpass" for c in token.children):
+                hedged = True  # hearsay passed on ("is believed to have", "is said to be")
             token = token.doc[target]
             continue
         chain.append(token)
@@ -341,7 +343,8 @@ def _subjects(verb: Token, chain: list[Token]) -> tuple[Token | None, Token | No
     if own:
         return own.get("nsubj"), own.get("nsubjpass")
     passive = any(c.dep_ == "auxpass" for c in verb.children)
-    above = [t for t in reversed(chain[:-1])] + ([verb.head] if verb.dep_ == "conj" else [])
+    # (the verb above may be a hearsay cue the chain passed over: "is said to have supplied")
+    above = [t for t in reversed(chain[:-1])] + ([verb.head] if verb.dep_ in {"conj", "xcomp"} else [])
     for token in above:
         raised = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if raised is not None:

@@ -57,7 +57,7 @@ def _register_paragraph_component() -> None:
 # Capt." | "James Clark said." loses the speaker and his rank.
 TITLE_ABBREVIATIONS = (
     "Capt. Cpt. Cpl. Sgt. Lt. Col. Maj. Det. Insp. Supt. Cmdr. Atty. Pvt. Spc. Hon. Amb. Brig. "
-    "Ofc. Dep.".split()
+    "Ofc. Dep. Msgr.".split()
 )
 
 
