@@ -982,3 +982,12 @@ def test_an_abbreviated_title_names_the_person_a_description_refers_to(registry)
     text = "Msgr. Michael Farmer led the parish for years. The monsignor also confirmed that she won."
     attributions = attribute(text, registry)
     assert (attributions[1].type, attributions[1].name) == ("named_person", "Michael Farmer")
+
+
+def test_a_title_with_a_capital_the_inside_the_sentence_is_a_publication(registry) -> None:
+    attributions = attribute("Ross will not return, according to The Playlist. The deal is done, The Wrap said.", registry)
+    assert [(a.type, a.name) for a in attributions] == [("news_outlet", "The Playlist"), ("news_outlet", "The Wrap")]
+    # Not a place, a people or a body of state.
+    assert attribute("The talks are over, according to The Hague.", registry)[0].type != "news_outlet"
+    assert attribute("The deal is done, The French said.", registry)[0].type != "news_outlet"
+    assert attribute("The deal is done, The Justice Department said.", registry)[0].type == "official"

@@ -1202,6 +1202,10 @@ def _classify(
     # Reports that nobody is named for: hearsay ("according to reports", "various reports").
     if _hearsay_reports(head):
         return Attribution("anonymous_source", written)
+    if _publication_title(tokens, sent) and not registry.find(tokens.text):
+        # "according to The Playlist", "…, The Wrap reported": a title that keeps its capital
+        # "The" inside a sentence is a publication's, which the registry may not know.
+        return Attribution("news_outlet", written)
     # "the news agency", "the report", "the newspaper": a source named before.
     head_word = head.lower_
     if "the" in words or "this" in words:
@@ -1497,6 +1501,24 @@ BODY_WORDS = frozenset(
     "institute department agency bureau service survey centre center office administration "
     "commission authority council ministry directorate board".split()
 )
+
+
+def _publication_title(tokens: Span, sent: Span) -> bool:
+    """Whether a source phrase is written as a publication's title: a capital "The" inside
+    the sentence, then one or two capitalised words ("The Playlist", "The Wrap"), none of
+    them a word for the state or another kind of body, and no place, group or person."""
+    words = list(tokens)
+    if len(words) not in (2, 3) or words[0].text != "The" or words[0].i == sent.start:
+        return False
+    if any(doc_word.is_sent_start for doc_word in words):
+        return False
+    rest = words[1:]
+    if not all(t.text[:1].isupper() and t.is_alpha for t in rest) or rest[-1].tag_ in {"NNS", "NNPS", "JJ"}:
+        return False  # (a people or a group: "The Democrats", "The French")
+    if any(t.ent_type_ in {"GPE", "LOC", "FAC", "PERSON"} or t.ent_type_ == "NORP" and t.tag_ != "NN" for t in rest):
+        return False
+    body_words = OFFICIAL_WORDS | GOVERNMENT_WORDS | PRIVATE_BODY_WORDS | PRESS_HEADS
+    return not any(t.lower_ in body_words for t in rest)
 
 
 def _spelled_out(tokens: Span, registry: SourceRegistry) -> Span | None:
