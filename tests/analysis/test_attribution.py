@@ -182,6 +182,25 @@ def test_quotation_over_lines_with_no_mark_at_each_line(registry):
     assert kinds["Shops opened again on Monday."] == ("self", None)
 
 
+def test_quotation_over_lines_then_reopened_as_a_new_paragraph(registry):
+    # One sentence a line: a quotation left open runs through the lines without a mark up to
+    # a line that opens with one (the convention for a quotation going on in a new paragraph).
+    text = (
+        '"With Pierre, he had a setback," head coach Sean Payton said.\n'
+        '"We got to that point in discussing it with him.\n'
+        "He came back and was very effective for a couple of games.\n"
+        "But the setback was substantial.\n"
+        '"We are at the time of year where you want to do what is best.\n'
+        'The doctors and trainers thought it was the best move."\n'
+        "New Orleans plays at Seattle on Saturday."
+    )
+    doc, article = parse(text)
+    atts = attribute_sentences(doc, article=article, registry=registry)
+    kinds = [(a.type, a.name) for a in atts]
+    assert kinds[:6] == [("named_person", "Sean Payton")] * 6
+    assert kinds[6] == ("self", None)
+
+
 def test_the_title_names_the_person_named_with_it_before(registry):
     text = (
         "The film will have a new director, Gary Ross.\n"
@@ -991,3 +1010,17 @@ def test_a_title_with_a_capital_the_inside_the_sentence_is_a_publication(registr
     assert attribute("The talks are over, according to The Hague.", registry)[0].type != "news_outlet"
     assert attribute("The deal is done, The French said.", registry)[0].type != "news_outlet"
     assert attribute("The deal is done, The Justice Department said.", registry)[0].type == "official"
+
+
+def test_as_with_a_reporting_verb_tagged_as_a_noun_frames_the_clause(registry) -> None:
+    attributions = attribute("As the WSJ notes, Gupta is already a public figure who informs the nation.", registry)
+    assert (attributions[0].type, attributions[0].phrase) == ("news_outlet", "As the WSJ notes")
+
+
+def test_a_finite_cue_parsed_as_describing_its_subject_is_a_main_clause(registry) -> None:
+    text = (
+        "Reaching back to television for a comedy star, the producers of the Academy Awards "
+        "telecast announced Friday that Ellen DeGeneres would return next year."
+    )
+    attribution = attribute(text, registry)[0]
+    assert attribution.type != "self" and attribution.phrase.startswith("the producers")

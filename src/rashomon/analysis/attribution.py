@@ -388,6 +388,14 @@ def _cue_at(
         attribution = Attribution("anonymous_source", None)
         _set_phrase(attribution, token.doc, token.i, token.i + 1, article.text)
         return Cue(index, token.i, None, attribution, content=token.head.i)
+    as_noted = _as_cue_tagged_noun(token)
+    if as_noted is not None:
+        # "As the WSJ notes, Gupta is already a public figure": "notes" tagged as a plural
+        # noun after "As"; its modifiers are the source, the main clause the content.
+        speaker = (token.left_edge.i, token.i)
+        attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, token.doc, token.head.i, token.i + 1, article.text)
+        return Cue(index, token.i, speaker, attribution, content=as_noted.i)
     stance = _stance_cue(token, sent, index, article=article, registry=registry, context=context)
     if stance is not None:
         return stance
@@ -766,6 +774,20 @@ def _from_state_body(verb: Token, speaker: tuple[int, int]) -> bool:
     )
 
 
+def _as_cue_tagged_noun(token: Token) -> Token | None:
+    """The main clause that an "As X notes," clause frames when the parser took the reporting
+    verb for a plural noun, the object of "as", with the source as its modifiers; else None."""
+    doc = token.doc
+    if token.tag_ != "NNS" or token.dep_ != "pobj" or token.head.lower_ != "as" or token.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    if token.i + 1 >= len(doc) or doc[token.i + 1].text != "," or token.left_edge.i != token.head.i + 1:
+        return None
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in PRESS_HEADS for t in doc[token.left_edge.i : token.i]):
+        return None  # (a source is named: not "as the notes" of something)
+    main = token.head.head
+    return main if main.pos_ in {"VERB", "AUX"} and main.i > token.i else None
+
+
 def _mistagged_content(token: Token, lemma: str) -> Token | None:
     """The content clause of a reporting verb tagged as a plural noun with a subject ("A local
     newspaper reports that Simpson has been held …": "reports" NNS, its clause an acl), or the
@@ -1023,6 +1045,14 @@ def _subject(token: Token) -> tuple[int, int] | None:
             return _np_span(antecedent)
         if subj is not None:
             return _np_span(subj)
+        if verb is token and token.tag_ == "VBD" and token.dep_ in {"acl", "relcl"} and (
+            token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i and content_child(token) is not None
+        ):
+            # A finite past tense is no reduced relative: "…, the producers of the telecast
+            # announced Friday that …" parsed as "announced" describing "producers" is their
+            # main clause, the noun its subject (up to the verb).
+            lo = token.head.left_edge.i
+            return (lo, token.i) if lo < token.i else None
         if verb is token and token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"} and (
             token.head.pos_ in {"VERB", "AUX"} and token.head.i < token.i and content_child(token) is not None
             and token.head.dep_ == "ROOT" and token.head.lemma_.lower() not in CUE_VERBS
@@ -2314,8 +2344,10 @@ def long_quotations(text: str) -> list[tuple[int, int, int]]:
     """Quotations over several paragraphs with no mark at the start of each (as when every
     sentence is a line of its own), as (opening mark, start, end): a paragraph that leaves a
     double quotation open, paragraphs without any quote mark, then one whose first mark closes
-    it ("Events such as these are rare. / We are doing all we can."). ``start``–``end`` covers
-    the paragraphs after the opening one; without a closing mark nothing is returned."""
+    it ("Events such as these are rare. / We are doing all we can."), or one that opens with a
+    mark, going on with the quotation as a new paragraph. ``start``–``end`` covers the
+    paragraphs after the opening one, up to that mark; without such a line nothing is
+    returned."""
     lines, offset = [], 0
     for line in text.split("\n"):
         lines.append((offset, line))
@@ -2331,6 +2363,12 @@ def long_quotations(text: str) -> list[tuple[int, int, int]]:
                 continue
             if marks[0][1] == "close":
                 out.append((start + opened, lines[n + 1][0], at + marks[0][0]))
+            elif later > n + 1 and marks[0][0] == len(other) - len(other.lstrip()):
+                # The line opens with a mark: the quotation goes on in a new paragraph (the
+                # newspaper convention), so it ran through the lines before it, which are
+                # sentences of the opening paragraph ("“We got to that point … / He came back
+                # … / But the setback was substantial. / “We're at the time of year …").
+                out.append((start + opened, lines[n + 1][0], at - 1))
             break
     return out
 
