@@ -194,9 +194,7 @@ def test_quotation_over_lines_then_reopened_as_a_new_paragraph(registry):
         'The doctors and trainers thought it was the best move."\n'
         "New Orleans plays at Seattle on Saturday."
     )
-    doc, article = parse(text)
-    atts = attribute_sentences(doc, article=article, registry=registry)
-    kinds = [(a.type, a.name) for a in atts]
+    kinds = [(a.type, a.name) for a in attribute(text, registry)]
     assert kinds[:6] == [("named_person", "Sean Payton")] * 6
     assert kinds[6] == ("self", None)
 
