@@ -775,3 +775,27 @@ def test_every_claim_of_a_story_is_shown_in_some_finding(texts: list[list[list[s
     for f in findings:
         if f.kind == "corroborated":
             assert len({e.article for e in f.evidence}) >= 2
+
+
+def _tally(art: Article, phrase: str, value: float, predicate: str) -> None:
+    add_quantity(art, 0, phrase, value, "point")
+    start = art.text.index("Carter")
+    art.mentions.append(Mention("Carter", "PERSON", start, start + 6, 0, key="carter"))
+    art.quantities[-1].measure = Measure(predicate=predicate, subject="Carter", subject_start=start,
+                                         subject_end=start + 6, subject_proper=True)
+
+
+def test_a_tally_told_with_have_is_the_one_another_verb_tells() -> None:
+    # "Richard Carter scored 14 points" / "Carter had 12 points": one tally of one game, in
+    # reports that alignment did not pair.
+    a = article("a1", "Wire", ["Richard Carter scored 14 points for the Bulldogs."])
+    b = article("b1", "Daily", ["The visitors were paced by their guards, while Carter had 12 points."])
+    _tally(a, "14 points", 14, "score")
+    _tally(b, "12 points", 12, "have")
+    settings = AlignSettings(threshold=0.9, quote_threshold=0.5)  # nothing aligns
+    conflicts = [f for f in compare_story([a, b], settings=settings, embedder=BagOfWords()) if f.kind == "conflict"]
+    assert [sorted(e.value for e in f.evidence if e.value) for f in conflicts] == [["12 points", "14 points"]]
+    # A running total under "have" is not the game's tally.
+    c = article("c1", "Daily", ["The visitors lost again, and Carter now has 1,212 points for his career."])
+    _tally(c, "1,212 points", 1212, "have")
+    assert "conflict" not in [f.kind for f in compare_story([a, c], settings=settings, embedder=BagOfWords())]

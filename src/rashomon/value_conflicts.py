@@ -479,8 +479,10 @@ def conflict_quantity(
     same = _measure_test(strong, counted=True, far=True)
     for a in lq:
         for b in rq:
-            if a.unit is None or b.unit is None or not same(left, a.measure, right, b.measure):
+            if a.unit is None or b.unit is None:
                 continue  # a bare number ("finished with 13") counts nothing known
+            if not same(left, a.measure, right, b.measure) and not _one_tally(left, a, right, b):
+                continue
             if quantities_compatible(a, b) is False and not any(
                 quantities_compatible(a, other) for other in rq
             ) and not any(quantities_compatible(other, b) for other in lq):
@@ -494,6 +496,25 @@ def conflict_quantity(
                     cause="digits_swapped" if _digit_swap(a.text, b.text) and not _disputed(left, right) else None,
                 )
     return None
+
+
+_RUNNING_TOTAL = re.compile(r"\b(?:now|career|total|so far|all-time|season|history|record)\b", re.I)
+
+
+def _one_tally(left: ClaimRef, a: Quantity, right: ClaimRef, b: Quantity) -> bool:
+    """Two counts of one unit by one named subject in aligned claims, one told with "have"
+    ("Carter had 12 points") and one with a verb of its own ("Carter scored 14 points"): one
+    tally, when neither claim speaks of a running total ("now has 2,302 points for his career")."""
+    ma, mb = a.measure, b.measure
+    if ma is None or mb is None or a.unit != b.unit:
+        return False
+    pa, pb = predicate_class(ma.predicate), predicate_class(mb.predicate)
+    if (pa is None) == (pb is None) or (ma.predicate or "have") != "have" and (mb.predicate or "have") != "have":
+        return False
+    ka, kb = _subject_key(left.article, ma), _subject_key(right.article, mb)
+    if ka is None or ka != kb or ma.scope != mb.scope:
+        return False
+    return not (_RUNNING_TOTAL.search(left.claim.text) or _RUNNING_TOTAL.search(right.claim.text))
 
 
 def _disputed(left: ClaimRef, right: ClaimRef) -> bool:
@@ -695,8 +716,9 @@ def value_conflicts(
     """Conflicts between values of claims that claim alignment did not pair (a background fact
     told in two different sentences), when the values plainly measure the same thing: counts
     and amounts of one unit, and dates, of the same kind of act and the same subject
-    (strong_measure, with the story's ``readings``). A pair that already differs in a
-    conflict or update finding of ``shown`` is not reported again."""
+    (strong_measure, with the story's ``readings``), or counts of one unit by one named
+    subject told once with "have" and once with another verb (_one_tally). A pair that already
+    differs in a conflict or update finding of ``shown`` is not reported again."""
     if not settings.compare_unaligned:
         return []
     readings = readings or Readings()
@@ -708,8 +730,18 @@ def value_conflicts(
     for i, ref in enumerate(refs):
         for slot, act, _ in value_acts(ref):
             by_act.setdefault(f"{slot}:{act}", set()).add(i)
+    tallies: dict[str, set[int]] = {}  # counts of one unit by one named subject (_one_tally)
+    for i, ref in enumerate(refs):
+        for q in claim_quantities(ref):
+            key = _subject_key(ref.article, q.measure) if q.measure is not None and q.unit else None
+            if key is not None:
+                tallies.setdefault(f"{q.unit}:{key}", set()).add(i)
+    candidates = {(i, j) for members in by_act.values() for i in members for j in members} | {
+        (i, j) for members in tallies.values() for i in members for j in members
+        if any(_one_tally(refs[i], a, refs[j], b) for a in claim_quantities(refs[i]) for b in claim_quantities(refs[j]))
+    }
     pairs = {
-        (i, j) for members in by_act.values() for i in members for j in members
+        (i, j) for i, j in candidates
         if i < j and refs[i].article.id != refs[j].article.id and group_of.get(i) != group_of.get(j)
         and not any(
             (refs[i].article.id, refs[i].claim.start) in seen and (refs[j].article.id, refs[j].claim.start) in seen
