@@ -212,3 +212,17 @@ def test_times_of_unknown_year_differ_by_weekday_then_by_month() -> None:
 def test_a_count_outside_the_calendar_is_left_unresolved_not_raised() -> None:
     tv = resolve_time("forty centuries ago", published=PUB)
     assert not tv.resolved and tv.note == "outside the calendar"
+
+
+def test_a_year_guessed_from_the_publication_date_never_clashes_alone() -> None:
+    # "found on April 9" in two reports published a year apart: one day, whatever year each
+    # report's date makes of it; only the printed month and day can clash.
+    one = resolve_time("April 9", published=dt.date(2012, 4, 20))
+    other = resolve_time("April 9", published=dt.date(2013, 4, 20))
+    assert one.value != other.value
+    assert times_differ(one, other) is False
+    assert times_differ(one, resolve_time("April 11", published=dt.date(2013, 4, 20))) is True
+    # A guessed year against a printed year alone says nothing.
+    assert times_differ(resolve_time("Christmas", published=dt.date(2013, 8, 4)), resolve_time("2013", published=None)) is None
+    # Printed years still clash.
+    assert times_differ(resolve_time("April 9, 2012", published=None), resolve_time("April 9, 2013", published=None)) is True

@@ -207,6 +207,17 @@ def month_of(tv: TimeValue) -> int | None:
     return None
 
 
+# Notes of resolutions whose year (or month and year) came from the publication date, not the
+# text (rashomon.analysis.date_intervals).
+_GUESSED_YEAR_NOTES = ("year from publication date", "year relative to publication date", "month and year from publication date")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _year_guessed(value: TimeValue) -> bool:
+    return bool(value.note) and value.note.startswith(_GUESSED_YEAR_NOTES)
+
+
 def times_differ(a: TimeValue, b: TimeValue) -> bool | None:
     """Whether two time values cannot denote the same time (True), can (False), or cannot be
     compared (None). Beyond resolved intervals (times_overlap): two durations by their length
@@ -218,6 +229,16 @@ def times_differ(a: TimeValue, b: TimeValue) -> bool | None:
         overlap = durations_overlap(a.text, b.text)
         return None if overlap is None else not overlap
     if any(durations):
+        return None
+    if _year_guessed(a) or _year_guessed(b):
+        # A year the writer did not print is the resolver's guess from the publication date:
+        # only the printed month and day may clash ("found on April 9" in reports published a
+        # year apart is one day, not two).
+        va, vb = a.value or "", b.value or ""
+        if _DAY.fullmatch(va) and _DAY.fullmatch(vb):
+            return va[5:] != vb[5:]
+        if _MONTH.match(va) and _MONTH.match(vb) and not any("/" in v for v in (va, vb)):
+            return va[5:7] != vb[5:7]
         return None
     overlap = times_overlap(a, b)
     if overlap is not None:
