@@ -993,6 +993,12 @@ def test_the_spokesman_of_a_named_officeholder_speaks_for_the_office(registry) -
     assert attribute(text, registry)[1].type == "official"
     text = "Actress Tara Reid is in rehab. Reid spokesman Jack Ketsoyan said she was fine."
     assert attribute(text, registry)[1].type == "named_person"
+    # The office given before the name, parsed as a conjunct: still her office.
+    text = (
+        "The fire hit the church attended by the Governor of Alaska, Sarah Palin, and she has apologised. "
+        "Ms Palin visited the church on Saturday. Her spokesman, Bill McAllister, said she was sorry."
+    )
+    assert attribute(text, registry)[2].type == "official"
 
 
 def test_an_abbreviated_title_names_the_person_a_description_refers_to(registry) -> None:

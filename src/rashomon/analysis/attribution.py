@@ -2142,7 +2142,13 @@ def _titled_before(person: Span, doc: Doc) -> bool:
         attached = title is not None and (
             title.head.i in range(ent.start, ent.end) or ent.root.dep_ == "appos" and ent.root.head.i == title.i
         )
-        if not attached and ent.root.dep_ == "appos" and ent.root.head.i < ent.start and ent.root.head.pos_ in {"NOUN", "PROPN"}:
+        # (or parsed as a conjunct of a title just before it, after a comma: "the Governor of
+        # Alaska, Sarah Palin, and …")
+        misparsed = (
+            ent.root.dep_ == "conj" and ent.start > 0 and doc[ent.start - 1].text == ","
+            and ent.root.head.lower_ in OFFICIAL_WORDS | GOVERNMENT_WORDS
+        )
+        if not attached and (ent.root.dep_ == "appos" or misparsed) and ent.root.head.i < ent.start and ent.root.head.pos_ in {"NOUN", "PROPN"}:
             # The name set after its title with a comma: "the Governor of Alaska, Sarah Palin";
             # not "the vice president of the civil servants' union, Elias Vrettakos" nor a body's
             # "its president and chief executive, Robert Sznewajs".
