@@ -1028,3 +1028,16 @@ def test_a_finite_cue_parsed_as_describing_its_subject_is_a_main_clause(registry
     )
     attribution = attribute(text, registry)[0]
     assert attribution.type != "self" and attribution.phrase.startswith("the producers")
+
+
+def test_a_quotation_over_two_lines_is_closed_by_its_cue(registry) -> None:
+    # One sentence a line: the cue after the closing mark names the speaker of the line that
+    # opened the quotation too.
+    text = (
+        "In a tearful press conference, the families thanked the prosecutors.\n"
+        '"I believe Brian Nichols did not win.\n'
+        'In his own words, he said it is not his DNA to stay in jail," said Christina Greenway.\n'
+        "The jury deliberated for days."
+    )
+    kinds = [(a.type, a.name) for a in attribute(text, registry)]
+    assert kinds == [("self", None), *[("named_person", "Christina Greenway")] * 2, ("self", None)]

@@ -2300,7 +2300,14 @@ def attribute_sentences(
         first = next((t for t in sent if not t.is_space and not t.is_quote and not t.is_punct), None)
         span = next(((s, e) for s, e in quoted if first is not None and s <= first.idx < e), None)
         if span is not None:
-            cue = nearest_cue(doc, cues, quoted, span, bounds, text=article.text)
+            # A quotation that runs on over the lines after it (long_quotations) is introduced
+            # or closed by a cue around the whole of it: '"I believe Brian Nichols did not win.
+            # / In his own words, …," said Christina Greenway'.
+            longer = next(((o + 1, e) for o, _s, e in long_quotes if o + 1 == span[0]), None)
+            if longer is not None:
+                cue = nearest_cue(doc, cues, [*quoted, longer], longer, bounds, text=article.text)
+            else:
+                cue = nearest_cue(doc, cues, quoted, span, bounds, text=article.text)
             carried = cue.attribution if cue is not None else None
         if span is None and first is not None:
             opened = next((o for o, s, e in long_quotes if s <= first.idx < e), None)
