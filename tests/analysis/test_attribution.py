@@ -1041,3 +1041,15 @@ def test_a_quotation_over_two_lines_is_closed_by_its_cue(registry) -> None:
     )
     kinds = [(a.type, a.name) for a in attribute(text, registry)]
     assert kinds == [("self", None), *[("named_person", "Christina Greenway")] * 2, ("self", None)]
+
+
+def test_a_quotation_never_closed_goes_on_while_its_lines_speak_in_the_first_person(registry) -> None:
+    text = (
+        '"I would not assume he is taking the bulk of the carries," Payton said.\n'
+        '"I was in Dallas when we drafted him so I am familiar with the player.\n'
+        "He has filled in in a real good role for us.\n"
+        "He is someone that typically does the right thing.\n"
+        "The Saints play Seattle on Saturday."
+    )
+    kinds = [a.type for a in attribute(text, registry)]
+    assert kinds == ["named_person", "named_person", "named_person", "self", "self"]

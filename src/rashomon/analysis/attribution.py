@@ -15,6 +15,7 @@ sentences that continue a quotation or an account.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -2383,7 +2384,19 @@ def long_quotations(text: str) -> list[tuple[int, int, int]]:
                 # … / But the setback was substantial. / “We're at the time of year …").
                 out.append((start + opened, lines[n + 1][0], at - 1))
             break
+        else:
+            # No mark in the lines after it: the quotation is never closed where it can be
+            # seen. The lines right after that speak in the first person ("“I was in Dallas
+            # when we drafted him. / He's filled in in a real good role for us. / I think he's
+            # smart.") go on with it, up to the first that does not.
+            run = list(itertools.takewhile(lambda item: _FIRST_PERSON.search(item[1]), lines[n + 1 :]))
+            if run:
+                out.append((start + opened, run[0][0], run[-1][0] + len(run[-1][1])))
     return out
+
+
+# Words of a speaker about themselves, seldom a reporter's outside quotations.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|us|our)\b")
 
 
 def _marks(line: str) -> list[tuple[int, str]]:
