@@ -22,7 +22,7 @@ class Source:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     affiliation: str | None = None
-    form: str | None = None  # agency | newspaper | broadcaster | website | government | media
+    form: str | None = None  # agency | newspaper | magazine | broadcaster | website | government | media
     generic: bool = False  # a phrase such as "state media" that names no single outlet
 
     @property
