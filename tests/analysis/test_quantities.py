@@ -142,3 +142,14 @@ def test_a_unit_joined_to_its_number_by_a_hyphen_is_a_length(extract):
     assert quantities_compatible(qs[1], qs[2]) is False
     # Other modifiers joined by a hyphen stay no quantity ("12-gauge", "three-day").
     assert extract("He carried a 12-gauge shotgun on a three-day trip.") == []
+
+
+@pytest.mark.models
+def test_twice_counts_the_act_it_modifies(extract) -> None:
+    # "married twice" counts marriages as "married three times" does; "twice as high" and
+    # "twice the size" multiply, and count nothing.
+    found = extract("Page married twice and had no children.")
+    assert [(q.text, q.value, q.unit, q.measure.predicate) for q in found] == [("twice", 2.0, "time", "marry")]
+    assert [q.unit for q in extract("Page was married three times.")] == ["time"]
+    assert extract("Sales were twice as high as last year.") == []
+    assert extract("The new house is twice the size of the old one.") == []

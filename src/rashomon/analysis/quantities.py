@@ -449,6 +449,33 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
         q = _quantity(span, doc, text, starts)
         if q is not None:
             out.append(q)
+    out.extend(_repeats(doc, text, starts))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+# Adverbs that count how often an act happened, as "three times" does.
+_REPEATS = {"twice": 2.0, "thrice": 3.0}
+
+
+def _repeats(doc: Doc, text: str, starts: list[int]) -> list[Quantity]:
+    """"Page married twice": how many times the act of the verb the adverb hangs on happened,
+    a count of unit "time" as "was married three times" gives; not a multiplier ("twice as
+    high", "twice the size": the adverb hangs on an adjective or a noun there)."""
+    out = []
+    for token in doc:
+        value = _REPEATS.get(token.lower_)
+        if value is None or token.dep_ != "advmod" or token.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        after = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
+        if after in {"as", "the", "that", "more", "a"}:
+            continue
+        span = doc[token.i : token.i + 1]
+        out.append(Quantity(
+            text=token.text, start=token.idx, end=token.idx + len(token.text),
+            sentence=_sentence_index(starts, token.idx), value=value, low=value, high=value,
+            qualifier="exact", unit="time", measure=measure_of(span),
+        ))
     return out
 
 
