@@ -509,7 +509,10 @@ def _one_tally(left: ClaimRef, a: Quantity, right: ClaimRef, b: Quantity) -> boo
     if ma is None or mb is None or a.unit != b.unit:
         return False
     pa, pb = predicate_class(ma.predicate), predicate_class(mb.predicate)
-    if (pa is None) == (pb is None) or (ma.predicate or "have") != "have" and (mb.predicate or "have") != "have":
+    if (pa is None) == (pb is None):
+        return False
+    told_with_have = ma if pa is None else mb  # (not "be" or "say": only "have" tells a tally)
+    if (told_with_have.predicate or "have") != "have":
         return False
     ka, kb = _subject_key(left.article, ma), _subject_key(right.article, mb)
     if ka is None or ka != kb or ma.scope != mb.scope:
@@ -727,11 +730,10 @@ def value_conflicts(
     together = [{(e.article, e.start) for e in f.evidence} for f in shown if f.kind in {"conflict", "update"}]
     # Only claims whose values share a kind of act can conflict: index them by it.
     by_act: dict[str, set[int]] = {}
+    tallies: dict[str, set[int]] = {}  # counts of one unit by one named subject (_one_tally)
     for i, ref in enumerate(refs):
         for slot, act, _ in value_acts(ref):
             by_act.setdefault(f"{slot}:{act}", set()).add(i)
-    tallies: dict[str, set[int]] = {}  # counts of one unit by one named subject (_one_tally)
-    for i, ref in enumerate(refs):
         for q in claim_quantities(ref):
             key = _subject_key(ref.article, q.measure) if q.measure is not None and q.unit else None
             if key is not None:

@@ -1996,10 +1996,14 @@ def _state_title(title: Token) -> bool:
     modifiers = [t for t in title.subtree if t.i < title.i]
     if any(t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"} for t in modifiers):
         return True
-    pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(modifiers, modifiers[1:], strict=False)}
-    if pairs & GOVERNMENT_DOMAINS:
+    if _word_pairs(modifiers) & GOVERNMENT_DOMAINS:
         return True  # ("public safety director Jon Owen")
     return title.lower_ in BARE_STATE_TITLES
+
+
+def _word_pairs(tokens: list[Token]) -> set[str]:
+    """Each two neighbouring words, lower-cased ("public safety"), for GOVERNMENT_DOMAINS."""
+    return {f"{a.lower_} {b.lower_}" for a, b in zip(tokens, tokens[1:], strict=False)}
 
 
 def _held_of_private_body(title: Token) -> bool:
@@ -2026,8 +2030,7 @@ def _private_body(phrase: Span) -> bool:
         return True
     for ent in doc_ents(phrase.doc):
         if ent.label_ == "ORG" and phrase.start <= ent.start < phrase.end:
-            pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(ent, ent[1:], strict=False)}
-            if pairs & GOVERNMENT_DOMAINS:
+            if _word_pairs(list(ent)) & GOVERNMENT_DOMAINS:
                 continue  # ("Palmer Public Safety Director Jon Owen": a field only the state runs)
             if not any(t.lower_ in GOVERNMENT_WORDS for t in ent) and not _department(ent):
                 return True
@@ -2305,10 +2308,8 @@ def attribute_sentences(
             # or closed by a cue around the whole of it: '"I believe Brian Nichols did not win.
             # / In his own words, …," said Christina Greenway'.
             longer = next(((o + 1, e) for o, _s, e in long_quotes if o + 1 == span[0]), None)
-            if longer is not None:
-                cue = nearest_cue(doc, cues, [*quoted, longer], longer, bounds, text=article.text)
-            else:
-                cue = nearest_cue(doc, cues, quoted, span, bounds, text=article.text)
+            within = [*quoted, longer] if longer is not None else quoted
+            cue = nearest_cue(doc, cues, within, longer or span, bounds, text=article.text)
             carried = cue.attribution if cue is not None else None
         if span is None and first is not None:
             opened = next((o for o, s, e in long_quotes if s <= first.idx < e), None)
