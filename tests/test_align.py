@@ -256,6 +256,40 @@ def test_durations_compare_by_length_but_offsets_do_not() -> None:
     assert "conflict" not in [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())]
 
 
+def test_lengths_told_of_episodes_years_apart_are_not_compared() -> None:
+    def duration(art: Article, claim_no: int, phrase: str) -> None:
+        claim = art.claims[claim_no]
+        start = art.text.index(phrase, claim.start)
+        tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=claim_no, granularity="duration",
+                       measure=Measure(predicate="sentence"))
+        art.times.append(tv)
+        claim.slots.append(Slot("time", phrase, tv.start, tv.end, None))
+
+    def year(art: Article, claim_no: int, phrase: str, value: str) -> None:
+        claim = art.claims[claim_no]
+        start = art.text.index(phrase, claim.start)
+        art.times.append(TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=claim_no,
+                                   value=value, granularity="month", resolved=True))
+
+    def story(first: str, value: str) -> list[Article]:
+        a = article("a1", "Wire", ["A year later, he was convicted in 1959 of heroin trafficking.",
+                                   "Gigante was sentenced to seven years in prison."])
+        b = article("b1", "Daily", [f"It ended with a {first} racketeering conviction.",
+                                    "Gigante was sentenced to 12 years in prison."])
+        year(a, 0, "1959", "1959")
+        year(b, 0, first, value)
+        duration(a, 1, "seven years")
+        duration(b, 1, "12 years")
+        return [a, b]
+
+    # The sentences before set one account in 1959 and the other in 1997: two sentences.
+    kinds = [f.kind for f in compare_story(story("July 1997", "1997-07"), settings=SETTINGS, embedder=BagOfWords())]
+    assert "conflict" not in kinds and "corroborated" not in kinds
+    # Set in one year (or in years one apart), the two lengths contradict each other.
+    kinds = [f.kind for f in compare_story(story("July 1960", "1960-07"), settings=SETTINGS, embedder=BagOfWords())]
+    assert "conflict" in kinds
+
+
 def test_a_long_claim_grouped_with_one_fact_also_backs_the_other_fact_it_tells() -> None:
     # a1 tells two facts in one sentence; it is grouped with b1 (the sentence) and still backs
     # the group of c1 and d1 (the deadlock). c1 tells one fact only: it does not back the

@@ -27,6 +27,7 @@ from rashomon.value_conflicts import (
     conflict_place,
     conflict_quantity,
     conflict_time,
+    episodes_apart,
     merged_conflict,
     predicate_class,
     role_nouns,
@@ -192,7 +193,9 @@ def _drop_disagreeing(refs: list[ClaimRef], sims: np.ndarray, threshold: float) 
     alike their words: one negated and the other not ("have not been problematic" / "locked
     in tense negotiations"), or two different acts ("pleaded not guilty" / "was found
     guilty"; "launched an investigation" / "was subpoenaed") unless they are close enough to
-    be the same statement (``_SAME_STATEMENT`` above the link threshold). Closeness in words
+    be the same statement (``_SAME_STATEMENT`` above the link threshold); nor do accounts of
+    two episodes that give differing lengths or counts (episodes_apart: "sentenced to seven
+    years" after a 1959 conviction / "to 12 years" after a 1997 one). Closeness in words
     says little there: claims of one story that name the same people share most of their
     words ("Police identified the victims as Tanya Wilson, 47; LaTonya Brown, 36" / "she
     returned with a gun, killing Latonya Brown and Tanya Wilson"). So the pairs of two acts
@@ -208,6 +211,9 @@ def _drop_disagreeing(refs: list[ClaimRef], sims: np.ndarray, threshold: float) 
     alike: set[tuple[int, int]] = set()  # two acts, worded alike
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = refs[i].claim, refs[j].claim
+        if episodes_apart(refs[i], refs[j]):
+            sims[i, j] = sims[j, i] = 0.0  # two episodes' lengths or counts (value_conflicts)
+            continue
         va, vb = _action(a), _action(b)
         if a.negated != b.negated:
             (negated, in_negated), plain = ((va, i), vb) if a.negated else ((vb, j), va)

@@ -366,6 +366,53 @@ def _times(ref: ClaimRef) -> list[TimeValue]:
     return [t for t in claim_times(ref) if not _offset(ref.article, t)]
 
 
+# A year printed in a date's words ("July 1997", "in 1958"), not one supplied by the
+# publication date.
+_PRINTED_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+# How many sentences before a claim's own its time frame may be set in.
+_FRAME_SENTENCES = 2
+
+
+def time_frame(ref: ClaimRef) -> int | None:
+    """The year a claim's account is set in, when its article prints one at or just before
+    it: the year of the printed date nearest before the claim's end in its own sentence, or
+    else the last one in the two sentences before ("it ended with a July 1997 racketeering
+    conviction. He was sentenced to 12 years in prison": 1997). None when no year is printed
+    there: the claim is then read as the story's own time."""
+    claim, best = ref.claim, None
+    for t in ref.article.times:
+        if not claim.sentence - _FRAME_SENTENCES <= t.sentence <= claim.sentence or t.start >= claim.end:
+            continue
+        if t.value is None or not t.value[:4].isdigit() or not _PRINTED_YEAR.search(t.text):
+            continue
+        rank = (t.sentence, t.start)
+        if best is None or rank > best[0]:
+            best = (rank, int(t.value[:4]))
+    return best[1] if best is not None else None
+
+
+def apart_in_time(left: ClaimRef, right: ClaimRef) -> bool:
+    """Two claims set in years more than one apart (time_frame): a length or a count told of
+    each is of two different episodes ("sentenced to seven years" after his 1959 heroin
+    conviction / "sentenced to 12 years" after the July 1997 racketeering one). One year
+    apart may be one episode told around a new year ("arrested in December 1972", "served
+    four months" / "pleaded guilty in 1973", "served five months"); chosen by judgement."""
+    fa, fb = time_frame(left), time_frame(right)
+    return fa is not None and fb is not None and abs(fa - fb) > 1
+
+
+def episodes_apart(left: ClaimRef, right: ClaimRef) -> bool:
+    """Two claims that give differing lengths or counts of one measure, set in years more
+    than one apart (apart_in_time): accounts of two episodes, which neither conflict nor
+    corroborate each other ("sentenced to seven years" in 1959 / "to 12 years" in 1997)."""
+    if not apart_in_time(left, right):
+        return False
+    if conflict_quantity(left, right, frames=False) is not None:
+        return True
+    differing = conflict_time(left, right, frames=False)
+    return differing is not None and differing.unit == "duration"  # dates are their own frame
+
+
 @dataclass(frozen=True)
 class Readings:
     """What a story tells of its unnamed subjects (strong_measure): the one named subject of
@@ -430,11 +477,15 @@ def conflict_time(
     right: ClaimRef,
     *,
     strong: Readings | None = None,
+    frames: bool = True,
 ) -> Finding | None:
     if roundup(left.article) or roundup(right.article):
         return None
     lt, rt = _times(left), _times(right)
     same_date, same_length = _measure_test(strong), _measure_test(strong, far=True)
+    if frames and any(map(_is_duration, lt)) and any(map(_is_duration, rt)) and apart_in_time(left, right):
+        # Lengths of time of two episodes are not compared (dates are their own frame).
+        lt, rt = [t for t in lt if not _is_duration(t)], [t for t in rt if not _is_duration(t)]
     # A length of time is compared with a length, a date with a date: "served five months" and
     # the break-in's "June 17, 1972" in one claim are two things, not one that cannot be told.
     pairs = [
@@ -472,10 +523,13 @@ def conflict_quantity(
     right: ClaimRef,
     *,
     strong: Readings | None = None,
+    frames: bool = True,
 ) -> Finding | None:
     if roundup(left.article) or roundup(right.article):
         return None
     lq, rq = claim_quantities(left), claim_quantities(right)
+    if frames and lq and rq and apart_in_time(left, right):
+        return None
     same = _measure_test(strong, counted=True, far=True)
     for a in lq:
         for b in rq:

@@ -646,6 +646,12 @@ def test_reportedly_is_hearsay_nobody_is_named_for(registry) -> None:
     # "reportedly" says "according to reports", which names nobody (REPORTEDLY).
     attributions = attribute("Power supplies in the province have reportedly improved since April.", registry)
     assert (attributions[0].type, attributions[0].name, attributions[0].phrase) == ("anonymous_source", None, "reportedly")
+    # "allegedly" passes on an allegation nobody is named for; on an adjective ("an allegedly
+    # drunk driver") it qualifies a description, not the sentence's content.
+    attributions = attribute("Allegedly, Ross was paid $3 million to direct the film.", registry)
+    assert (attributions[0].type, attributions[0].phrase) == ("anonymous_source", "Allegedly")
+    attributions = attribute("He was hit by an allegedly drunk driver.", registry)
+    assert attributions[0].type == "self"
     # "believed" with its believer named is that believer's; passive with none, hearsay.
     attributions = attribute("Police believe the fire was set. The Angels are believed to have offered $160 million.", registry)
     assert [a.type for a in attributions] == ["official", "anonymous_source"]
@@ -681,6 +687,14 @@ def test_police_by_their_common_names_and_per_a_source(registry) -> None:
 def test_described_as_with_an_adjective_is_the_subjects_description(registry) -> None:
     attributions = attribute('Authorities described the blast as "suspicious."', registry)
     assert attributions[0].type == "official"
+
+
+def test_identified_as_is_the_subjects_identification(registry) -> None:
+    # Who the victim is, told with "identified … as", is the identifier's word; identifying a
+    # thing without an "as" phrase reports nothing.
+    attributions = attribute("Police identified the victim on Thursday as LuAnn Marie Johnson of Burnsville.", registry)
+    assert (attributions[0].type, attributions[0].name) == ("official", "Police")
+    assert attribute("Researchers identified the flaw last week.", registry)[0].type == "self"
 
 
 def test_the_agency_with_no_news_agency_before_is_the_state_agency_named_before(registry) -> None:

@@ -153,3 +153,19 @@ def test_twice_counts_the_act_it_modifies(extract) -> None:
     assert [q.unit for q in extract("Page was married three times.")] == ["time"]
     assert extract("Sales were twice as high as last year.") == []
     assert extract("The new house is twice the size of the old one.") == []
+
+
+@pytest.mark.models
+def test_ages_in_words_and_after_age_or_aged(extract) -> None:
+    # An age is told as a number in apposition, with "-year-old" in digits or in words, or
+    # after "age" or "aged": each is the age of the person it stands by.
+    def ages(text: str) -> list[tuple[float | None, str | None]]:
+        return [(q.value, q.measure.subject) for q in extract(text) if q.unit == "age"]
+
+    assert ages("Sixty-year-old Sharron Smith is now accused.") == [(60.0, "Sharron Smith")]
+    assert ages("Staunton police have arrested Sharron Diane Crawford Smith, age 61, with two counts.") == [
+        (61.0, "Sharron Diane Crawford Smith")
+    ]
+    assert ages("Police said Sharron Smith, aged 61, was arrested on Friday.") == [(61.0, "Sharron Smith")]
+    # A word before "-year-old" that is no number makes no age.
+    assert ages("The decades-old case was closed.") == []

@@ -71,7 +71,9 @@ _TIMES = frozenset(
 # Particles that make a verb another act ("check out" / "check in", "give up" / "give"); other
 # particles leave the act as it is ("hand over" is handing).
 OWN_PARTICLES = frozenset({"out", "off", "up", "down", "back", "away"})
-_AGE = re.compile(r"(?P<n>\d{1,3})(?P<old>[- ]years?[- ]old)?", re.I)
+# An age: "43" (in apposition), "26-year-old", "Sixty-year-old", "age 61"; a number in words
+# only with "year(s) old" after it.
+AGE = re.compile(r"(?:aged?\s+)?(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)(?P<old>[- ]years?[- ]old)?", re.I)
 _MONEY = re.compile(r"(?:[$€£¥₩₽]|\b(?:dollars?|euros?|pounds?|yen|yuan|won|rubles?|roubles?)\b)", re.I)
 
 
@@ -99,10 +101,15 @@ def measure_of(span: Span) -> Measure:
     noun = token  # what the number counts; ``token`` climbs on from here
     reference = _reference(noun) or _direction_reference(span)
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS), None)
-    age = _AGE.fullmatch(span.text.strip())
-    if age and (age["old"] or span.label_ == "DATE" and first.dep_ in {"appos", "amod", "npadvmod"}):
-        # "Yvonne Hiller, 43,", "a 26-year-old actress": an age of the noun it stands by.
+    age = AGE.fullmatch(span.text.strip())
+    if age and (age["n"].isdigit() or age["old"]) and (
+        age["old"] or span.label_ == "DATE" and first.dep_ in {"appos", "amod", "npadvmod"}
+    ):
+        # "Yvonne Hiller, 43,", "a 26-year-old actress", "Smith, age 61,": an age of the noun
+        # it stands by; "Smith, aged 61,": of the noun "aged" stands by.
         head = first.head
+        if head.lemma_ == "age" and head.pos_ in {"VERB", "ADJ"} and head.dep_ in {"amod", "acl"}:
+            head = head.head
         # People's ages only: "IE6, 7, 8" is no age of IE6.
         if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
             return Measure(predicate="age", subject=_text(head), subject_start=head.idx,

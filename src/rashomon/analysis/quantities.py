@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from rashomon.records import Article, Quantity
-from rashomon.analysis.measures import measure_of
+from rashomon.analysis.measures import AGE, measure_of
 from rashomon.analysis.nlp import doc_ents, sentence_spans
 
 if TYPE_CHECKING:
@@ -90,8 +90,6 @@ _NUMBER_NOUNS = {"dozen", "dozens", "hundreds", "thousands", "millions", "billio
 # Singular nouns that count people or things ("300 staff") rather than name a thing.
 _COLLECTIVE = {"staff", "personnel", "crew", "police", "cattle", "livestock", "infantry",
                "artillery", "equipment", "ammunition", "head"}
-# An age: "43" in apposition, "26-year-old" (spaCy tags both DATE).
-_AGE = re.compile(r"(?P<n>\d{1,3})(?:[- ]years?[- ]old)?", re.I)
 _MONTHS = set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
     "august september october november december".split()
@@ -345,14 +343,18 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def _age(ent: Span, text: str, starts: list[int]) -> Quantity | None:
-    """An age written as a date-like number ("Yvonne Hiller, 43,", "a 26-year-old actress")."""
-    match = _AGE.fullmatch(ent.text.strip())
+    """An age written as a date-like number ("Yvonne Hiller, 43,", "a 26-year-old actress",
+    "Sixty-year-old Sharron Smith", "Smith, age 61,")."""
+    match = AGE.fullmatch(ent.text.strip())
     if match is None:
+        return None
+    number = _digits(match["n"]) if match["n"].isdigit() else _words(match["n"].lower())
+    if number is None or number.value is None:
         return None
     measure = measure_of(ent)
     if measure.predicate != "age":
         return None
-    years = float(match["n"])
+    years = number.value
     return Quantity(
         text=text[ent.start_char:ent.end_char], start=ent.start_char, end=ent.end_char,
         sentence=_sentence_index(starts, ent.start_char), value=years, low=years, high=years,
@@ -427,7 +429,7 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
     spans = [
         e for e in doc_ents(doc)
         if e.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT")
-        or (e.label_ == "DATE" and _AGE.fullmatch(e.text.strip()))
+        or (e.label_ == "DATE" and AGE.fullmatch(e.text.strip()))
     ]
     text = article.text or doc.text  # doc was parsed from article.text: offsets agree
     covered = {i for e in doc_ents(doc) for i in range(e.start, e.end)}
