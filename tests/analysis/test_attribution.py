@@ -976,6 +976,12 @@ def test_a_named_source_owns_the_reports_reportedly_speaks_of(registry) -> None:
         "Gupta has reportedly accepted the job, according to the Washington Post, and is moving.", registry
     )
     assert attributions[0].type == "news_outlet"
+    # The speech act "reportedly" hangs on is what the reports tell, not their source; without
+    # "reportedly" an apology is the apologiser's speech act, as a denial is.
+    [attribution] = attribute("Alaska Gov. Sarah Palin reportedly apologized for the fire.", registry)
+    assert (attribution.type, attribution.phrase) == ("anonymous_source", "reportedly")
+    [attribution] = attribute("The Governor of Alaska has apologized if the attention caused the fire.", registry)
+    assert attribution.type == "official"
 
 
 def test_an_office_given_after_the_name_where_the_person_is_first_named(registry) -> None:

@@ -48,7 +48,7 @@ SELF_VERBS = frozenset({"learn"})
 # "State media accused Seoul of flying balloons" or "The Kremlin denied receiving weapons" says
 # is the speaker's, not the outlet's.
 SPEECH_ACT_VERBS = frozenset(
-    "accuse criticise criticize condemn denounce deny blame praise slam hail welcome".split()
+    "accuse criticise criticize condemn denounce deny blame praise slam hail welcome apologize apologise".split()
 )
 # Reporting verbs whose nominal object is itself reported content ("confirmed her death to the
 # AP", "reports the value of the building at $380,600", "the Interior Department announced a
@@ -321,12 +321,18 @@ def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[
                     cue.head = doc[cue.subject[0] : cue.subject[1]].root.lemma_
                 found.append(cue)
                 context.cues.append(cue)
-        if any(c.subject is not None for c in found):
+        hearsay = [c for c in found if c.subject is None and doc[c.verb].lower_ in REPORTEDLY]
+        # "Palin reportedly apologized": the speech act "reportedly" hangs on is what the
+        # reports tell, not a source of them.
+        told = [c for c in found if c.subject is not None and any(h.content == c.verb for h in hearsay)]
+        if any(c.subject is not None and c not in told for c in found):
             # "Gupta has reportedly accepted the job, according to the Washington Post": the
             # reports "reportedly" speaks of are the named source's.
-            hearsay = [c for c in found if c.subject is None and doc[c.verb].lower_ in REPORTEDLY]
-            found = [c for c in found if c not in hearsay]
-            context.cues = [c for c in context.cues if c not in hearsay]
+            told = []
+        else:
+            hearsay = []
+        found = [c for c in found if c not in hearsay and c not in told]
+        context.cues = [c for c in context.cues if c not in hearsay and c not in told]
         cues.extend(found)
     return cues
 
