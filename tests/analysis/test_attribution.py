@@ -1073,3 +1073,16 @@ def test_a_quotation_never_closed_goes_on_while_its_lines_speak_in_the_first_per
     )
     kinds = [a.type for a in attribute(text, registry)]
     assert kinds == ["named_person", "named_person", "named_person", "self", "self"]
+
+
+def test_a_cue_ending_its_line_before_a_quotation_introduces_it(registry) -> None:
+    # "…, he said" with nothing after it, not even a full stop, and a quotation opening the
+    # next line: the colon was lost, and the quotation is the speaker's.
+    attributions = attribute(
+        "Tara Reid's representative Jack Ketsoyan left a statement for the press, he said\n"
+        '"We appreciate your respect to her and her family\'s privacy at this time."\n'
+        "The actress was last seen in Malibu.",
+        registry,
+    )
+    assert {(a.type, a.name) for a in attributions[1:-1] if a.type != "self"} == {("named_person", "Jack Ketsoyan")}
+    assert attributions[-1].type == "self"

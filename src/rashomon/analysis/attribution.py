@@ -978,6 +978,11 @@ def _introduces(token: Token, sent: Span) -> bool:
         if obj.lower_ == "following" or any(g.lower_ == "following" for g in obj.children):
             return True
     last = [t for t in sent if not t.is_space]
+    if last and last[-1].i == token.i and token.lemma_.lower() in REPORTING_VERBS:
+        # "… left a statement for the press, he said" ending its line, a quotation opening the
+        # next: a cue with nothing after it, not even a full stop, is one whose colon was lost.
+        after = next((t for t in token.doc[sent.end :] if not t.is_space), None)
+        return after is not None and after.is_quote
     return bool(last) and last[-1].text == ":" and last[-1].head.i == token.i
 
 
