@@ -169,3 +169,12 @@ def test_ages_in_words_and_after_age_or_aged(extract) -> None:
     assert ages("Police said Sharron Smith, aged 61, was arrested on Friday.") == [(61.0, "Sharron Smith")]
     # A word before "-year-old" that is no number makes no age.
     assert ages("The decades-old case was closed.") == []
+
+
+@pytest.mark.models
+def test_a_magnitude_joined_by_a_hyphen_is_measured(extract) -> None:
+    # "12-gauge" names a kind; "a 4.6-magnitude quake" measures the quake, as "a magnitude 4.6
+    # quake" does.
+    found = extract("The 4.6-magnitude quake was centered 2 miles from The Geysers.")
+    assert [(q.value, q.unit) for q in found] == [(4.6, "magnitude"), (2.0, "mile")]
+    assert extract("He used a 12-gauge shotgun.") == []

@@ -305,10 +305,10 @@ def _is_identifier(ent: Span, doc: Doc) -> bool:
     if nxt is not None and nxt.text in ("-", "\u2013") and after is not None:
         if after.like_num:
             return True  # "a 38-44 record", "7-0": a score of which spaCy tagged one side
-        if after.is_alpha and not nxt.whitespace_ and after.lower_ not in ("plus", "odd") and (
+        if after.is_alpha and not nxt.whitespace_ and after.lower_ not in ("plus", "odd", "magnitude") and (
             _norm_unit(after.text) not in _MEASURES  # "an 84-yard run" is 84 yards long
         ):
-            return True  # "12-gauge", "three-day": a modifier
+            return True  # "12-gauge", "three-day": a modifier ("a 4.6-magnitude quake" measures)
     if ent.start == 0:
         return False
     prev = doc[ent.start - 1]
