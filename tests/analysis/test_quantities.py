@@ -178,3 +178,12 @@ def test_a_magnitude_joined_by_a_hyphen_is_measured(extract) -> None:
     found = extract("The 4.6-magnitude quake was centered 2 miles from The Geysers.")
     assert [(q.value, q.unit) for q in found] == [(4.6, "magnitude"), (2.0, "mile")]
     assert extract("He used a 12-gauge shotgun.") == []
+
+
+@pytest.mark.models
+def test_others_are_of_the_kind_counted_before_them(extract) -> None:
+    found = extract("The gunman killed three people and wounded two others.")
+    assert [(q.value, q.unit) for q in found] == [(3.0, "person"), (2.0, "person")]
+    # Not after a measure: "two others" are no miles.
+    found = extract("He ran 20 miles and passed two others.")
+    assert [q.unit for q in found] == ["mile", "other"]

@@ -453,6 +453,12 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
             out.append(q)
     out.extend(_repeats(doc, text, starts))
     out.sort(key=lambda q: q.start)
+    for n, q in enumerate(out):
+        if q.unit == "other":
+            # "killed three people and wounded two others": the others are of the kind the
+            # count before them in the sentence counts.
+            before = next((p for p in reversed(out[:n]) if p.sentence == q.sentence and p.unit not in {None, "other"}), None)
+            q.unit = before.unit if before is not None and before.unit not in {*_MEASURES, *_CURRENCIES.values(), "age", "time", "magnitude", "percent"} else q.unit
     return out
 
 
