@@ -1086,3 +1086,12 @@ def test_a_cue_ending_its_line_before_a_quotation_introduces_it(registry) -> Non
     )
     assert {(a.type, a.name) for a in attributions[1:-1] if a.type != "self"} == {("named_person", "Jack Ketsoyan")}
     assert attributions[-1].type == "self"
+
+
+def test_a_company_that_reports_is_no_outlet(registry) -> None:
+    # A name that "reports" and is neither a person nor a known source is read as an outlet
+    # ("Le Monde reported"), unless its words name a company ("France Telecom", "Acme Inc").
+    [attribution] = attribute('France Telecom reported that "an attack is unlikely".', registry)
+    assert (attribution.type, attribution.name) == ("named_person", "France Telecom")
+    [attribution] = attribute("Le Monde reported that the talks failed.", registry)
+    assert attribution.type == "news_outlet"

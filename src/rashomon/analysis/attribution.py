@@ -145,7 +145,8 @@ PRIVATE_BODY_WORDS = frozenset(
     "company firm team club studio network league university college school hospital church "
     "bank union association foundation group inc inc. corp corp. corporation co. ltd llc "
     "institute academy society charity organization organisation business store chain airline "
-    "manufacturer maker retailer label agency's".split()
+    "manufacturer maker retailer label agency's telecom telecommunications communications holdings "
+    "industries technologies motors airways pharmaceuticals".split()
 )
 # People who speak from knowledge, not from an office: an expert is no official even at a body
 # whose name holds a country ("a researcher at the Korea Institute for National Unification");
@@ -526,7 +527,9 @@ def _cue_at(
         return None  # "Kim showed visitors the farm", "agents found him": only documents show
     if lemma in PUBLISHING_VERBS and lemma not in REPORTING_VERBS and attribution.type not in NEWS_KINDS:
         return None  # "The army carried out a drill": only outlets publish content
-    if lemma == "report" and attribution.type == "named_person" and _singular_name(doc, speaker):
+    if lemma == "report" and attribution.type == "named_person" and _singular_name(doc, speaker) and not (
+        _private_body_words(doc[speaker[0] : speaker[1]])  # "France Telecom reported": a company
+    ):
         # What reports and is named but is neither a person nor a known source is an outlet
         # ("Le Monde reported that …").
         attribution.type = "news_outlet"
