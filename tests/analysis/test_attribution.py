@@ -1095,3 +1095,11 @@ def test_a_company_that_reports_is_no_outlet(registry) -> None:
     assert (attribution.type, attribution.name) == ("named_person", "France Telecom")
     [attribution] = attribute("Le Monde reported that the talks failed.", registry)
     assert attribution.type == "news_outlet"
+
+
+def test_a_datelines_place_is_no_speaker(registry) -> None:
+    # "ALASKA-Shortly after …": the place of a wire dateline, parsed as a subject, says nothing.
+    [attribution] = attribute(
+        "ALASKA-Shortly after 3:30 Tuesday morning police said a fire broke out downtown.", registry
+    )
+    assert attribution.name != "ALASKA"

@@ -1024,6 +1024,16 @@ def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
 
 
+def _dateline_place(token: Token) -> bool:
+    """A wire dateline's place opening its sentence, in capitals before a dash ("ALASKA-Shortly
+    after 3:30 …", "PALMER — …"), which the parse may take for a subject."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.i == token.sent.start and token.is_upper and token.is_alpha and len(token) > 2
+        and nxt is not None and nxt.text in {"-", "--", "\u2013", "\u2014"}
+    )
+
+
 def _subject(token: Token) -> tuple[int, int] | None:
     """The token span of the subject of ``token``, inherited through verb coordination.
 
@@ -1034,7 +1044,7 @@ def _subject(token: Token) -> tuple[int, int] | None:
     verb = token
     doc = token.doc
     for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not _dateline_place(c)), None)
         if subj is not None and not _same_line(doc, subj.i, token.i):
             line_start = max(t.i for t in doc[subj.i : token.i] if t.is_space and "\n" in t.text) + 1
             return (line_start, verb.i) if line_start < verb.i else None
