@@ -1103,3 +1103,9 @@ def test_a_datelines_place_is_no_speaker(registry) -> None:
         "ALASKA-Shortly after 3:30 Tuesday morning police said a fire broke out downtown.", registry
     )
     assert attribution.name != "ALASKA"
+
+
+def test_someones_colleagues_are_unnamed_sources(registry) -> None:
+    # People known by whom they are close to, in the plural, name none of themselves.
+    [attribution] = attribute("Dr. Collins' colleagues said he is a natural choice.", registry)
+    assert attribution.type == "anonymous_source"

@@ -80,6 +80,9 @@ ANONYMOUS_HEADS = frozenset(
     "acquaintance relative relatives student students soldier soldiers merchant merchants "
     "farmer farmers woman women man men citizen citizens".split()
 )
+# People known by whom they are close to ("his colleagues", "Smith's friends"): in the plural,
+# with a possessor, unnamed sources.
+RELATION_HEADS = frozenset("colleague friend associate neighbor neighbour relative acquaintance".split())
 ANONYMOUS_DETS = frozenset(
     "a an one another some several two three four many other a_third third few".split()
 )
@@ -1331,6 +1334,9 @@ def _classify(
     # Roesler"). (A possessor that is a body speaks through its own people: "Microsoft's
     # spokesman" is not found by his title alone.)
     owner = next((t for t in tokens if t.dep_ == "poss" and t.head.i == head.i), None)
+    if owner is not None and head.tag_ == "NNS" and head.lemma_.lower() in RELATION_HEADS:
+        # "Dr. Collins' colleagues said": people close to someone, none of them named.
+        return Attribution("anonymous_source", written)
     if (
         head.pos_ == "NOUN" and owner is not None and len(tokens) <= (3 if owner.pos_ == "PRON" else 5)
         and not any(t.ent_type_ and t.ent_type_ != "PERSON" for t in tokens)
