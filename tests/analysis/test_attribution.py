@@ -1109,3 +1109,13 @@ def test_someones_colleagues_are_unnamed_sources(registry) -> None:
     # People known by whom they are close to, in the plural, name none of themselves.
     [attribution] = attribute("Dr. Collins' colleagues said he is a natural choice.", registry)
     assert attribution.type == "anonymous_source"
+
+
+def test_the_n_year_old_is_the_person_named_before(registry) -> None:
+    # "the 55-year-old" stands for a person named before, as "he" would.
+    attributions = attribute(
+        "Peter Capaldi will play the Doctor, the BBC announced.\n"
+        "In a statement, the 55-year-old said he was thrilled.",
+        registry,
+    )
+    assert (attributions[1].type, attributions[1].name) == ("named_person", "Peter Capaldi")

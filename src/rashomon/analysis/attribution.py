@@ -1230,6 +1230,10 @@ def _span_name(doc: Doc, span: tuple[int, int]) -> str:
 # Classifying a source phrase
 
 
+# "the 55-year-old", "The 26-year-old": an age standing for a person.
+_AGE_NOUN = re.compile(r"the\s+\d{1,3}[- ]years?[- ]old", re.I)
+
+
 def _classify(
     span: tuple[int, int], sent: Span, *, article: Article, registry: SourceRegistry, context: _Context
 ) -> Attribution:
@@ -1257,6 +1261,13 @@ def _classify(
         return Attribution("self", None)  # the writer ("I confirmed yesterday that …"): cues skip quotations
     if len(tokens) == 1 and head.lower_ in PERSON_PRONOUNS | {"they", "it", "we"}:
         return _resolve_pronoun(head, offset, article=article, context=context)
+    if _AGE_NOUN.fullmatch(written):
+        # "In a statement, the 55-year-old said": an age for a noun stands for the last person
+        # named before it, as "he" or "she" would.
+        person = next((m for m in reversed(article.mentions) if m.label == "PERSON" and m.end <= offset), None)
+        found = doc.char_span(person.start, person.end) if person is not None else None
+        if found is not None:
+            return _person(found, found, article=article, context=context, offset=offset)
     # A bare plural noun for people known to someone ("Friends said …", "Associates described
     # …"): an unnamed group, even capitalised at the start of a sentence where the entity
     # recogniser takes it for an organisation.
