@@ -221,3 +221,26 @@ def test_examples_origins_follow_the_registry(examples_report: Report) -> None:
     state = [o for o in ceremony.origins if o.type == "state_media"]
     assert state and {o.name for o in state} == {"Pyongyang Central Dispatch"}
     assert ceremony.independent_origins < ceremony.outlets
+
+
+@pytest.mark.parametrize("name", ["seeds_report", "examples_report"])
+def test_no_corroboration_holds_values_that_cannot_both_be_true(name: str, request: pytest.FixtureRequest) -> None:
+    # Evidence never contradicts its finding's numbers: no two claims shown together as
+    # corroborating give dates or numbers that conflict.
+    from rashomon.claim_refs import ClaimRef
+    from rashomon.value_conflicts import conflict_quantity, conflict_time
+
+    report = request.getfixturevalue(name)
+    articles = {a.id: a for a in report.articles}
+    for finding in findings(report, "corroborated"):
+        refs = [
+            ClaimRef(articles[e.article], claim)
+            for e in finding.evidence
+            for claim in articles[e.article].claims
+            if claim.start == e.start
+        ]
+        for n, left in enumerate(refs):
+            for right in refs[n + 1 :]:
+                for check in (conflict_time, conflict_quantity):
+                    found = check(left, right)
+                    assert found is None or found.kind != "conflict", (left.claim.text, right.claim.text)

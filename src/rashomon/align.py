@@ -491,6 +491,19 @@ def compare_story(
             if apart:
                 set_apart.append((apart, compared))
             backing = shown_with
+            # Evidence never contradicts its finding's numbers: a member whose values cannot
+            # be true with the lead's or another member's before it (linked too loosely for
+            # the comparison to speak) leaves, to be shown on its own.
+            kept: list[int] = []
+            for i in backing:
+                if not any(_contradicts(refs, k, i) for k in kept):
+                    kept.append(i)
+            contradicting = [i for i in backing if i not in kept]
+            if contradicting:
+                backing = [i for i in backing if i not in contradicting]
+                set_apart.append((contradicting, compared))
+                if len({origins.original(refs[i].article).id for i in backing}) < 2:
+                    kind = "unique"
         findings.append(_finding(kind, refs, backing, origins, refs[backing[0]].claim.text, score))
     shown = {(e.article, e.start) for f in findings for e in f.evidence}
     for apart, pool in set_apart:
@@ -558,6 +571,14 @@ class _Stating:
         return bool(self.anchors(lead) & self.anchors(i))
 
 
+def _contradicts(refs: list[ClaimRef], i: int, j: int) -> bool:
+    """Whether two claims give values that cannot both be true (a conflict, not an update)."""
+    return any(
+        (found := check(refs[i], refs[j])) is not None and found.kind == "conflict"
+        for check in (conflict_time, conflict_quantity)
+    )
+
+
 def _regrouped(
     refs: list[ClaimRef], stating: _Stating, apart: list[int], pool: list[int], origins: Origins
 ) -> list[Finding]:
@@ -572,7 +593,7 @@ def _regrouped(
         best: dict[str, int] = {}
         for m in dict.fromkeys(pool + rest):
             article = refs[m].article.id
-            if article == refs[claim].article.id or not stating(claim, m):
+            if article == refs[claim].article.id or not stating(claim, m) or _contradicts(refs, claim, m):
                 continue
             if article not in best or stating.sims[claim, m] > stating.sims[claim, best[article]]:
                 best[article] = m
