@@ -1119,3 +1119,14 @@ def test_the_n_year_old_is_the_person_named_before(registry) -> None:
         registry,
     )
     assert (attributions[1].type, attributions[1].name) == ("named_person", "Peter Capaldi")
+
+
+def test_a_closing_cue_may_say_whom_it_relays(registry) -> None:
+    # "…, the Associated Press reported, quoting her lawyer as saying …": the outlet's closing
+    # cue frames the sentence; the lawyer's words are only what it quotes after it.
+    [attribution] = attribute(
+        "It remains unclear whether a judge will accept her placement at the center, the Associated "
+        "Press reported, quoting her lawyer Mark Heller as saying that prosecutors have not approved it.",
+        registry,
+    )
+    assert attribution.type == "news_outlet"

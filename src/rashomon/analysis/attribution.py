@@ -2596,6 +2596,8 @@ def _said_when_or_where(token: Token, verb: Token) -> bool:
     if token.is_punct or token.is_space or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _CLOSING_TIME_WORDS:
         return True
     child = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    if child is not None and child.dep_ in {"advcl", "xcomp"} and child.tag_ == "VBG" and child.lemma_.lower() in {"quote", "cite"}:
+        return True  # "…, the Associated Press reported, quoting her lawyer as saying …": whom it relays
     return child is not None and child.i > verb.i and child.dep_ in {"prep", "npadvmod", "advmod"}
 
 
