@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 
-from rashomon.records import Article, Claim, Quantity, Slot, TimeValue
+from rashomon.records import Article, Claim, Measure, Quantity, Slot, TimeValue
 
 
 class BagOfWords:
@@ -50,6 +50,16 @@ def add_time(art: Article, claim_no: int, phrase: str, value: str, earliest: str
                    granularity="day", earliest=earliest, latest=latest, resolved=True)
     art.times.append(tv)
     claim.slots.append(Slot("time", phrase, tv.start, tv.end, value))
+
+
+def add_duration(art: Article, claim_no: int, phrase: str, predicate: str) -> None:
+    """A length of time ("four months") in a claim, hanging on the act ``predicate``."""
+    claim = art.claims[claim_no]
+    start = art.text.index(phrase, claim.start)
+    tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=claim_no, granularity="duration",
+                   measure=Measure(predicate=predicate))
+    art.times.append(tv)
+    claim.slots.append(Slot("time", phrase, tv.start, tv.end, None))
 
 
 def add_quantity(art: Article, claim_no: int, phrase: str, value: float, unit: str) -> None:

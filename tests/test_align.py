@@ -16,7 +16,7 @@ from rashomon.records import Article, Attribution, Measure, Mention, Origin, Sen
 from rashomon.settings import AlignSettings
 from rashomon.report.wording import cause, statement
 
-from story_builders import BagOfWords, add_place, add_quantity, add_time, article
+from story_builders import BagOfWords, add_duration, add_place, add_quantity, add_time, article
 
 
 SETTINGS = AlignSettings(threshold=0.5, quote_threshold=0.5)
@@ -236,12 +236,7 @@ def test_an_age_one_year_on_is_an_update_and_two_acts_are_not_compared() -> None
 
 def test_durations_compare_by_length_but_offsets_do_not() -> None:
     def duration(art: Article, phrase: str) -> None:
-        claim = art.claims[0]
-        start = art.text.index(phrase)
-        tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=0, granularity="duration",
-                       measure=Measure(predicate="serve"))
-        art.times.append(tv)
-        claim.slots.append(Slot("time", phrase, tv.start, tv.end, None))
+        add_duration(art, 0, phrase, "serve")
 
     a = article("a1", "Wire", ["LaRue served four months in federal prison for his role."])
     b = article("b1", "Daily", ["LaRue served 136 days in federal prison for his role."])
@@ -257,14 +252,6 @@ def test_durations_compare_by_length_but_offsets_do_not() -> None:
 
 
 def test_lengths_told_of_episodes_years_apart_are_not_compared() -> None:
-    def duration(art: Article, claim_no: int, phrase: str) -> None:
-        claim = art.claims[claim_no]
-        start = art.text.index(phrase, claim.start)
-        tv = TimeValue(text=phrase, start=start, end=start + len(phrase), sentence=claim_no, granularity="duration",
-                       measure=Measure(predicate="sentence"))
-        art.times.append(tv)
-        claim.slots.append(Slot("time", phrase, tv.start, tv.end, None))
-
     def year(art: Article, claim_no: int, phrase: str, value: str) -> None:
         claim = art.claims[claim_no]
         start = art.text.index(phrase, claim.start)
@@ -278,8 +265,8 @@ def test_lengths_told_of_episodes_years_apart_are_not_compared() -> None:
                                     "Gigante was sentenced to 12 years in prison."])
         year(a, 0, "1959", "1959")
         year(b, 0, first, value)
-        duration(a, 1, "seven years")
-        duration(b, 1, "12 years")
+        add_duration(a, 1, "seven years", "sentence")
+        add_duration(b, 1, "12 years", "sentence")
         return [a, b]
 
     # The sentences before set one account in 1959 and the other in 1997: two sentences.

@@ -500,7 +500,7 @@ def compare_story(
                     kept.append(i)
             contradicting = [i for i in backing if i not in kept]
             if contradicting:
-                backing = [i for i in backing if i not in contradicting]
+                backing = kept
                 set_apart.append((contradicting, compared))
                 if len({origins.original(refs[i].article).id for i in backing}) < 2:
                     kind = "unique"

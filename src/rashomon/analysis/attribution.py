@@ -329,14 +329,12 @@ def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[
         # "Palin reportedly apologized": the speech act "reportedly" hangs on is what the
         # reports tell, not a source of them.
         told = [c for c in found if c.subject is not None and any(h.content == c.verb for h in hearsay)]
-        if any(c.subject is not None and c not in told for c in found):
-            # "Gupta has reportedly accepted the job, according to the Washington Post": the
-            # reports "reportedly" speaks of are the named source's.
-            told = []
-        else:
-            hearsay = []
-        found = [c for c in found if c not in hearsay and c not in told]
-        context.cues = [c for c in context.cues if c not in hearsay and c not in told]
+        # "Gupta has reportedly accepted the job, according to the Washington Post": the
+        # reports "reportedly" speaks of are the named source's.
+        named = any(c.subject is not None and c not in told for c in found)
+        dropped = hearsay if named else told
+        found = [c for c in found if c not in dropped]
+        context.cues = [c for c in context.cues if c not in dropped]
         cues.extend(found)
     return cues
 

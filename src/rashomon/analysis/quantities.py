@@ -458,8 +458,13 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
             # "killed three people and wounded two others": the others are of the kind the
             # count before them in the sentence counts.
             before = next((p for p in reversed(out[:n]) if p.sentence == q.sentence and p.unit not in {None, "other"}), None)
-            q.unit = before.unit if before is not None and before.unit not in {*_MEASURES, *_CURRENCIES.values(), "age", "time", "magnitude", "percent"} else q.unit
+            if before is not None and before.unit not in _NO_KIND:
+                q.unit = before.unit
     return out
+
+
+# Units that measure rather than count a kind of thing: no "others" are of them.
+_NO_KIND = frozenset({*_MEASURES, *_CURRENCIES.values(), "age", "time", "magnitude", "percent"})
 
 
 # Adverbs that count how often an act happened, as "three times" does.
