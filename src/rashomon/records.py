@@ -346,6 +346,9 @@ class Entity:
     variants: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     note: str | None = None  # why variants are believed to be one entity
+    # A person whom some report of the story names with an office (rashomon.resolve.offices):
+    # what the person says is typed official in every report, titled or not.
+    holds_office: bool = False
 
 
 @dataclass

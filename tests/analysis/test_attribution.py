@@ -1130,3 +1130,13 @@ def test_a_closing_cue_may_say_whom_it_relays(registry) -> None:
         registry,
     )
     assert attribution.type == "news_outlet"
+
+
+def test_an_admission_told_by_a_gerund_is_the_speakers(registry) -> None:
+    [attribution] = attribute("In her statement, Hiller admitted killing two coworkers and wounding a third.", registry)
+    assert (attribution.type, attribution.name, attribution.phrase) == ("named_person", "Hiller", "Hiller admitted")
+    [attribution] = attribute("The senator acknowledged receiving the gifts from the company.", registry)
+    assert attribution.type == "official"
+    # Not any verb with a gerund: "The company started selling phones" is the outlet's.
+    [attribution] = attribute("The company started selling the phones in February.", registry)
+    assert attribution.type == "self"

@@ -6,7 +6,7 @@ import copy
 
 import numpy as np
 
-from rashomon.records import Article, Claim, Evidence, Finding, Mention, to_dict
+from rashomon.records import Article, Attribution, Claim, Evidence, Finding, Mention, to_dict
 from rashomon.run.story import build_story, first_report, published_days
 from rashomon.settings import Settings
 
@@ -44,6 +44,28 @@ def test_build_story_returns_keys_and_findings_and_changes_nothing_given() -> No
     (entity,) = [e for e in result.story.entities if e.name == "Ri Chol"]
     assert result.mention_keys == {"a1": [entity.id], "a2": [entity.id]}
     assert entity.id.startswith("s1.") and result.warnings == []
+
+
+def _said(aid: str, outlet: str, text: str, phrase: str, kind: str) -> Article:
+    art = _article(aid, outlet, text)
+    start = text.index(phrase)
+    art.claims[0].attribution = Attribution(kind, "Ri Chol", phrase, start, start + len(phrase))
+    return art
+
+
+def test_a_speaker_titled_in_one_report_is_an_official_in_the_story_and_the_members_stay_as_given() -> None:
+    members = [
+        _said("a1", "Wire", "The bridge over the river opened on Monday, Minister Ri Chol said.",
+              "Minister Ri Chol said", "official"),
+        _said("a2", "Daily", "The new bridge over the river opened on Monday, Ri Chol said.", "Ri Chol said", "named_person"),
+    ]
+    before = copy.deepcopy([to_dict(a) for a in members])
+    result = build_story("s1", members, settings=Settings(), registry=None, embedder=Words())
+    assert [to_dict(a) for a in members] == before
+    (entity,) = [e for e in result.story.entities if e.name == "Ri Chol"]
+    assert entity.holds_office
+    (finding,) = result.story.findings
+    assert [e.attribution.type for e in finding.evidence] == ["official", "official"]
 
 
 BRIDGE = "Minister Ri Chol opened the new bridge over the river on Monday."

@@ -50,6 +50,9 @@ SELF_VERBS = frozenset({"learn"})
 SPEECH_ACT_VERBS = frozenset(
     "accuse criticise criticize condemn denounce deny blame praise slam hail welcome apologize apologise".split()
 )
+# Reporting verbs that may tell what is admitted or recalled by a gerund ("admitted killing two
+# coworkers", "recalled meeting him"), as the speech acts' clause tells it.
+GERUND_REPORTING_VERBS = frozenset("admit acknowledge concede confess recall".split())
 # Reporting verbs whose nominal object is itself reported content ("confirmed her death to the
 # AP", "reports the value of the building at $380,600", "the Interior Department announced a
 # change to the rules").
@@ -877,6 +880,12 @@ def _other_content(verb: Token, lemma: str) -> Token | None:
             None,
         )
     if lemma in SPEECH_ACT_VERBS and active:
+        return verb
+    if lemma in GERUND_REPORTING_VERBS and active and any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i for c in verb.children
+    ):
+        # "Hiller admitted killing two coworkers", "he acknowledged receiving the gifts": what
+        # was admitted is told by a gerund, not a clause; the admission is the speaker's.
         return verb
     if lemma in NOMINAL_REPORTING_VERBS and active and obj is not None and obj.pos_ in {"NOUN", "PROPN"} and (
         obj.ent_type_ != "PERSON"

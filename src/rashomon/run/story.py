@@ -20,6 +20,7 @@ from rashomon.origins import Origins
 from rashomon.records import Article, Coverage, Entity, Finding, RunWarning, Story
 from rashomon.resolve.entities import resolve_entities
 from rashomon.resolve.names import name_key
+from rashomon.resolve.offices import officeholders, with_offices
 from rashomon.run.timing import timed
 from rashomon.settings import Settings
 from rashomon.titles import headline, is_dateline
@@ -72,6 +73,7 @@ def build_story(
     members = sorted(members, key=lambda a: (a.path, a.id))
     warnings: list[RunWarning] = []
     saved = {a.id: [m.key for m in a.mentions] for a in members}
+    retyped: list = []
     try:
         with timed(stage_times, "names"):
             entities = _guarded(
@@ -83,6 +85,11 @@ def build_story(
                 for mention in article.mentions:
                     if mention.key and not mention.key.startswith(f"{story_id}."):
                         mention.key = f"{story_id}.{mention.key}"
+            # A speaker one report names with an office speaks as an official in all of them.
+            holders = officeholders(members)
+            for entity in entities:
+                entity.holds_office = entity.id in holders
+            retyped = with_offices(members, holders)
         findings: list[Finding] = []
         quotes = []
         if len(members) > 1:
@@ -117,6 +124,8 @@ def build_story(
         for article in members:
             for mention, key in zip(article.mentions, saved[article.id], strict=True):
                 mention.key = key
+        for item, attribution in retyped:
+            item.attribution = attribution
     seen: set[str] = set()
     for finding in findings:
         finding.id = finding_id(story_id, finding)
