@@ -154,3 +154,13 @@ def test_what_was_told_without_that_is_the_content_not_a_relative_clause(registr
     # A relative clause with its own relative word stays the person's description.
     (claim,) = claims_of("The chief told reporters who gathered outside nothing at all.", registry)
     assert claim.slot("action")[0].value == "tell"
+
+
+def test_a_cue_inside_a_relative_clause_tells_that_clause_only(registry):
+    def kinds(text: str) -> list[str]:
+        return [c.attribution.type for c in claims_of(text, registry)]
+
+    assert kinds("The patch fixes a security flaw that Microsoft says has been used to attack two million users.") == ["self"]
+    assert kinds("Seacom started to have problems on Saturday, which it said were caused by a cable fault.") == ["self"]
+    # Out of a relative clause the cue speaks for what it says.
+    assert kinds("The flaw has been used to attack two million users, Microsoft says.") == ["named_person"]
