@@ -1084,7 +1084,17 @@ def _subject(token: Token) -> tuple[int, int] | None:
                 antecedent = antecedent.head  # "Nikki Finke and Mike Fleming, who …"
             return _np_span(antecedent)
         if subj is not None:
-            return _np_span(subj)
+            lo, hi = _np_span(subj)
+            name = next(
+                (c for c in verb.children if c.dep_ == subj.dep_ and c.i > subj.i and c.pos_ == "PROPN"
+                 and c.left_edge.i == hi),
+                None,
+            )
+            if name is not None:
+                # "his grandson Rob Jones said" parsed as two subjects: the noun and the name
+                # right after it are one speaker.
+                return (lo, name.i + 1)
+            return (lo, hi)
         if verb is token and token.tag_ == "VBD" and token.dep_ in {"acl", "relcl"} and (
             token.head.pos_ in {"NOUN", "PROPN"} and token.head.i < token.i and content_child(token) is not None
         ):
@@ -1525,6 +1535,15 @@ def _classify(
             return Attribution("news_outlet", _span_name(doc, (org.start, org.end)))
         if head.text[:1].isupper() and _outlet_name(tokens):
             return Attribution("news_outlet", name)  # "The Hollywood Reporter" (Hollywood a place)
+        described = [t for t in doc[org.end : head.i] if t.pos_ == "NOUN"]
+        if (
+            org.label_ in {"GPE", "NORP"} and org.end <= head.i and head.pos_ == "PROPN" and described
+            and not any(t.lower_ in GOVERNMENT_WORDS | OFFICIAL_WORDS for t in tokens)
+        ):
+            # A body named after a country and what it is: "British carrier Vodafone", "U.S.
+            # mobile operator T-Mobile": the country describes the company, which speaks.
+            lo = described[-1].i + 1
+            return Attribution("named_person", _span_name(doc, (lo, head.i + 1)) if lo <= head.i else name)
         if org.label_ in {"GPE", "NORP"} and not any(t.lower_ in GOVERNMENT_WORDS for t in tokens) and not (
             _outlet_name(tokens)
         ):
