@@ -484,6 +484,9 @@ def _cue_at(
         content, weak = token, False
     if content is None and lemma not in REPORTING_VERBS | INTRODUCING_VERBS:
         return None  # the other cue verbs always need their content
+    added = _child(token, "dobj") if lemma == "add" else None
+    if added is not None and added.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return None  # "Hillis added 101 yards, …", "added a field goal": a sum, not words
     if lemma not in REPORTING_VERBS | INTRODUCING_VERBS and subj is not None and (
         doc[subj[0]].tag_ in {"WP", "WDT"}
     ):
