@@ -1168,6 +1168,8 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         # "added" with an object adds a sum, not words.
         ("Peyton Hillis added 101 yards for the Chiefs, who had 352 yards rushing in a losing effort.", "self", None),
         ("The fire at the old warehouse was set on purpose, a witness added.", "anonymous_source", None),
+        # Reports that name nobody, published or not, are hearsay.
+        ("According to published reports, Felt died of heart failure at his home.", "anonymous_source", None),
     ],
 )
 def test_speakers_read_in_general_form(text: str, kind: str, name: str | None, registry) -> None:

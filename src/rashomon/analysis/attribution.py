@@ -676,7 +676,7 @@ REPORTEDLY = frozenset({"reportedly", "purportedly", "reputedly", "allegedly"})
 # reports suggest", "unconfirmed rumours").
 HEARSAY_MODIFIERS = frozenset(
     "various some several many numerous multiple other earlier recent previous initial early "
-    "later subsequent unconfirmed conflicting widespread persistent".split()
+    "later subsequent unconfirmed conflicting widespread persistent published".split()
 )
 # The lemmas a cue of _cue_at stands on: a cue verb, or the word a cue without one hangs on
 # (_stance_cue: a stance adjective, a statement noun, hearsay's "has it" and "comes from").
