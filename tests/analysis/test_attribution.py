@@ -1170,6 +1170,8 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         ("The fire at the old warehouse was set on purpose, a witness added.", "anonymous_source", None),
         # Reports that name nobody, published or not, are hearsay.
         ("According to published reports, Felt died of heart failure at his home.", "anonymous_source", None),
+        ("In January, word emerged that Beaufoy was at work on the script of the sequel.", "anonymous_source", None),
+        ("The word was a strange choice for the title of the new film.", "self", None),
     ],
 )
 def test_speakers_read_in_general_form(text: str, kind: str, name: str | None, registry) -> None:

@@ -657,6 +657,8 @@ CONTENT_NOUNS = frozenset(
     "announcement statement explanation claim assertion assurance admission warning confirmation "
     "allegation contention".split()
 )
+# Verbs by which hearsay goes round with what it tells ("word emerged that …", "word is that …").
+HEARSAY_SPREADING = frozenset("be emerge circulate spread surface leak swirl".split())
 # Verbs by which a speaker gives out such words.
 GIVING_VERBS = frozenset("offer give make issue release provide put".split())
 # Nouns for hearsay as the subject of "has it" ("Word has it that …", "rumour has it",
@@ -680,7 +682,10 @@ HEARSAY_MODIFIERS = frozenset(
 )
 # The lemmas a cue of _cue_at stands on: a cue verb, or the word a cue without one hangs on
 # (_stance_cue: a stance adjective, a statement noun, hearsay's "has it" and "comes from").
-_CUE_WORDS = CUE_VERBS | HEARSAY_PASSIVES | REPORTEDLY | STANCE_ADJECTIVES | STATEMENT_NOUNS | CONTENT_NOUNS | {"have", "come", "per"}
+_CUE_WORDS = (
+    CUE_VERBS | HEARSAY_PASSIVES | REPORTEDLY | STANCE_ADJECTIVES | STATEMENT_NOUNS | CONTENT_NOUNS | HEARSAY_SPREADING
+    | {"have", "come", "per"}
+)
 
 
 def _stance_cue(
@@ -720,7 +725,20 @@ def _stance_cue(
         _set_phrase(attribution, doc, token.i, speaker[1], article.text)
         return Cue(index, token.i, speaker, attribution, introduces=True)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if token.pos_ != "VERB" or subject is None or subject.lemma_.lower() not in HEARSAY_NOUNS:
+    if token.pos_ not in {"VERB", "AUX"} or subject is None or subject.lemma_.lower() not in HEARSAY_NOUNS:
+        return None
+    spread = _child(token, "ccomp")
+    if (
+        token.lemma_.lower() in HEARSAY_SPREADING and spread is not None and subject.lemma_.lower() != "report"
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in spread.children)
+        and not any(c.dep_ in {"det", "poss"} for c in subject.children)
+    ):
+        # "Word emerged that Beaufoy was at work on it", "word was that he was doing so",
+        # "rumours circulated that …": hearsay nobody is named for.
+        attribution = Attribution("anonymous_source", None)
+        _set_phrase(attribution, doc, subject.i, token.i + 1, article.text)
+        return Cue(index, token.i, (subject.i, subject.i + 1), attribution, content=spread.i)
+    if token.pos_ != "VERB":
         return None
     if subject.lemma_.lower() == "report" and (token.lemma_ != "have" or not _hearsay_reports(subject)):
         return None  # ("the report comes from …": a document; "Reports have it that …": hearsay)
