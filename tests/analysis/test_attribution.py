@@ -1172,6 +1172,10 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         ("According to published reports, Felt died of heart failure at his home.", "anonymous_source", None),
         ("In January, word emerged that Beaufoy was at work on the script of the sequel.", "anonymous_source", None),
         ("The word was a strange choice for the title of the new film.", "self", None),
+        # A news piece by an outlet speaks for the outlet, as "a Yonhap report" does; a report
+        # by another body stays a document.
+        ("A report by the Associated Press said the Nationals have upgraded their offer.", "news_outlet", "AP"),
+        ("A report by the Government Accountability Office said the agency wasted millions.", "document", None),
     ],
 )
 def test_speakers_read_in_general_form(text: str, kind: str, name: str | None, registry) -> None:

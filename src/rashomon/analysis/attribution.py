@@ -186,6 +186,8 @@ SPOKESPERSON_WORDS = frozenset(
 )
 # Offices of state written "<Title> of <department>" before a name.
 CABINET_TITLES = frozenset("secretary minister governor mayor ambassador chancellor premier".split())
+# Pieces of news writing, which speak for the outlet that wrote them ("a report by AP").
+NEWS_PIECES = frozenset("report story article column piece post dispatch".split())
 # Nouns for figures and information, whose source is the body they come from.
 DATA_WORDS = frozenset("figure figures data information statistic statistics number numbers".split())
 # Works of reference, by the last word of their names.
@@ -1518,6 +1520,13 @@ def _classify(
     # A document, even an unnamed one ("a copy of the agreement seen by …"); a proper name
     # with a news word is an outlet's ("The Times Record").
     document = _document_head(head) and not (head.pos_ == "PROPN" and _outlet_name(tokens))
+    author = _author(head) if document and head.lemma_.lower() in NEWS_PIECES else None
+    if author is not None:
+        # "A report by the Associated Press", "One report posted online by MASN Sports' Roch
+        # Kubatko": a news piece speaks for the outlet that wrote it.
+        written_by = _classify(_np_span(author), sent, article=article, registry=registry, context=context)
+        if written_by.type in NEWS_KINDS:
+            return written_by
     if document and not any(t.ent_type_ == "PERSON" for t in tokens):
         # A source named before the head owns the document ("a Yonhap report"); one after it
         # does not ("a document seen by the Guardian").
@@ -1872,6 +1881,18 @@ def _person(person: Span, full: Span, *, article: Article, context: _Context, of
         for c in context.cues if c.attribution.start is not None and c.attribution.start < offset
     )
     return Attribution("official" if titled else "named_person", name)
+
+
+def _author(head: Token) -> Token | None:
+    """Who a piece of writing is by: "a report by X", "a report posted online by X"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > head.i:
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _document_head(head: Token) -> bool:
