@@ -1176,6 +1176,9 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         # by another body stays a document.
         ("A report by the Associated Press said the Nationals have upgraded their offer.", "news_outlet", "AP"),
         ("A report by the Government Accountability Office said the agency wasted millions.", "document", None),
+        # A sentence opening on "Told" inverts it: the one named after it speaks.
+        ("Told the deceased's father, Herbert Flynn Jr: 'I'm glad it's over.'", "named_person", "Herbert Flynn Jr"),
+        ("The father told reporters on Monday that he was glad the long trial was over.", "anonymous_source", None),
     ],
 )
 def test_speakers_read_in_general_form(text: str, kind: str, name: str | None, registry) -> None:

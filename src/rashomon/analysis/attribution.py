@@ -1081,6 +1081,10 @@ def _subject(token: Token) -> tuple[int, int] | None:
         if subj is not None and not _same_line(doc, subj.i, token.i):
             line_start = max(t.i for t in doc[subj.i : token.i] if t.is_space and "\n" in t.text) + 1
             return (line_start, verb.i) if line_start < verb.i else None
+        if subj is None and verb is token and token.lemma_ == "tell" and token.is_sent_start and token.tag_ == "VBD":
+            # "Told the deceased's father, Herbert Flynn Jr: 'I'm glad it's over.'": a sentence
+            # opening on "Told" inverts it; the one named after it is the speaker.
+            subj = _child(token, "dobj")
         if subj is None and verb is token and token.i > 0 and token.lemma_ in REPORTING_VERBS - {"tell"}:
             # (the object of "told" is whom it was told to, never the speaker)
             before = doc[token.i - 1]
@@ -2021,9 +2025,11 @@ def _named_before(tokens: Span, article: Article, doc: Doc) -> Span | None:
 def _full_name(person: Span, article: Article) -> str:
     """The person's full name: a lone family or given name ("Han", "Bennett") is expanded to
     the last fuller name before it with that first or last word ("Han Sung-woo")."""
-    words = person.text.split()
+    # (an entity span the tagger ran on over punctuation: "Herbert Flynn Jr: '")
+    text = person.text.rstrip(" :;,'\"‘’“”")
+    words = text.split()
     if len(words) != 1:
-        return person.text
+        return text
     word = words[0].removesuffix("'s").removesuffix("’s")
     for mention in reversed(article.mentions):
         if mention.label != "PERSON" or mention.end > person.start_char:
