@@ -1179,6 +1179,8 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         # A sentence opening on "Told" inverts it: the one named after it speaks.
         ("Told the deceased's father, Herbert Flynn Jr: 'I'm glad it's over.'", "named_person", "Herbert Flynn Jr"),
         ("The father told reporters on Monday that he was glad the long trial was over.", "anonymous_source", None),
+        # Evidence shows as a document does; "he" never stands for it.
+        ("The timeline evidence showed Simpson could not have been involved.", "document", None),
     ],
 )
 def test_speakers_read_in_general_form(text: str, kind: str, name: str | None, registry) -> None:

@@ -100,7 +100,7 @@ DOCUMENT_HEADS = frozenset(
     "decree law treaty agreement communique communiqué minutes indictment ruling verdict "
     "notice post posting bulletin guideline guidelines estimate estimates table chart "
     "database registry list catalog catalogue image images footage photo photos copy copies "
-    "letter letters memo memorandum contract contracts timetable timetables imagery video "
+    "letter letters memo memorandum contract contracts timetable timetables imagery video evidence "
     "videos recording recordings map maps poll polls census audit assessment report reports "
     "bio biography lawsuit lawsuits suit complaint charges calculation calculations release "
     "releases handbook affidavit warrant obituary statement statements advisory advisories email "
