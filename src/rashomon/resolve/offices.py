@@ -15,29 +15,46 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from rashomon.analysis.attribution import CABINET_TITLES, OFFICIAL_WORDS
 from rashomon.records import Article, Attribution, Claim, Entity, Quote
 from rashomon.resolve.names import name_key
 
 
-def _speaker_key(article: Article, attribution: Attribution) -> str | None:
-    """The entity key of the person an attribution names: the resolved PERSON mention inside its
-    phrase whose last word is the last word of the attribution's name."""
-    if attribution.start is None or attribution.end is None or not attribution.name:
-        return None
-    last = name_key(attribution.name).split(" ")[-1:]
-    for mention in article.mentions:
-        if (
-            mention.key is not None
-            and mention.label == "PERSON"
-            and attribution.start <= mention.start
-            and mention.end <= attribution.end
-            and name_key(mention.text).split(" ")[-1:] == last
-        ):
-            return mention.key
-    return None
+class _People:
+    """The story's people, to find whom an attribution names: the resolved PERSON mention inside
+    its phrase whose last word is the last word of the attribution's name, else the one person
+    of the story whose name or a variant of it ends in that word (the entity tagger may miss a
+    bare "Lyons said")."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        by_last: dict[str, set[str]] = {}
+        for entity in entities:
+            if entity.type == "PERSON":
+                for variant in (entity.name, *entity.variants):
+                    words = name_key(variant).split()
+                    if words:
+                        by_last.setdefault(words[-1], set()).add(entity.id)
+        self.by_last = by_last
+
+    def key(self, article: Article, attribution: Attribution) -> str | None:
+        if attribution.start is None or attribution.end is None or not attribution.name:
+            return None
+        words = name_key(attribution.name).split()
+        if not words:
+            return None
+        for mention in article.mentions:
+            if (
+                mention.key is not None
+                and mention.label == "PERSON"
+                and attribution.start <= mention.start
+                and mention.end <= attribution.end
+                and name_key(mention.text).split()[-1:] == words[-1:]
+            ):
+                return mention.key
+        found = self.by_last.get(words[-1], set())
+        return next(iter(found)) if len(found) == 1 else None
 
 
 def _attributed(article: Article) -> Iterator[Claim | Quote]:
@@ -73,44 +90,42 @@ def _past_office(article: Article, key: str) -> bool:
     )
 
 
-def officeholders(members: Sequence[Article]) -> set[str]:
+def officeholders(members: Sequence[Article], entities: Sequence[Entity]) -> set[str]:
     """The entity keys of the people whom some member types as officials from a phrase that
     names their office ("spokeswoman Michelle Lyons said"), unless a member calls them former
     holders of an office: a type read only from an earlier sentence's reading of the name
     ("Hansbrough said" after a misread title) is not carried to other reports, nor is a past
     office ("Felt, an associate director at the FBI, said" of 1973, and "the former FBI
     official" who spoke as a retired man in 2005)."""
+    people = _People(entities)
     found: set[str] = set()
     for article in members:
         for item in _attributed(article):
             attribution = item.attribution
             if attribution is not None and attribution.type == "official" and _titled(article, attribution):
-                key = _speaker_key(article, attribution)
+                key = people.key(article, attribution)
                 if key is not None:
                     found.add(key)
     return {key for key in found if not any(_past_office(article, key) for article in members)}
 
 
-def with_offices(members: Sequence[Article], holders: Collection[str]) -> list[tuple[Claim | Quote, Attribution]]:
-    """Retype as official each claim and quote of ``members`` attributed to a named person who
-    is one of ``holders`` (entity keys, from ``officeholders``). Each changed item gets a new
-    ``Attribution`` (the old one is never modified); returns (item, its old attribution) for
-    each change, so that a caller may put them back."""
+def with_offices(members: Sequence[Article], entities: Sequence[Entity]) -> list[tuple[Claim | Quote, Attribution]]:
+    """Retype as official each claim and quote of ``members`` attributed to a named person whose
+    entity holds an office (``Entity.holds_office``, set from ``officeholders``). Needs the
+    story's entity keys on the members' mentions. Each changed item gets a new ``Attribution``
+    (the old one is never modified); returns (item, its old attribution) for each change, so
+    that a caller may put them back."""
+    holders = {e.id for e in entities if e.holds_office}
     changed: list[tuple[Claim | Quote, Attribution]] = []
     if not holders:
         return changed
+    people = _People(entities)
     for article in members:
         for item in _attributed(article):
             attribution = item.attribution
             if attribution is None or attribution.type != "named_person":
                 continue
-            if _speaker_key(article, attribution) in holders:
+            if people.key(article, attribution) in holders:
                 item.attribution = dataclasses.replace(attribution, type="official")
                 changed.append((item, attribution))
     return changed
-
-
-def apply_offices(members: Sequence[Article], entities: Sequence[Entity]) -> None:
-    """Retype the members' claims and quotes as their story found (``Entity.holds_office``), once
-    the story's entity keys are set on their mentions (as a built or stored story gives them)."""
-    with_offices(members, {e.id for e in entities if e.holds_office})

@@ -107,7 +107,7 @@ def run_pipeline(
                 meanwhile=lambda: _while_analyzing(reader),
             )
     from rashomon.cluster import cluster_stories
-    from rashomon.resolve.offices import apply_offices
+    from rashomon.resolve.offices import with_offices
     from rashomon.run.story import story_id_of
 
     report.articles = analyzed
@@ -136,7 +136,7 @@ def run_pipeline(
         for article in members:
             for mention, key in zip(article.mentions, result.mention_keys[article.id], strict=True):
                 mention.key = key
-        apply_offices(members, result.story.entities)
+        with_offices(members, result.story.entities)
         report.warnings.extend(result.warnings)
         report.stories.append(result.story)
     return report

@@ -86,10 +86,10 @@ def build_story(
                     if mention.key and not mention.key.startswith(f"{story_id}."):
                         mention.key = f"{story_id}.{mention.key}"
             # A speaker one report names with an office speaks as an official in all of them.
-            holders = officeholders(members)
+            holders = officeholders(members, entities)
             for entity in entities:
                 entity.holds_office = entity.id in holders
-            retyped = with_offices(members, holders)
+            retyped = with_offices(members, entities)
         findings: list[Finding] = []
         quotes = []
         if len(members) > 1:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rashomon.errors import NoSuchStoryError, StoreError
 from rashomon.records import Report, parse_iso_date
-from rashomon.resolve.offices import apply_offices
+from rashomon.resolve.offices import with_offices
 from rashomon.sources import SourceRegistry, load_sources
 from rashomon.store.articles import load_articles, previous_versions, version_change
 from rashomon.store.connection import DEFAULT_DB, open_store
@@ -136,7 +136,7 @@ def story_report(story: str, *, db: str | Path = DEFAULT_DB) -> Report:
     for article in articles:
         for mention, key in zip(article.mentions, stored.mention_keys[article.id], strict=True):
             mention.key = key
-    apply_offices(articles, stored.story.entities)
+    with_offices(articles, stored.story.entities)
     return Report(articles=articles, stories=[stored.story], warnings=warnings + stored.warnings)
 
 
