@@ -35,3 +35,11 @@ def test_places_apart_only_when_neither_contains_the_other_and_not_close() -> No
     assert apart("Los Angeles", "New York") is True
     assert apart("Cardiff", "Merthyr Tydfil") is None  # one region: may be too close to tell
     assert apart("Bloomington", "Minneapolis") is None  # which Bloomington is unknown
+
+
+def test_country_words_hold_the_words_of_country_names() -> None:
+    from rashomon.gazetteer import country_words
+
+    words = country_words()
+    assert {"greece", "saudi", "arabia", "philippines"} <= words
+    assert "klitschko" not in words

@@ -118,6 +118,12 @@ def place_chain(name: str, *, world: bool = True) -> list[str] | None:
     return list(found) if found is not None else None
 
 
+@functools.lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """The words of the countries' names ("saudi", "arabia", "united", …), lower-case."""
+    return frozenset(word for name, chain in _geonames().items() if len(chain) == 1 for word in name.split())
+
+
 def places_apart(a: list[str], b: list[str]) -> bool | None:
     """Whether two known places (their chains) are apart: True when neither contains the other
     and they lie in different regions or countries; False when they are one place or one

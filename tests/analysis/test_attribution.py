@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+import spacy
 
 from rashomon.analysis.attribution import attribute_sentences, find_cues
 from rashomon.sources import load_sources
@@ -1179,6 +1180,10 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         # A sentence opening on "Told" inverts it: the one named after it speaks.
         ("Told the deceased's father, Herbert Flynn Jr: 'I'm glad it's over.'", "named_person", "Herbert Flynn Jr"),
         ("The father told reporters on Monday that he was glad the long trial was over.", "anonymous_source", None),
+        # A name the tagger takes for a people speaks as a government only when it looks like
+        # one: a boxer is no state.
+        ("It was the best fight of my life, Klitschko said after the bout in Berlin.", "named_person", "Klitschko"),
+        ("Greek officials said the talks with the lenders had failed again on Monday.", "official", None),
         # Evidence shows as a document does; "he" never stands for it.
         ("The timeline evidence showed Simpson could not have been involved.", "document", None),
     ],
@@ -1188,3 +1193,10 @@ def test_speakers_read_in_general_form(text: str, kind: str, name: str | None, r
     assert attribution.type == kind
     if name is not None:
         assert attribution.name == name
+
+
+def test_names_of_peoples_are_told_from_other_names_the_tagger_calls_a_people() -> None:
+    from rashomon.analysis.attribution import _people_name
+
+    doc = spacy.blank("en")("Egyptian Chinese Kurdish Shiite Iraqi French Greek Uzbek Philippine Klitschko Telstra Orange")
+    assert [_people_name(doc[i : i + 1]) for i in range(len(doc))] == [True] * 9 + [False] * 3

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rashomon.analysis.quote_marks import quote_spans
-from rashomon.gazetteer import place_chain
+from rashomon.gazetteer import country_words, place_chain
 from rashomon.records import Article, Attribution
 from rashomon.sources import Source, SourceRegistry
 from rashomon.analysis.nlp import doc_ents, sentence_spans
@@ -1590,13 +1590,16 @@ def _classify(
         # A country or a city speaks through its government ("Pyongyang said"); a name the
         # entity tagger took for a place but no gazetteer knows is some other body ("Cisco said").
         place = org.label_ == "GPE" and place_chain(org.text) is not None
-        governmental = org.label_ == "NORP" or place or any(t.lower_ in GOVERNMENT_WORDS for t in full) or bool(
+        # … nor is a name it took for a people that has no people's shape ("Klitschko said",
+        # "according to Orange", "Telstra").
+        people = org.label_ == "NORP" and _people_name(org)
+        governmental = people or place or any(t.lower_ in GOVERNMENT_WORDS for t in full) or bool(
             SUPRANATIONAL_NAMES.search(org.text)
         )
         if governmental or (any(t.lower_ in GENERIC_TITLES for t in full) and not _private_body(full)):
             # The whole phrase names the source when the entity only modifies its head
             # ("Ukraine's military intelligence agency", "North Korean officials").
-            body = org.label_ == "NORP" or (
+            body = people or (
                 org.end <= head.i and head.lower_ in OFFICIAL_WORDS and head.lower_ not in SPOKESPERSON_WORDS
             )
             return Attribution("official", _span_name(doc, span if body else (org.start, org.end)))
@@ -1628,6 +1631,28 @@ def _classify(
     if head.pos_ == "PROPN" or _title_case_name(tokens):
         return Attribution("named_person", name)
     return Attribution("anonymous_source", written)
+
+
+# Endings of the names of peoples and groups ("Egyptian", "Chinese", "Kurdish", "Catholic",
+# "Shiite", "Iraqi", "French", "Democrats"), and such names of other shapes.
+_PEOPLE_ENDING = re.compile(r"(?:an|ans|ean|eans|ese|ish|ic|ics|ite|ites|ist|ists|i|is|ch|sh|s)$")
+PEOPLE_WORDS = frozenset(
+    "greek arab muslim jew sikh hindu kurd democrat soviet tory labour inuit basque druze "
+    "western eastern northern southern congressional".split()
+)
+
+
+def _people_name(span: Span) -> bool:
+    """Whether a name the entity tagger took for a people, a religion or a party looks like one:
+    several words, a people's ending, one of PEOPLE_WORDS, or the start of a country's name
+    ("Greek", "Uzbek", "Philippine"). "Klitschko", "Orange" and "Telstra" do not."""
+    words = span.text.split()
+    if len(words) != 1:
+        return True
+    word = words[0].lower().strip(".").split("-")[-1]
+    if not word.isalpha() or word in PEOPLE_WORDS or _PEOPLE_ENDING.search(word):
+        return True
+    return len(word) >= 4 and any(c.startswith(word[:4]) for c in country_words())
 
 
 # Words that join the capitalised words of a name ("Institute of Volcanology and Seismology").
