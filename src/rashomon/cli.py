@@ -530,6 +530,15 @@ def eval_findings(
             "final: rules tuned on them no longer measure anything.",
         ),
     ] = False,
+    dev_only: Annotated[
+        bool,
+        typer.Option(
+            "--dev-only",
+            help="Print the development split's scores alone, while rules are being written: the "
+            "held-out split (and the whole gold, which holds it) stays unseen until a batch of "
+            "changes is done.",
+        ),
+    ] = False,
 ) -> None:
     """Findings on real news: conflict precision and recall, false conflicts on compatible
     differences and updates, corroboration precision and recall, attribution type accuracy.
@@ -541,6 +550,8 @@ def eval_findings(
     """
     from rashomon.eval.findings import evaluate_findings
 
+    if dev_only and held_out_mistakes:
+        raise _fail(RashomonError("--dev-only hides the held-out split and --held-out-mistakes lists it: drop one"))
     _configure_logging(False)
     try:
         scores = evaluate_findings(
@@ -548,7 +559,7 @@ def eval_findings(
         )
     except RashomonError as exc:
         raise _fail(exc) from None
-    typer.echo(scores.summary())
+    typer.echo(scores.summary(dev_only=dev_only))
     if mistakes or held_out_mistakes:
         typer.echo(scores.mistakes_text(held_out=held_out_mistakes))
 

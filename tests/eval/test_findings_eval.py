@@ -79,6 +79,11 @@ def test_scores_conflicts_corroborations_and_attribution() -> None:
     assert (part.attributions, part.attribution_right) == (2, 1)
     assert score.held_out.conflicts == 0
     assert [m.gold_id for m in score.mistakes] == ["t2"]
+    # While rules are being written the held-out split can stay unseen.
+    assert "held-out " in score.summary() and "all " in score.summary()
+    hidden = score.summary(dev_only=True)
+    assert "dev " in hidden and "held-out split is not shown" in hidden
+    assert not any(line.startswith(("all ", "held-out ")) for line in hidden.splitlines())
 
 
 def test_gold_loader_says_what_is_wrong(tmp_path: Path) -> None:

@@ -520,14 +520,16 @@ class FindingsScore:
     documents: int
     mistakes: list[FindingsMistake] = field(default_factory=list)
 
-    def summary(self) -> str:
-        return "\n".join([
+    def summary(self, *, dev_only: bool = False) -> str:
+        """The scores of the whole gold, its development and its held-out split; with
+        ``dev_only``, of the development split alone (the whole gold holds the held-out one)."""
+        lines = [
             f"Findings on {self.subtopics} ECB+ sub-topics ({self.documents} documents), "
             "each analyzed as one run:",
-            self.all.line("all"),
-            self.dev.line("dev"),
-            self.held_out.line("held-out"),
-        ])
+        ]
+        if dev_only:
+            return "\n".join([*lines, self.dev.line("dev"), "(the held-out split is not shown: --dev-only)"])
+        return "\n".join([*lines, self.all.line("all"), self.dev.line("dev"), self.held_out.line("held-out")])
 
     def mistakes_text(self, *, held_out: bool = False) -> str:
         shown = [m for m in self.mistakes if held_out or m.split == "dev"]
