@@ -1200,3 +1200,18 @@ def test_names_of_peoples_are_told_from_other_names_the_tagger_calls_a_people() 
 
     doc = spacy.blank("en")("Egyptian Chinese Kurdish Shiite Iraqi French Greek Uzbek Philippine Klitschko Telstra Orange")
     assert [_people_name(doc[i : i + 1]) for i in range(len(doc))] == [True] * 9 + [False] * 3
+
+
+def test_a_players_guard_is_no_office_and_he_is_not_whom_he_told(registry) -> None:
+    attributions = attribute(
+        "In 1977, North Carolina coach Dean Smith invited his star guard Phil Ford into his office. "
+        "Smith told Ford that he had done some research on the upcoming NBA draft. "
+        "Ford did not even have to think about it. "
+        "He told Smith right away that he was not interested. "
+        '"Going pro was not something I had even considered," Ford says.',
+        registry,
+    )
+    assert (attributions[3].type, attributions[3].name) == ("named_person", "Phil Ford")
+    assert (attributions[4].type, attributions[4].name) == ("named_person", "Phil Ford")
+    [attribution] = attribute("The inmate attacked the officers on Monday, said border guard Ivan Petrov.", registry)
+    assert attribution.type == "official"

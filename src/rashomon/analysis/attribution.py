@@ -2134,6 +2134,17 @@ def _holds_office(phrase: Span) -> bool:
     return any(_state_title(t) for t in generic)
 
 
+# What makes a guard one of the state's ("border guard", "prison guard"; a Guard by name is
+# capitalised: "National Guard", "Coast Guard").
+STATE_GUARDS = frozenset("border prison coast national palace presidential republican honor honour".split())
+
+
+def _player_guard(title: Token, before: Span) -> bool:
+    """Whether "guard" before a name is a player's position or a private guard ("star guard
+    Phil Ford", "point guard", "security guard"), not a state's."""
+    return title.text == "guard" and not any(t.lower_ in STATE_GUARDS for t in before)
+
+
 def _state_title(title: Token) -> bool:
     """Whether a generic title with no "of/for/at" body names an office of state: a state
     word or a country among its modifiers ("U.S. envoy", "police spokesman"), else the title
@@ -2309,6 +2320,8 @@ def _titled_before(person: Span, doc: Doc) -> bool:
         if not attached:
             continue
         before = doc[title.left_edge.i : title.i]
+        if _player_guard(title, before):
+            continue
         if any(t.lower_ in FORMER_WORDS for t in before):
             if title.lower_ in OFFICIAL_WORDS | GOVERNMENT_WORDS:
                 return False
@@ -2336,7 +2349,8 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         earlier = _last(
             context, offset,
             lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc)
-            and not _organisation(c, pron.doc),  # ("the company said … she said": not the company)
+            and not _organisation(c, pron.doc)  # ("the company said … she said": not the company)
+            and not _told_to(c.attribution, pron),  # ("Smith told Ford … He told Smith": not Smith)
         )
         subject = _subject_person_before(pron)
         if subject is not None and earlier is not None and _reported_by(subject, earlier, pron.doc):
@@ -2348,13 +2362,26 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         if earlier is not None:
             return _copy(earlier.attribution)
         person = next(
-            (m for m in reversed(article.mentions) if m.label == "PERSON" and m.end <= offset), None
+            (m for m in reversed(article.mentions) if m.label == "PERSON" and m.end <= offset
+             and not _told_to(Attribution("named_person", m.text), pron)),
+            None,
         )
         if person is not None:
             return Attribution("named_person", person.text)
         return Attribution("anonymous_source", pron.text)
     earlier = _last(context, offset, lambda c: c.attribution.type != "self")
     return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
+
+
+def _told_to(attribution: Attribution, pron: Token) -> bool:
+    """Whether the source is the one the pronoun's own verb speaks to ("He told Smith": he is
+    not Smith), by the last word of the source's name."""
+    name = (attribution.name or "").split()
+    if not name:
+        return False
+    objects = [c for c in pron.head.children if c.dep_ in {"dobj", "dative"}]
+    objects += [g for c in pron.head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(o.text == name[-1] for o in objects)
 
 
 def _reported_by(person: Span, cue: Cue, doc: Doc) -> bool:
