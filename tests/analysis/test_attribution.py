@@ -1215,3 +1215,18 @@ def test_a_players_guard_is_no_office_and_he_is_not_whom_he_told(registry) -> No
     assert (attributions[4].type, attributions[4].name) == ("named_person", "Phil Ford")
     [attribution] = attribute("The inmate attacked the officers on Monday, said border guard Ivan Petrov.", registry)
     assert attribution.type == "official"
+
+
+def test_he_is_nobody_inside_what_he_reports_and_a_participle_is_never_inverted(registry) -> None:
+    attributions = attribute(
+        "Police spokesman Gregg Miliote said the bodies were found on Tuesday. "
+        "Catherine Gomes lived in that apartment, he said.",
+        registry,
+    )
+    assert (attributions[1].type, attributions[1].name) == ("official", "Gregg Miliote")
+    [attribution] = attribute(
+        '"He recommended her for her example in her faith," Msgr. Farmer said, noting the "amazing amount '
+        'of work" she has done for health care in south Mobile County.',
+        registry,
+    )
+    assert (attribution.type, attribution.name) == ("named_person", "Farmer")

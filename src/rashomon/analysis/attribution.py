@@ -1085,7 +1085,9 @@ def _subject(token: Token) -> tuple[int, int] | None:
             # "Told the deceased's father, Herbert Flynn Jr: 'I'm glad it's over.'": a sentence
             # opening on "Told" inverts it; the one named after it is the speaker.
             subj = _child(token, "dobj")
-        if subj is None and verb is token and token.i > 0 and token.lemma_ in REPORTING_VERBS - {"tell"}:
+        if subj is None and verb is token and token.i > 0 and token.lemma_ in REPORTING_VERBS - {"tell"} and (
+            token.tag_ != "VBG"  # (a participle is never inverted: "…, noting the amount of work")
+        ):
             # (the object of "told" is whom it was told to, never the speaker)
             before = doc[token.i - 1]
             after = next((c for c in token.rights if c.dep_ in {"dobj", "attr", "npadvmod", "dep"}), None)
@@ -2398,8 +2400,11 @@ def _subject_person_before(pron: Token) -> Span | None:
     doc = pron.doc
     sent = pron.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    # (not a person inside what the pronoun's own verb reports: "Catherine Gomes lived in that
+    # apartment, he said" is somebody else's word about her)
+    reported = {t.i for t in pron.head.subtree} if pron.dep_ in {"nsubj", "nsubjpass"} else set()
     for ent in reversed(doc_ents(doc)):
-        if ent.end > pron.i or ent.start < start:
+        if ent.end > pron.i or ent.start < start or ent.root.i in reported:
             continue
         if ent.label_ == "PERSON" and ent.root.dep_ in {"nsubj", "nsubjpass"}:
             return ent
