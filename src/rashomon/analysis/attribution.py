@@ -2118,7 +2118,8 @@ def _holds_office(phrase: Span) -> bool:
     ]
     if any(t.lower_ in FORMER_WORDS for t in phrase):
         return False
-    if any(t.lower_ in GOVERNMENT_WORDS for t in titles):
+    doc = phrase.doc
+    if any(t.lower_ in GOVERNMENT_WORDS and not _player_guard(t, doc[t.left_edge.i : t.i]) for t in titles):
         return True
     # (an adjective is no title: "general manager", "chief technology officer")
     generic = [t for t in titles if t.lower_ in GENERIC_TITLES and t.tag_ != "JJ"]
