@@ -1184,6 +1184,8 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         # one: a boxer is no state.
         ("It was the best fight of my life, Klitschko said after the bout in Berlin.", "named_person", "Klitschko"),
         ("Greek officials said the talks with the lenders had failed again on Monday.", "official", None),
+        # An update posted by a company is a document, as a statement is.
+        ("The link is back, according to an MWEB update posted on Monday night.", "document", None),
         # Evidence shows as a document does; "he" never stands for it.
         ("The timeline evidence showed Simpson could not have been involved.", "document", None),
     ],

@@ -102,7 +102,7 @@ DOCUMENT_HEADS = frozenset(
     "database registry list catalog catalogue image images footage photo photos copy copies "
     "letter letters memo memorandum contract contracts timetable timetables imagery video evidence "
     "videos recording recordings map maps poll polls census audit assessment report reports "
-    "bio biography lawsuit lawsuits suit complaint charges calculation calculations release "
+    "bio biography lawsuit lawsuits suit complaint charges calculation calculations release update updates "
     "releases handbook affidavit warrant obituary statement statements advisory advisories email "
     "e-mail emails".split()
 )
