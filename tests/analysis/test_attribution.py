@@ -1184,6 +1184,10 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         # one: a boxer is no state.
         ("It was the best fight of my life, Klitschko said after the bout in Berlin.", "named_person", "Klitschko"),
         ("Greek officials said the talks with the lenders had failed again on Monday.", "official", None),
+        # Reporting an incident to the authorities is an act the outlet tells; a company that
+        # reports a figure gives its words.
+        ("A 911 caller reported the fire at 3:33 a.m. at the building downtown.", "self", None),
+        ("The company reported a loss of three million dollars for the quarter.", "named_person", None),
         # An update posted by a company is a document, as a statement is.
         ("The link is back, according to an MWEB update posted on Monday night.", "document", None),
         # Evidence shows as a document does; "he" never stands for it.

@@ -186,6 +186,12 @@ SPOKESPERSON_WORDS = frozenset(
 )
 # Offices of state written "<Title> of <department>" before a name.
 CABINET_TITLES = frozenset("secretary minister governor mayor ambassador chancellor premier".split())
+# Incidents reported to the authorities ("reported a fire", "reported the crash"): the report
+# is an act, the incident is no content reported.
+INCIDENT_NOUNS = frozenset(
+    "fire blaze crash accident collision shooting explosion blast theft burglary robbery break-in "
+    "assault disturbance smell noise".split()
+)
 # Pieces of news writing, which speak for the outlet that wrote them ("a report by AP").
 NEWS_PIECES = frozenset("report story article column piece post dispatch".split())
 # Nouns for figures and information, whose source is the body they come from.
@@ -489,6 +495,9 @@ def _cue_at(
     added = _child(token, "dobj") if lemma == "add" else None
     if added is not None and added.pos_ in {"NOUN", "PROPN", "NUM"}:
         return None  # "Hillis added 101 yards, …", "added a field goal": a sum, not words
+    reported = _child(token, "dobj") if lemma == "report" else None
+    if reported is not None and reported.lemma_.lower() in INCIDENT_NOUNS:
+        return None  # "A 911 caller reported the fire at 3:33 a.m.": an act the outlet tells
     if lemma not in REPORTING_VERBS | INTRODUCING_VERBS and subj is not None and (
         doc[subj[0]].tag_ in {"WP", "WDT"}
     ):
