@@ -1188,6 +1188,8 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         # reports a figure gives its words.
         ("A 911 caller reported the fire at 3:33 a.m. at the building downtown.", "self", None),
         ("The company reported a loss of three million dollars for the quarter.", "named_person", None),
+        # A plural noun capitalised only because it opens the sentence names nobody.
+        ('Associates described his "outstanding loyalty" to the bureau.', "anonymous_source", None),
         # An update posted by a company is a document, as a statement is.
         ("The link is back, according to an MWEB update posted on Monday night.", "document", None),
         # Evidence shows as a document does; "he" never stands for it.

@@ -1550,6 +1550,9 @@ def _classify(
     # Anonymous people: "a source in X province", "one person", "another", "a third".
     if _anonymous(head, tokens, dets):
         return Attribution("anonymous_source", written)
+    if len(tokens) == 1 and head.is_sent_start and head.lower_.removesuffix("s") in ANONYMOUS_HEADS | RELATION_HEADS:
+        # "Associates described his loyalty": a plural noun capitalised by the sentence, no name.
+        return Attribution("anonymous_source", written)
     source = registry.best(tokens.text) or (registry.best(full.text) if head.pos_ == "PROPN" else None)
     if (
         source is not None and source.name and source.attribution_type == "news_outlet"
