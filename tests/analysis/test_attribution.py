@@ -1190,7 +1190,7 @@ def test_a_relative_pronoun_speaks_for_the_noun_its_clause_describes(registry) -
         ("The company reported a loss of three million dollars for the quarter.", "named_person", None),
         # A plural noun capitalised only because it opens the sentence names nobody.
         ('Associates described his "outstanding loyalty" to the bureau.', "anonymous_source", None),
-        # "The company" with no company named before is an unnamed source.
+        # "The company managing …" with no company named before is a body described, unnamed.
         ("The company managing the cables says a ship is under way to carry out repairs.", "anonymous_source", None),
         # An update posted by a company is a document, as a statement is.
         ("The link is back, according to an MWEB update posted on Monday night.", "document", None),

@@ -1394,7 +1394,10 @@ def _classify(
             # Telecom" … "the telecommunications company said"), else the last one named, not
             # in brackets ("Coordinated Universal Time (UTC)" names no organisation).
             org = _organisation_before(doc, tokens.start, offset, context, registry)
-            return org or Attribution("anonymous_source", written)  # (a body the text never names)
+            if org is None and any(c.dep_ in {"acl", "relcl"} for c in head.children):
+                # "The company managing the cables says": a body described, never named.
+                return Attribution("anonymous_source", written)
+            return org or Attribution("named_person", written)
     # "her agent said", "his lawyer said", "the actor's agent said", "Lohan's attorney said":
     # the person the article gives that title, named before or after ("longtime agent Mark
     # Roesler"). (A possessor that is a body speaks through its own people: "Microsoft's
