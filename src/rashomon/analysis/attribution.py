@@ -1325,8 +1325,9 @@ def _classify(
             return _person(found, found, article=article, context=context, offset=offset)
     # A bare plural noun for people known to someone ("Friends said …", "Associates described
     # …"): an unnamed group, even capitalised at the start of a sentence where the entity
-    # recogniser takes it for an organisation.
-    if len(tokens) == 1 and head.tag_ == "NNS" and head.lemma_.lower() in KIN_WORDS | PEER_WORDS:
+    # recogniser takes it for an organisation, and the tagger may take it for a proper noun.
+    plural = head.tag_ == "NNS" or head.is_sent_start and head.tag_ == "NNPS"
+    if len(tokens) == 1 and plural and {head.lemma_.lower(), head.lower_.removesuffix("s")} & (KIN_WORDS | PEER_WORDS):
         return Attribution("anonymous_source", written)
     # Reports that nobody is named for: hearsay ("according to reports", "various reports").
     if _hearsay_reports(head):
@@ -1552,9 +1553,6 @@ def _classify(
             return Attribution("document", written)
     # Anonymous people: "a source in X province", "one person", "another", "a third".
     if _anonymous(head, tokens, dets):
-        return Attribution("anonymous_source", written)
-    if len(tokens) == 1 and head.is_sent_start and head.lower_.removesuffix("s") in ANONYMOUS_HEADS | RELATION_HEADS:
-        # "Associates described his loyalty": a plural noun capitalised by the sentence, no name.
         return Attribution("anonymous_source", written)
     source = registry.best(tokens.text) or (registry.best(full.text) if head.pos_ == "PROPN" else None)
     if (
