@@ -2366,7 +2366,7 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
             context, offset,
             lambda c: c.attribution.type in {"named_person", "official", "anonymous_source"} and _one(c, pron.doc)
             and not _organisation(c, pron.doc)  # ("the company said … she said": not the company)
-            and not _told_to(c.attribution, pron),  # ("Smith told Ford … He told Smith": not Smith)
+            and not _told_to(c.attribution.name, pron),  # ("Smith told Ford … He told Smith": not Smith)
         )
         subject = _subject_person_before(pron)
         if subject is not None and earlier is not None and _reported_by(subject, earlier, pron.doc):
@@ -2379,7 +2379,7 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
             return _copy(earlier.attribution)
         person = next(
             (m for m in reversed(article.mentions) if m.label == "PERSON" and m.end <= offset
-             and not _told_to(Attribution("named_person", m.text), pron)),
+             and not _told_to(m.text, pron)),
             None,
         )
         if person is not None:
@@ -2389,15 +2389,15 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
     return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
 
 
-def _told_to(attribution: Attribution, pron: Token) -> bool:
-    """Whether the source is the one the pronoun's own verb speaks to ("He told Smith": he is
-    not Smith), by the last word of the source's name."""
-    name = (attribution.name or "").split()
-    if not name:
+def _told_to(name: str | None, pron: Token) -> bool:
+    """Whether a source's name is the one the pronoun's own verb speaks to ("He told Smith": he
+    is not Smith), by its last word."""
+    words = (name or "").split()
+    if not words:
         return False
     objects = [c for c in pron.head.children if c.dep_ in {"dobj", "dative"}]
     objects += [g for c in pron.head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-    return any(o.text == name[-1] for o in objects)
+    return any(o.text == words[-1] for o in objects)
 
 
 def _reported_by(person: Span, cue: Cue, doc: Doc) -> bool:
