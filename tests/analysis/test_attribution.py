@@ -536,6 +536,15 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("The link is back, according to an MWEB update posted on Monday night.", "document", None),
         # Evidence shows as a document does; "he" never stands for it.
         ("The timeline evidence showed Simpson could not have been involved.", "document", None),
+        # A cue set off by commas that the parse takes for a relative clause on the subject
+        # before it still interrupts the clause it reports.
+        ("Mr. Gigante, the indictment asserted, wanted Mr. Gotti eliminated.", "document", "the indictment"),
+        # Deputies and officers are the police's people, unless a private body is named.
+        ("Sheriff's deputies said the man was armed when he walked into the store on Friday.", "official", None),
+        ("Officers said the man was armed when he walked into the store on Main Street.", "official", None),
+        ("Company officers said the deal will close next year after the regulators approve it.", "named_person", None),
+        # What was reported is told by a gerund: the reporters are the source.
+        ("Customers had reported receiving repeated demands to install the updates.", "anonymous_source", "Customers"),
     ],
 )
 def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, registry) -> None:
@@ -548,6 +557,21 @@ def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, 
         assert claim.attribution is not None and claim.attribution.type == kind, (claim.text, claim.attribution)
         if name is not None:
             assert claim.attribution.name == name
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_an_earlier_cue_named(registry) -> None:
+    from rashomon.analysis.claims import extract_claims
+
+    doc, article = parse(
+        "According to France Telecom, the cables were cut near Alexandria on Friday. "
+        "Services to Egypt were down for hours, a spokesman said Friday evening."
+    )
+    claims = [c for c in extract_claims(doc, article=article, registry=registry) if "Services" in c.text]
+    assert claims and (claims[0].attribution.type, claims[0].attribution.name) == ("named_person", "France Telecom")
+    # With no body named as a source before, the spokesperson stays an unnamed source.
+    doc, article = parse("Services to Egypt were down for hours, a spokesman said Friday evening.")
+    claims = extract_claims(doc, article=article, registry=registry)
+    assert claims and claims[0].attribution.type == "anonymous_source"
 
 
 def test_the_company_names_the_organisation_named_before(registry) -> None:

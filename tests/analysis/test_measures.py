@@ -169,3 +169,16 @@ def test_a_pronoun_object_tells_no_two_objects_apart(nlp) -> None:  # noqa: ANN0
     assert herself.object is None
     field = _measure(nlp, "The son sold the oil field for $30 million in 1957.", "1957")
     assert field.object == "field"
+
+
+def test_a_participle_on_the_counted_noun_says_what_it_counts(nlp) -> None:  # noqa: ANN001
+    # "members seized", not the sentence's "hanged"; the members are what was seized, no subject.
+    doc = nlp("Gaetano Lo Presti, one of 99 alleged Sicilian Mafia members seized on Tuesday, has hanged himself.")
+    m = measure_of(doc.char_span(doc.text.index("99"), doc.text.index("99") + 2))
+    assert (m.predicate, m.subject) == ("seize", None)
+    doc = nlp("Five people killed in the blast were buried on Sunday.")
+    assert measure_of(doc[0:1]).predicate == "kill"
+    # A participle with its own subject or auxiliary is no reduced relative clause.
+    doc = nlp("Police said 89 people were arrested.")
+    assert measure_of(doc[2:3]).predicate == "arrest"
+

@@ -52,7 +52,7 @@ SPEECH_ACT_VERBS = frozenset(
 )
 # Reporting verbs that may tell what is admitted or recalled by a gerund ("admitted killing two
 # coworkers", "recalled meeting him"), as the speech acts' clause tells it.
-GERUND_REPORTING_VERBS = frozenset("admit acknowledge concede confess recall".split())
+GERUND_REPORTING_VERBS = frozenset("admit acknowledge concede confess recall report".split())
 # Reporting verbs whose nominal object is itself reported content ("confirmed her death to the
 # AP", "reports the value of the building at $380,600", "the Interior Department announced a
 # change to the rules").
@@ -113,19 +113,19 @@ OFFICIAL_WORDS = frozenset(
     "department office bureau agency command army navy military police party parliament "
     "assembly kremlin administration embassy mission prosecutor prosecutors court "
     "premier chancellor king queen leader deputy vice commission guard authority authorities "
-    "forces rep. sen. legislator congressman congresswoman".split()
+    "forces rep. sen. legislator congressman congresswoman officers".split()
 )
 # Titles that any organisation gives ("team president", "Academy spokeswoman", "director of
 # the Natural Resources Defense Council"): an office of state only when the phrase names no
 # other kind of body. The rest of OFFICIAL_WORDS belongs to government alone.
 GENERIC_TITLES = frozenset(
     "president secretary spokesman spokeswoman spokesperson official officials general commander "
-    "chairman chairwoman chief director representative leader deputy vice".split()
+    "chairman chairwoman chief director representative leader deputy vice officers".split()
 )
 # Titles that name an office of state with no body named ("President Obama", "Secretary
 # Clinton", "General Kim"); the other generic titles ("spokesman Harlan Boll", "director Gary
 # Ross", "a representative") name one only with a state body ("police spokesman").
-BARE_STATE_TITLES = frozenset({"president", "secretary", "general", "commander", "official", "officials"})
+BARE_STATE_TITLES = frozenset({"president", "secretary", "general", "commander", "official", "officials", "officers"})
 # ("council" alone is no government word: "Natural Resources Defense Council"; "city council"
 # has "city".)
 GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
@@ -134,7 +134,7 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "commissioner clerk fire firefighters city county state federal municipal district "
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel "
-    "prosecution prosecuting".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader", "the prosecution contends", "Deputy Prosecuting Attorney Jacob Howell")
+    "prosecution prosecuting deputies".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader", "the prosecution contends", "Deputy Prosecuting Attorney Jacob Howell")
     # The police by their common names and city acronyms ("cops say", "the NYPD said").
     + "cop cops nypd lapd sfpd lvmpd".split()
     # Ranks and offices as abbreviated before a name ("Brig. Gen. Tom Brown", "Gov. Sarah Palin").
@@ -202,6 +202,7 @@ WORK_WORDS = frozenset(
     "wikipedia".split()
 )
 # The people who run an organisation, speaking for it.
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 MANAGEMENT_WORDS = frozenset("management executive executives spokesperson owner owners board".split())
 # Relatives and acquaintances: "daughter of a court reporter" holds no office.
 KIN_WORDS = frozenset(
@@ -966,14 +967,25 @@ def _leading_clause(verb: Token, lemma: str) -> Token | None:
     )
 
 
+def interrupts(verb: Token) -> bool:
+    """Whether a cue verb interrupts the clause it reports, set off by commas ("The envoy,
+    officials said, was recalled"), rather than heading a clause of its own."""
+    return _parenthetical_content(verb, verb.lemma_.lower()) is not None
+
+
 def _parenthetical_content(verb: Token, lemma: str) -> Token | None:
     """The clause a cue interrupts, set off by commas ("The fortune, the experts said, came
     from loansharking", "The envoy, officials said, was recalled"): the parse hangs the cue on
     the clause's verb after it."""
     head = verb.head
-    if lemma not in REPORTING_VERBS or verb.dep_ not in {"parataxis", "advcl", "ccomp"}:
+    if verb.dep_ == "relcl" and head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}:
+        # "Mr. Gigante, the indictment asserted, wanted Mr. Gotti eliminated": the parse took
+        # the interrupting cue for a relative clause on the subject before it; the clause
+        # interrupted is that subject's.
+        head = head.head
+    elif verb.dep_ not in {"parataxis", "advcl", "ccomp"}:
         return None
-    if head.i <= verb.i or head.pos_ not in {"VERB", "AUX"}:
+    if lemma not in REPORTING_VERBS or head.i <= verb.i or head.pos_ not in {"VERB", "AUX"}:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None or subj.tag_ in {"WP", "WDT"} or any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children):
@@ -1638,6 +1650,15 @@ def _classify(
             t.lower_ in GOVERNMENT_WORDS or t.ent_type_ in {"GPE", "NORP"}
             or t.lower_ in BARE_STATE_TITLES and t.tag_ != "JJ" for t in tokens
         )
+        if not state and head.lemma_.lower() in SPOKESPEOPLE and len(tokens) <= 2:
+            # "…, a spokesman said" after "according to France Telecom": a spokesperson speaks
+            # on the record for a body, the one an earlier cue named as its source.
+            body = _last(
+                context, offset,
+                lambda c: c.attribution.type in {"named_person", "official"} and _organisation(c, doc),
+            )
+            if body is not None:
+                return _copy(body.attribution)
         if not state:
             return Attribution("anonymous_source", written)  # "a representative for Mr. Jackman"
         return Attribution("official", name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rashomon.analysis.attribution import SELF_VERBS, Cue, attribute_sentences, closing_cue, find_cues, outermost
+from rashomon.analysis.attribution import SELF_VERBS, Cue, attribute_sentences, closing_cue, find_cues, interrupts, outermost
 from rashomon.sources import SourceRegistry
 from rashomon.analysis.nlp import sentence_spans
 from rashomon.records import Article, Attribution, Claim, Slot
@@ -101,7 +101,9 @@ def _clause_attribution(
     # replace Matt Smith, who announced in June that he was leaving"). On the development
     # split of gold/findings this took 4 attributions and lost none; with "who said" left to
     # speak for its sentence, 2.
-    own = [c for c in own if c.verb == head.i or doc[c.verb].dep_ != "relcl"]
+    # (a cue set off by commas that the parse took for a relative clause interrupts the
+    # clause it reports: "Mr. Gigante, the indictment asserted, wanted …")
+    own = [c for c in own if c.verb == head.i or doc[c.verb].dep_ != "relcl" or interrupts(doc[c.verb])]
     if own:
         # (the cue that heads the clause before one hung on it: "Although the rep wouldn't reveal
         # why, a source said that …" is the source's)

@@ -114,6 +114,17 @@ def measure_of(span: Span) -> Measure:
         if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.ent_type_ == "PERSON"):
             return Measure(predicate="age", subject=_text(head), subject_start=head.idx,
                            subject_end=head.idx + len(head.text))
+    told = None if dated else _participle(noun)
+    if told is not None:
+        # "one of 99 Mafia members seized on Tuesday", "the 235,000 comments received": a
+        # participle on the counted noun says what the number counts them as (seized, not
+        # the "hanged" of the sentence's main verb); the noun is its object, not its subject.
+        return Measure(
+            predicate=told.lemma_.lower(), predicate_start=told.idx,
+            scope=_scope(told, noun, span, dated=False),
+            reference=_text(reference) if reference is not None else None,
+            conversion=_conversion(span),
+        )
     for _ in range(8):
         head = token.head
         if head.i == token.i:
@@ -217,6 +228,19 @@ def measure_of(span: Span) -> Measure:
         reference=_text(reference) if reference is not None else None,
         conversion=_conversion(span),
     )
+
+
+def _participle(noun: Token) -> Token | None:
+    """A past participle right after a counted noun, in a reduced relative clause ("99 members
+    seized on Tuesday", "5 people killed in the blast"), that has no subject of its own."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in noun.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i <= noun.i + 2 and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in child.children
+        ):
+            return child
+    return None
 
 
 def _closed_relative(prep: Token) -> Token | None:
