@@ -543,6 +543,13 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("Sheriff's deputies said the man was armed when he walked into the store on Friday.", "official", None),
         ("Officers said the man was armed when he walked into the store on Main Street.", "official", None),
         ("Company officers said the deal will close next year after the regulators approve it.", "named_person", None),
+        # "said in a statement that …": the parse hangs the clause on the statement.
+        ("The Indian Navy said in a statement that the ship had been hit by pirates off Somalia.", "official", "Indian Navy"),
+        ("Smith told reporters in an interview on Monday that the deal was dead.", "named_person", "Smith"),
+        # … but what a report is "on" is what it reports about, not what it says.
+        ("On Monday, we reported on rumors that T-Mobile would release the phone in January.", "self", None),
+        # A question is asked by its speaker, in a sentence of its own too.
+        ('"Would we have done it without him?" Colts interim coach Bruce Arians asked.', "named_person", "Bruce Arians"),
         # What was reported is told by a gerund: the reporters are the source.
         ("Customers had reported receiving repeated demands to install the updates.", "anonymous_source", "Customers"),
     ],
@@ -572,6 +579,27 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_an_earlier_cue_named(regist
     doc, article = parse("Services to Egypt were down for hours, a spokesman said Friday evening.")
     claims = extract_claims(doc, article=article, registry=registry)
     assert claims and claims[0].attribution.type == "anonymous_source"
+
+
+def test_they_are_a_group_or_a_body_never_one_person(registry) -> None:
+    from rashomon.analysis.claims import extract_claims
+
+    def last(text: str):  # noqa: ANN202
+        doc, article = parse(text)
+        return extract_claims(doc, article=article, registry=registry)[-1].attribution
+
+    # Not the sergeant quoted last: the police, who spoke before him.
+    they = last(
+        'Bloomington Police say he drank so much. "He was pretty shook up," said Sgt. Marty Earley. '
+        "Minutes later, officers saw the car. They say he smelled like alcohol."
+    )
+    assert (they.type, they.name) == ("official", "Bloomington Police")
+    # With no source before, the organisation the sentence before names.
+    they = last(
+        "More carriers will talk about the Q10, but T-Mobile is the first in the US. "
+        "They just confirmed that they will carry the device."
+    )
+    assert (they.type, they.name) == ("named_person", "T-Mobile")
 
 
 def test_the_company_names_the_organisation_named_before(registry) -> None:

@@ -34,7 +34,7 @@ REPORTING_VERBS = frozenset(
     "say tell report quote cite confirm claim add note announce state muse write explain insist "
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
-    "show estimate believe tweet testify speculate post assure "
+    "show estimate believe tweet testify speculate post assure ask wonder "
     # (the verbs of a case argued: "Prosecutors contend that …", "Evans conceded that …", "Howell
     # reminded the jury that …", "Authorities charged it was a brazen act": "charge" only with
     # a clause, see ``_cue_at``)
@@ -1055,6 +1055,17 @@ def content_child(verb: Token) -> Token | None:
             g for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG" and c.i == verb.i + 1
             for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
         ]
+    if not comps and verb.lemma_.lower() in REPORTING_VERBS | TELLING_VERBS:
+        # "The Navy said in a statement that the ship was hit", "told reporters in an
+        # interview that …": the parse hangs the "that" clause on the noun of the phrase of
+        # where or when it was said, between the verb and the clause ("reported on rumors
+        # that …" reports the rumors, not what they say).
+        comps = [
+            r for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "during", "at"}
+            for g in c.children if g.dep_ == "pobj"
+            for r in g.children if r.dep_ in {"acl", "ccomp", "relcl"} and r.i > g.i and r.pos_ in {"VERB", "AUX"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+        ]
     if not comps and verb.lemma_.lower() in TELLING_VERBS:
         # "Palin told an assistant pastor she apologizes if …": with no "that", the parse hangs
         # the told clause on the person told as a relative clause; one with no relative word
@@ -1272,7 +1283,16 @@ def _phrase_bounds(
                 continue
             if child.dep_ == "advmod" and child.i < lo - 1:
                 continue
-            lo, hi = min(lo, child.left_edge.i), max(hi, child.right_edge.i)
+            right = child.right_edge.i
+            if child.dep_ == "prep":
+                # ("said in a statement that …": up to the reported clause the noun holds)
+                clause = next(
+                    (r for r in child.subtree if r.dep_ in {"acl", "ccomp", "relcl"}
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)),
+                    None,
+                )
+                right = clause.left_edge.i - 1 if clause is not None else right
+            lo, hi = min(lo, child.left_edge.i), max(hi, right)
     # keep the phrase contiguous around the verb
     return lo, hi + 1
 
@@ -2406,8 +2426,39 @@ def _resolve_pronoun(pron: Token, offset: int, *, article: Article, context: _Co
         if person is not None:
             return Attribution("named_person", person.text)
         return Attribution("anonymous_source", pron.text)
+    if word == "they":
+        # Several people or a body, never one person ("Minutes later, police saw the car. They
+        # tried to contact him": not the sergeant quoted before): the last source that is a
+        # group or a body, else the organisation the sentence before names ("T-Mobile is the
+        # first in the US. They just confirmed that …").
+        doc = pron.doc
+        group = _last(
+            context, offset,
+            lambda c: c.attribution.type != "self" and (not _one(c, doc) or _organisation(c, doc) or _body(c, doc)),
+        )
+        if group is not None:
+            return _copy(group.attribution)
+        before = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+        org = next(
+            (e for e in reversed(doc_ents(doc)) if e.label_ == "ORG" and before <= e.start and e.end <= pron.i
+             and not _outlet_name(e) and not _bracketed(e)),
+            None,
+        )
+        if org is not None:
+            return Attribution("named_person", _span_name(doc, (org.start, org.end)))
     earlier = _last(context, offset, lambda c: c.attribution.type != "self")
     return _copy(earlier.attribution) if earlier is not None else Attribution("anonymous_source", pron.text)
+
+
+def _body(cue: Cue, doc: Doc) -> bool:
+    """Whether an earlier cue's source phrase names a body of state or the press by a common
+    noun, no person in it ("Bloomington Police", "the fire department", "the newspaper")."""
+    if cue.subject is None:
+        return cue.attribution.type in {"news_outlet", "state_media", "document"}
+    words = doc[cue.subject[0] : cue.subject[1]]
+    return not any(t.ent_type_ == "PERSON" for t in words) and (
+        words.root.lower_ in GOVERNMENT_WORDS | PRESS_HEADS or cue.attribution.type in {"news_outlet", "state_media"}
+    )
 
 
 def _told_to(name: str | None, pron: Token) -> bool:
