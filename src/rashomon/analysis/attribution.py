@@ -34,7 +34,7 @@ REPORTING_VERBS = frozenset(
     "say tell report quote cite confirm claim add note announce state muse write explain insist "
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
-    "show estimate believe tweet testify speculate post assure ask wonder "
+    "show estimate believe suspect fear tweet testify speculate post assure ask wonder "
     # (the verbs of a case argued: "Prosecutors contend that …", "Evans conceded that …", "Howell
     # reminded the jury that …", "Authorities charged it was a brazen act": "charge" only with
     # a clause, see ``_cue_at``)
