@@ -73,7 +73,7 @@ class SourceRegistry:
                 groups.setdefault(first if a[0].isascii() else "", []).append(a)
             return "|".join(
                 (f"(?={re.escape(first)})" if first else "")
-                + "(?:" + "|".join(re.sub("['’]", "['’]", re.escape(a)) for a in group) + ")"
+                + "(?:" + "|".join(_alias_pattern(a, fold=fold) for a in group) + ")"
                 for first, group in groups.items()
             )
 
@@ -116,6 +116,24 @@ class SourceRegistry:
             return None
         hits.sort(key=lambda h: (h[2].generic, -(h[1] - h[0]), h[0]))
         return hits[0][2]
+
+
+# Words an alias may write with a capital that a sentence writes in lower case ("the
+# Associated Press").
+_LOWER_OK = frozenset({"the", "a", "an", "of", "and", "for", "in", "on", "de", "la", "le", "el", "der", "die", "das"})
+
+
+def _alias_pattern(alias: str, *, fold: bool) -> str:
+    """An alias's regular expression. Matched regardless of case (``fold``), a word the alias
+    capitalises keeps its capital ("Reuters", "REUTERS"; not "a variety of" for Variety, "on
+    the verge of" for The Verge), but for function words ("the Associated Press")."""
+    def word(w: str) -> str:
+        escaped = re.sub("['’]", "['’]", re.escape(w))
+        if fold and w[:1].isupper() and w.lower() not in _LOWER_OK:
+            return f"(?-i:{re.escape(w[0])})" + re.sub("['’]", "['’]", re.escape(w[1:]))
+        return escaped
+
+    return r"\ ".join(word(w) for w in alias.split(" "))
 
 
 _REMEMBERED_LENGTH = 200  # characters: longer texts (whole articles) are searched once

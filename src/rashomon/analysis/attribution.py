@@ -1061,7 +1061,7 @@ def content_child(verb: Token) -> Token | None:
         # where or when it was said, between the verb and the clause ("reported on rumors
         # that …" reports the rumors, not what they say).
         comps = [
-            r for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "during", "at"}
+            r for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "during", "at", "after", "before"}
             for g in c.children if g.dep_ == "pobj"
             for r in g.children if r.dep_ in {"acl", "ccomp", "relcl"} and r.i > g.i and r.pos_ in {"VERB", "AUX"}
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
@@ -1370,6 +1370,13 @@ def _classify(
         return Attribution("news_outlet", written)
     # "the news agency", "the report", "the newspaper": a source named before.
     head_word = head.lower_
+    if (
+        head.pos_ == "PROPN" and head_word in NEWS_NAME_WORDS and tokens[0].lower_ == "the"
+        and all(t.pos_ == "PROPN" for t in tokens[1:])
+    ):
+        # "the Inquirer reported", "the Star said": a person's name takes no "the", whatever
+        # the entity tagger made of it.
+        return Attribution("news_outlet", name)
     if "the" in words or "this" in words:
         if head_word in SOURCE_ANAPHORS and not any(t.ent_type_ for t in tokens):
             earlier = _last(
