@@ -550,6 +550,8 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("On Monday, we reported on rumors that T-Mobile would release the phone in January.", "self", None),
         # A question is asked by its speaker, in a sentence of its own too.
         ('"Would we have done it without him?" Colts interim coach Bruce Arians asked.', "named_person", "Bruce Arians"),
+        # A name with "the" and a newspaper's word is a paper, whatever the tagger thought.
+        ("The coach was fired after a 9-14 start, the Inquirer reported Tuesday on its website.", "news_outlet", "Inquirer"),
         # What a source suspects or fears is its view, not the outlet's.
         ("Investigators suspect the fire was set deliberately in the basement of the church.", "official", None),
         # What was reported is told by a gerund: the reporters are the source.
