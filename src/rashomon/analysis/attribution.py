@@ -1372,7 +1372,7 @@ def _classify(
     head_word = head.lower_
     if (
         head.pos_ == "PROPN" and head_word in NEWS_NAME_WORDS and tokens[0].lower_ == "the"
-        and all(t.pos_ == "PROPN" for t in tokens[1:])
+        and all(t.pos_ == "PROPN" for t in tokens[1:]) and not registry.find(tokens.text)
     ):
         # "the Inquirer reported", "the Star said": a person's name takes no "the", whatever
         # the entity tagger made of it.
