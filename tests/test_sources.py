@@ -84,3 +84,13 @@ def test_a_long_alias_keeps_its_capitals_in_any_case() -> None:
     ]
     assert found("VARIETY REPORTED IT") == ["VARIETY"]
 
+
+def test_the_packaged_outlets_named_by_common_words_need_their_full_names() -> None:
+    # Outlets whose one-word names are common words ("People", "Time", "Fortune", "Dawn") are
+    # known by their full names only: a sentence that opens on the word names no outlet.
+    registry = load_sources()
+    for text in ("People who live nearby said", "Time is running out", "Dawn broke over the city",
+                 "Fortune favors the bold", "Deadline for filing is Monday", "for a variety of reasons"):
+        assert registry.find(text) == [], text
+    assert [s.name for _, _, s in registry.find("People magazine and Variety reported")] == ["People magazine", "Variety"]
+
