@@ -552,6 +552,10 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ('"Would we have done it without him?" Colts interim coach Bruce Arians asked.', "named_person", "Bruce Arians"),
         # A name with "the" and a newspaper's word is a paper, whatever the tagger thought.
         ("The coach was fired after a 9-14 start, the Inquirer reported Tuesday on its website.", "news_outlet", "Inquirer"),
+        # Agencies of state by their acronyms, regulators, and a court's ruling.
+        ("The FDA said the drug had been linked to 12 deaths in the United States.", "official", "FDA"),
+        ("The regulator said the company had violated the law by selling the drug.", "official", None),
+        ("A federal judge ruled that the company had violated the law by selling the drug.", "official", None),
         # What a source suspects or fears is its view, not the outlet's.
         ("Investigators suspect the fire was set deliberately in the basement of the church.", "official", None),
         # What was reported is told by a gerund: the reporters are the source.

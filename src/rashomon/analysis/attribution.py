@@ -38,7 +38,9 @@ REPORTING_VERBS = frozenset(
     # (the verbs of a case argued: "Prosecutors contend that …", "Evans conceded that …", "Howell
     # reminded the jury that …", "Authorities charged it was a brazen act": "charge" only with
     # a clause, see ``_cue_at``)
-    "contend concede remind charge".split()
+    "contend concede remind charge "
+    # (a court's or a judge's finding: "A federal judge ruled that …")
+    "rule".split()
 )
 # Verbs whose content follows the person told ("told the pastor she was sorry").
 TELLING_VERBS = frozenset("tell inform assure warn remind notify promise".split())
@@ -133,6 +135,9 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "sergeant lieutenant lt. lt captain capt. detective detectives inspector "
     "commissioner clerk fire firefighters city county state federal municipal district "
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
+    # Agencies of state by their acronyms ("the FDA said", "SEC officials"), and regulators.
+    "fda sec ftc fcc faa ntsb cdc nih dea atf doj dhs irs usda osha nhtsa mi5 mi6 "
+    "regulator regulators "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel "
     "prosecution prosecuting deputies".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader", "the prosecution contends", "Deputy Prosecuting Attorney Jacob Howell")
     # The police by their common names and city acronyms ("cops say", "the NYPD said").
@@ -175,7 +180,7 @@ PRESS_HEADS = frozenset(
 NEWS_AGENCY_WORDS = frozenset({"agency", "agencies", "service"})
 STATE_RUN_WORDS = frozenset({"state", "state-run", "state-owned", "state-controlled", "official", "government"})
 # Nouns by which an article refers back to an organisation it named ("the software maker").
-ORGANISATION_ANAPHORS = frozenset("maker giant retailer carrier provider operator developer".split())
+ORGANISATION_ANAPHORS = frozenset("maker giant retailer carrier provider operator developer utility".split())
 # Words of an outlet's name ("People Magazine", "Biloxi Sun Herald") and call signs (WCVB-TV).
 NEWS_NAME_PATTERN = re.compile(r"^(?:[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?|\S+\.(?:com|net|org|co\.uk))$")
 # People who speak for a body, named by the body ("an NFL spokesman": NFL); a body or an office
