@@ -539,6 +539,16 @@ def eval_findings(
             "changes is done.",
         ),
     ] = False,
+    unread: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--unread",
+            metavar="PREFIX",
+            help="Keep the gold items whose ids start with PREFIX out of the mistakes listed (they "
+            "are still scored; only their count is given): a round labelled blind, such as the "
+            "sixth attribution round h11-, stays unread while rules are written. Repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Findings on real news: conflict precision and recall, false conflicts on compatible
     differences and updates, corroboration precision and recall, attribution type accuracy.
@@ -547,6 +557,7 @@ def eval_findings(
     the whole gold set, its development topics and its held-out topics.
 
     Example: rashomon eval findings ../shared/datasets/ecbplus --gold gold/findings --mistakes
+    --dev-only --unread h11-
     """
     from rashomon.eval.findings import evaluate_findings
 
@@ -561,7 +572,7 @@ def eval_findings(
         raise _fail(exc) from None
     typer.echo(scores.summary(dev_only=dev_only))
     if mistakes or held_out_mistakes:
-        typer.echo(scores.mistakes_text(held_out=held_out_mistakes))
+        typer.echo(scores.mistakes_text(held_out=held_out_mistakes, unread=unread or ()))
 
 
 @eval_app.command("ecbplus-entities")

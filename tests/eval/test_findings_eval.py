@@ -84,6 +84,10 @@ def test_scores_conflicts_corroborations_and_attribution() -> None:
     hidden = score.summary(dev_only=True)
     assert "dev " in hidden and "held-out split is not shown" in hidden
     assert not any(line.startswith(("all ", "held-out ")) for line in hidden.splitlines())
+    # A round kept unread is scored, but its mistakes are only counted.
+    assert "t2" in score.mistakes_text()
+    unread = score.mistakes_text(unread=("t",))
+    assert "t2" not in unread and "mistakes of unread items (t) not listed: 1" in unread
 
 
 def test_gold_loader_says_what_is_wrong(tmp_path: Path) -> None:

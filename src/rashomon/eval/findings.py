@@ -531,11 +531,16 @@ class FindingsScore:
             return "\n".join([*lines, self.dev.line("dev"), "(the held-out split is not shown: --dev-only)"])
         return "\n".join([*lines, self.all.line("all"), self.dev.line("dev"), self.held_out.line("held-out")])
 
-    def mistakes_text(self, *, held_out: bool = False) -> str:
-        shown = [m for m in self.mistakes if held_out or m.split == "dev"]
-        if not shown:
-            return "no mistakes"
-        return "\n".join(f"[{m.split}] {m.kind} {m.gold_id}: {m.detail}" for m in shown)
+    def mistakes_text(self, *, held_out: bool = False, unread: Sequence[str] = ()) -> str:
+        """The mistakes of the development split (and of the held-out one with ``held_out``),
+        less those of gold items whose ids start with a prefix in ``unread``: a round labelled
+        blind to be scored as a whole stays unread (only its count is given)."""
+        listed = [m for m in self.mistakes if held_out or m.split == "dev"]
+        shown = [m for m in listed if not m.gold_id.startswith(tuple(unread))] if unread else listed
+        lines = [f"[{m.split}] {m.kind} {m.gold_id}: {m.detail}" for m in shown]
+        if len(shown) < len(listed):
+            lines.append(f"mistakes of unread items ({', '.join(unread)}) not listed: {len(listed) - len(shown)}")
+        return "\n".join(lines) if lines else "no mistakes"
 
 
 def score_findings(gold: FindingsGold, runs: dict[str, SubtopicRun]) -> FindingsScore:
