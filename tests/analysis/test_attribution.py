@@ -556,6 +556,15 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("The FDA said the drug had been linked to 12 deaths in the United States.", "official", "FDA"),
         ("The regulator said the company had violated the law by selling the drug.", "official", None),
         ("A federal judge ruled that the company had violated the law by selling the drug.", "official", None),
+        # A body's own name ending in "Agency" is no anaphor for a news agency named before.
+        ("The death toll rose to 12, according to the National Disaster Management Agency.", "official", None),
+        # A newspaper's word in lower case is a common noun: the medical examiner is no paper.
+        ("The medical examiner testified that the victim had been shot three times in the back.", "official", None),
+        ("The San Francisco Examiner reported that the victim had been shot three times.", "news_outlet", None),
+        # Members of the public, capitalised by their sentence: no name, no body.
+        ("Jurors told reporters after the verdict that they had doubts about the testimony.", "anonymous_source", None),
+        # Results that show are a document's.
+        ("Early results showed the ruling party winning 60 percent of the vote on Sunday.", "document", None),
         # What a source suspects or fears is its view, not the outlet's.
         ("Investigators suspect the fire was set deliberately in the basement of the church.", "official", None),
         # What was reported is told by a gerund: the reporters are the source.

@@ -97,7 +97,8 @@ ANONYMITY_CUES = re.compile(
     re.I,
 )
 DOCUMENT_HEADS = frozenset(
-    "resolution resolutions sanction sanctions schedule website site filing filings document "
+    "result results resolution resolutions sanction sanctions schedule website site filing "
+    "filings document "
     "documents record records data statistics figure figures survey study paper transcript "
     "decree law treaty agreement communique communiqué minutes indictment ruling verdict "
     "notice post posting bulletin guideline guidelines estimate estimates table chart "
@@ -137,7 +138,7 @@ GOVERNMENT_WORDS = OFFICIAL_WORDS - GENERIC_TITLES - {"council"} | frozenset(
     "precinct pentagon congress senate nato fbi cia nsa usgs fema epa nasa interpol "
     # Agencies of state by their acronyms ("the FDA said", "SEC officials"), and regulators.
     "fda sec ftc fcc faa ntsb cdc nih dea atf doj dhs irs usda osha nhtsa mi5 mi6 "
-    "regulator regulators "
+    "regulator regulators examiner examiners "
     "brigade investigator investigators da d.a. ada prison prisons jail corrections correctional cpl cpl. corporal col. colonel "
     "prosecution prosecuting deputies".split()  # ("DA spokesman", "ADA Fairman", "prison spokesman", "Cpl. Leader", "the prosecution contends", "Deputy Prosecuting Attorney Jacob Howell")
     # The police by their common names and city acronyms ("cops say", "the NYPD said").
@@ -215,6 +216,12 @@ KIN_WORDS = frozenset(
     "widow widower grandson granddaughter grandmother grandfather relative friend neighbor "
     "neighbour partner fiancee fiance girlfriend boyfriend".split()
 )
+# People who speak as members of the public, not for a body ("Jurors told reporters …",
+# "Witnesses said …"), which a sentence's capital may make the tagger take for a name.
+LAY_WORDS = frozenset(
+    "juror witness resident protester demonstrator passenger survivor villager voter customer "
+    "fan parent student".split()
+)
 # People who know someone through work, school or a cause ("associates", "colleagues").
 PEER_WORDS = frozenset(
     "associate colleague co-worker coworker classmate teammate acquaintance supporter".split()
@@ -227,6 +234,8 @@ NEWS_NAME_WORDS = frozenset(
     "weekly wire dispatch courier register bulletin mail mirror standard guardian independent "
     "sports blog newsweek newspaper".split()
 )
+# Words of the media themselves, an outlet's in lower case too ("a local news site").
+MEDIA_WORDS = frozenset("news tv television radio broadcasting press magazine blog newspaper newsweek wire".split())
 # Words by which an article refers back to a source it named before, grouped by the registry
 # ``form`` they may point to (None: any news source).
 ANAPHOR_FORMS: dict[str, frozenset[str] | None] = {
@@ -1363,8 +1372,12 @@ def _classify(
     # A bare plural noun for people known to someone ("Friends said …", "Associates described
     # …"): an unnamed group, even capitalised at the start of a sentence where the entity
     # recogniser takes it for an organisation, and the tagger may take it for a proper noun.
-    plural = head.tag_ == "NNS" or head.is_sent_start and head.tag_ == "NNPS"
-    if len(tokens) == 1 and plural and {head.lemma_.lower(), head.lower_.removesuffix("s")} & (KIN_WORDS | PEER_WORDS):
+    plural = head.tag_ == "NNS" or head.is_sent_start and (
+        head.tag_ == "NNPS" or head.tag_ == "NNP" and head.lower_.endswith("s") and not head.ent_type_
+    )
+    if len(tokens) == 1 and plural and {head.lemma_.lower(), head.lower_.removesuffix("s")} & (
+        KIN_WORDS | PEER_WORDS | LAY_WORDS
+    ):
         return Attribution("anonymous_source", written)
     # Reports that nobody is named for: hearsay ("according to reports", "various reports").
     if _hearsay_reports(head):
@@ -1392,9 +1405,10 @@ def _classify(
             return Attribution("anonymous_source", written)
         # ("a report in the Boston Herald" is no anaphor: its "the" is the outlet's)
         own_article = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children)
+        # (a body's own name is no anaphor: "the National Disaster Management Agency")
         if head_word in ANAPHOR_FORMS and not registry.find(tokens.text) and not _not_news(head) and (
             own_article or head_word not in PUBLISHED_PIECES
-        ):
+        ) and not (head.pos_ == "PROPN" and any(t.pos_ == "PROPN" for t in tokens if t.i != head.i)):
             forms = ANAPHOR_FORMS[head_word]
             source = _last_mentioned(context, offset, forms)
             if source is not None:
@@ -2287,7 +2301,11 @@ def _outlet_name(span: Span) -> bool:
     """Whether a name is an outlet's ("People Magazine", "Newsday", "WCVB-TV", "ProPublica, a
     nonprofit investigative news organization")."""
     words = [t.text for t in span if not t.is_punct]
-    if any(w.lower() in NEWS_NAME_WORDS for w in words) or any(NEWS_NAME_PATTERN.match(w) for w in words):
+    if any(
+        w.lower() in NEWS_NAME_WORDS and (w[:1].isupper() or w.lower() in MEDIA_WORDS) for w in words
+    ) or any(NEWS_NAME_PATTERN.match(w) for w in words):
+        # (a newspaper's word in lower case is a common noun: "the medical examiner", "an
+        # independent observer")
         return True
     if any(w.lower().startswith("news") or w.lower().endswith("news") for w in words):
         return True  # "Newsday", "Fox News"
