@@ -546,6 +546,7 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # "said in a statement that …": the parse hangs the clause on the statement.
         ("The Indian Navy said in a statement that the ship had been hit by pirates off Somalia.", "official", "Indian Navy"),
         ("Smith told reporters in an interview on Monday that the deal was dead.", "named_person", "Smith"),
+        ("AMD Chief Executive Hector Ruiz said on a conference call that the deal would close this year.", "named_person", "Hector Ruiz"),
         # … but what a report is "on" is what it reports about, not what it says.
         ("On Monday, we reported on rumors that T-Mobile would release the phone in January.", "self", None),
         # A question is asked by its speaker, in a sentence of its own too.
@@ -617,6 +618,11 @@ def test_they_are_a_group_or_a_body_never_one_person(registry) -> None:
         "They just confirmed that they will carry the device."
     )
     assert (they.type, they.name) == ("named_person", "T-Mobile")
+
+
+def test_the_companies_name_an_organisation_named_before(registry) -> None:
+    attributions = attribute("AMD will pay $5.4 billion for ATI, the companies said in a joint statement.", registry)
+    assert attributions[-1].type == "named_person" and attributions[-1].name in {"AMD", "ATI"}
 
 
 def test_the_company_names_the_organisation_named_before(registry) -> None:

@@ -198,6 +198,12 @@ INCIDENT_NOUNS = frozenset(
     "fire blaze crash accident collision shooting explosion blast theft burglary robbery break-in "
     "assault disturbance smell noise".split()
 )
+# Nouns whose "that" clause is what they hold ("rumors that …", "reports that …"), not what a
+# verb before them reports.
+HOLDING_NOUNS = frozenset(
+    "rumor rumour report claim speculation allegation accusation news word suggestion idea notion "
+    "fact possibility belief fear hope concern assertion charge view".split()
+)
 # Pieces of news writing, which speak for the outlet that wrote them ("a report by AP").
 NEWS_PIECES = frozenset("report story article column piece post dispatch".split())
 # Nouns for figures and information, whose source is the body they come from.
@@ -1071,12 +1077,14 @@ def content_child(verb: Token) -> Token | None:
         ]
     if not comps and verb.lemma_.lower() in REPORTING_VERBS | TELLING_VERBS:
         # "The Navy said in a statement that the ship was hit", "told reporters in an
-        # interview that …": the parse hangs the "that" clause on the noun of the phrase of
-        # where or when it was said, between the verb and the clause ("reported on rumors
-        # that …" reports the rumors, not what they say).
+        # interview that …", "said on a conference call that …": the parse hangs the "that"
+        # clause on the noun of the phrase of where or when it was said, between the verb and
+        # the clause (a noun of content keeps its clause: "reported on rumors that …" reports
+        # the rumors, not what they say).
         comps = [
-            r for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"in", "during", "at", "after", "before"}
-            for g in c.children if g.dep_ == "pobj"
+            r for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+            and c.lower_ in {"in", "during", "at", "after", "before", "on"}
+            for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in HOLDING_NOUNS
             for r in g.children if r.dep_ in {"acl", "ccomp", "relcl"} and r.i > g.i and r.pos_ in {"VERB", "AUX"}
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
         ]
@@ -1448,7 +1456,10 @@ def _classify(
                 # "the director" after "director Gary Ross" named without a cue
                 return _person(titled, _titled_phrase(titled), article=article, context=context, offset=offset)
         # "the company", "the team", "the software maker": the organisation named before.
-        if head_word in PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS and not any(t.ent_type_ for t in tokens):
+        # (in the plural too: "the companies said in a joint statement")
+        if {head_word, head.lemma_.lower()} & (PRIVATE_BODY_WORDS | ORGANISATION_ANAPHORS) and not any(
+            t.ent_type_ for t in tokens
+        ):
             # The organisation an earlier cue named as its source first ("according to France
             # Telecom" … "the telecommunications company said"), else the last one named, not
             # in brackets ("Coordinated Universal Time (UTC)" names no organisation).
