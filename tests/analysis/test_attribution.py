@@ -33,6 +33,13 @@ def attribute(text: str, registry):
     return attribute_sentences(doc, article=article, registry=registry)
 
 
+def claims_of(text: str, registry):
+    from rashomon.analysis.claims import extract_claims
+
+    doc, article = parse(text)
+    return extract_claims(doc, article=article, registry=registry)
+
+
 def test_registry_aliases_and_generic_phrases(registry):
     assert registry.best("the North's state-run Korean Central News Agency (KCNA)").name == "KCNA"
     assert registry.best("the Rodong Sinmun and other North Korean media").name == "Rodong Sinmun"
@@ -573,10 +580,7 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
     ],
 )
 def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, registry) -> None:
-    doc, article = parse(text)
-    from rashomon.analysis.claims import extract_claims
-
-    claims = extract_claims(doc, article=article, registry=registry)
+    claims = claims_of(text, registry)
     assert claims
     for claim in claims:
         assert claim.attribution is not None and claim.attribution.type == kind, (claim.text, claim.attribution)
@@ -585,26 +589,21 @@ def test_real_news_attribution_patterns(text: str, kind: str, name: str | None, 
 
 
 def test_an_unnamed_spokesperson_speaks_for_the_body_an_earlier_cue_named(registry) -> None:
-    from rashomon.analysis.claims import extract_claims
-
-    doc, article = parse(
+    claims = claims_of(
         "According to France Telecom, the cables were cut near Alexandria on Friday. "
-        "Services to Egypt were down for hours, a spokesman said Friday evening."
+        "Services to Egypt were down for hours, a spokesman said Friday evening.",
+        registry,
     )
-    claims = [c for c in extract_claims(doc, article=article, registry=registry) if "Services" in c.text]
+    claims = [c for c in claims if "Services" in c.text]
     assert claims and (claims[0].attribution.type, claims[0].attribution.name) == ("named_person", "France Telecom")
     # With no body named as a source before, the spokesperson stays an unnamed source.
-    doc, article = parse("Services to Egypt were down for hours, a spokesman said Friday evening.")
-    claims = extract_claims(doc, article=article, registry=registry)
+    claims = claims_of("Services to Egypt were down for hours, a spokesman said Friday evening.", registry)
     assert claims and claims[0].attribution.type == "anonymous_source"
 
 
 def test_they_are_a_group_or_a_body_never_one_person(registry) -> None:
-    from rashomon.analysis.claims import extract_claims
-
     def last(text: str):  # noqa: ANN202
-        doc, article = parse(text)
-        return extract_claims(doc, article=article, registry=registry)[-1].attribution
+        return claims_of(text, registry)[-1].attribution
 
     # Not the sergeant quoted last: the police, who spoke before him.
     they = last(

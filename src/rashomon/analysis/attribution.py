@@ -190,6 +190,9 @@ SPOKESPERSON_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials "
     "representative representatives".split()
 )
+# Those of them whose job is to speak on the record for a body (not its officials or
+# representatives): unnamed, they speak for the body an earlier cue named.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Offices of state written "<Title> of <department>" before a name.
 CABINET_TITLES = frozenset("secretary minister governor mayor ambassador chancellor premier".split())
 # Incidents reported to the authorities ("reported a fire", "reported the crash"): the report
@@ -214,7 +217,6 @@ WORK_WORDS = frozenset(
     "wikipedia".split()
 )
 # The people who run an organisation, speaking for it.
-SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 MANAGEMENT_WORDS = frozenset("management executive executives spokesperson owner owners board".split())
 # Relatives and acquaintances: "daughter of a court reporter" holds no office.
 KIN_WORDS = frozenset(
@@ -762,7 +764,7 @@ def _stance_cue(
     spread = _child(token, "ccomp")
     if (
         token.lemma_.lower() in HEARSAY_SPREADING and spread is not None and subject.lemma_.lower() != "report"
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in spread.children)
+        and _that_marked(spread)
         and not any(c.dep_ in {"det", "poss"} for c in subject.children)
     ):
         # "Word emerged that Beaufoy was at work on it", "word was that he was doing so",
@@ -802,7 +804,7 @@ def _content_noun_cue(
     announcement by SAG that …", "offered the explanation that …"): the clause is the speaker's."""
     clause = next(
         (c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and c.pos_ in {"VERB", "AUX"}
-         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+         and _that_marked(c)),
         None,
     )
     if clause is None:
@@ -878,7 +880,7 @@ def _mistagged_content(token: Token, lemma: str) -> Token | None:
         return head
     return next(
         (c for c in token.children if c.i > token.i and c.pos_ in {"VERB", "AUX"} and (
-            c.dep_ == "ccomp" or c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            c.dep_ == "ccomp" or c.dep_ == "acl" and _that_marked(c)
         )),
         None,
     )
@@ -1073,7 +1075,7 @@ def content_child(verb: Token) -> Token | None:
         # between the verb and its "that" clause takes the clause in the parse.
         comps = [
             g for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG" and c.i == verb.i + 1
-            for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for g in c.children if g.dep_ == "ccomp" and _that_marked(g)
         ]
     if not comps and verb.lemma_.lower() in REPORTING_VERBS | TELLING_VERBS:
         # "The Navy said in a statement that the ship was hit", "told reporters in an
@@ -1086,7 +1088,7 @@ def content_child(verb: Token) -> Token | None:
             and c.lower_ in {"in", "during", "at", "after", "before", "on"}
             for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in HOLDING_NOUNS
             for r in g.children if r.dep_ in {"acl", "ccomp", "relcl"} and r.i > g.i and r.pos_ in {"VERB", "AUX"}
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+            and _that_marked(r)
         ]
     if not comps and verb.lemma_.lower() in TELLING_VERBS:
         # "Palin told an assistant pastor she apologizes if …": with no "that", the parse hangs
@@ -1100,6 +1102,11 @@ def content_child(verb: Token) -> Token | None:
             and not any(c.tag_ in {"WP", "WDT", "WP$", "WRB"} or c.dep_ == "mark" for c in r.children)
         ]
     return comps[0] if comps else _child(verb, "parataxis")
+
+
+def _that_marked(clause: Token) -> bool:
+    """Whether a clause opens on the conjunction "that" ("… that the ship was hit")."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _governor(token: Token) -> int | None:
@@ -1310,7 +1317,7 @@ def _phrase_bounds(
                 # ("said in a statement that …": up to the reported clause the noun holds)
                 clause = next(
                     (r for r in child.subtree if r.dep_ in {"acl", "ccomp", "relcl"}
-                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)),
+                     and _that_marked(r)),
                     None,
                 )
                 right = clause.left_edge.i - 1 if clause is not None else right
