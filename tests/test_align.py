@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -806,13 +807,14 @@ def _tally(art: Article, phrase: str, value: float, predicate: str) -> None:
                                          subject_end=start + 6, subject_proper=True)
 
 
-def test_a_tally_told_with_have_is_the_one_another_verb_tells() -> None:
+@pytest.mark.parametrize(("verb", "told"), [("have", "had"), ("add", "added")])
+def test_a_tally_told_with_have_is_the_one_another_verb_tells(verb: str, told: str) -> None:
     # "Richard Carter scored 14 points" / "Carter had 12 points": one tally of one game, in
-    # reports that alignment did not pair.
+    # reports that alignment did not pair; points "added" are points scored.
     a = article("a1", "Wire", ["Richard Carter scored 14 points for the Bulldogs."])
-    b = article("b1", "Daily", ["The visitors were paced by their guards, while Carter had 12 points."])
+    b = article("b1", "Daily", [f"The visitors were paced by their guards, while Carter {told} 12 points."])
     _tally(a, "14 points", 14, "score")
-    _tally(b, "12 points", 12, "have")
+    _tally(b, "12 points", 12, verb)
     settings = AlignSettings(threshold=0.9, quote_threshold=0.5)  # nothing aligns
     conflicts = [f for f in compare_story([a, b], settings=settings, embedder=BagOfWords()) if f.kind == "conflict"]
     assert [sorted(e.value for e in f.evidence if e.value) for f in conflicts] == [["12 points", "14 points"]]
@@ -820,3 +822,4 @@ def test_a_tally_told_with_have_is_the_one_another_verb_tells() -> None:
     c = article("c1", "Daily", ["The visitors lost again, and Carter now has 1,212 points for his career."])
     _tally(c, "1,212 points", 1212, "have")
     assert "conflict" not in [f.kind for f in compare_story([a, c], settings=settings, embedder=BagOfWords())]
+

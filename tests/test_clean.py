@@ -255,3 +255,23 @@ def test_comment_form_labels_and_the_outlet_describing_itself_are_debris() -> No
     assert kinds["Comment *"] == kinds["Name *"] == kinds["Email *"] == "boilerplate"
     assert kinds["Harbour Watch is an independent online newspaper based in Busan. It was founded in 2009."] == "outlet_profile"
     assert result.text.split("\n") == ["The fleet left port on Monday, officials said.", "It will fish until the autumn."]
+
+
+def test_a_text_without_a_date_takes_the_one_its_dateline_prints() -> None:
+    text = "\n\n".join(["River floods force thousands from homes", "May 2, 2013 1:35 pm", *BODY])
+    result = extract_text(text, settings=SETTINGS)
+    assert (result.published, result.dateline) == ("2013-05-02", "May 2, 2013 1:35 pm")
+    cleaned = clean_article(Article(id="a", path="a.txt", raw=text, raw_kind="text"), settings=SETTINGS)
+    assert isinstance(cleaned, Article)
+    assert cleaned.published == "2013-05-02"
+    assert cleaned.provenance == {"published_from": "May 2, 2013 1:35 pm"}  # where it was read
+
+
+def test_a_known_date_wins_and_a_date_further_down_is_no_dateline() -> None:
+    text = "\n\n".join(["River floods force thousands from homes", "May 2, 2013", *BODY])
+    cleaned = clean_article(Article(id="a", path="a.txt", raw=text, raw_kind="text", published="2013-05-03"),
+                            settings=SETTINGS)
+    assert isinstance(cleaned, Article)
+    assert cleaned.published == "2013-05-03" and "published_from" not in cleaned.provenance
+    lower = "\n\n".join([*BODY, "May 2, 2013"])  # below the article's first lines: another day's
+    assert len(BODY) >= 3 and extract_text(lower, settings=SETTINGS).published is None

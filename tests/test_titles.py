@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.titles import headline, is_dateline, shorten, strip_dateline
+from rashomon.titles import dateline_date, headline, is_dateline, shorten, strip_dateline
 
 
 @pytest.mark.parametrize("text", [
@@ -33,3 +33,33 @@ def test_a_wire_dateline_is_taken_off_and_long_text_is_cut_after_a_word() -> Non
     assert headline("May 2, 2013, 1:12 PM", "LONDON (Reuters) - Lindsay Lohan has checked into rehab.") == (
         "Lindsay Lohan has checked into rehab.")
     assert headline("Fleet sails", "anything") == "Fleet sails"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("May 2, 2013 1:35 pm.", "2013-05-02"),
+        ("December 22nd, 2008 8:55 am", "2008-12-22"),
+        ("on Tuesday, 16 December 2008 13:45.", "2008-12-16"),
+        ("12:52 p.m. EDT May 2, 2013", "2013-05-02"),
+        ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT", "2010-09-10"),
+        ("on July 13, 2009 at 10:50 AM, updated July 29, 2009 at 12:16 PM", "2009-07-13"),
+        ("On Tue, 16/08/2011-13:42", "2011-08-16"),  # only one reading: 16 is no month
+        ("Published: Dec. 19, 2005 at 9:44 PM", "2005-12-19"),
+    ],
+)
+def test_a_dateline_gives_the_date_it_prints(line: str, date: str) -> None:
+    assert dateline_date(line) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dec. 24 4:33 AM EST",  # no year
+        "05/02/2013",  # 2 May or 5 February
+        "12/16/08 1:30 AM EST",  # a two-digit year
+        "Reid checked into rehab on May 2, 2013.",  # a sentence, not a dateline
+    ],
+)
+def test_no_date_is_guessed_from_a_line_that_does_not_print_one_plainly(line: str) -> None:
+    assert dateline_date(line) is None

@@ -231,7 +231,8 @@ class Article:
     # Where the article came from, beyond its path and url, for inputs read from the web:
     # a WARC record's warc_record_id, warc_target_uri and warc_date; a fetched page's
     # requested_url, final_url, fetched (UTC) and the server's http_date and last_modified;
-    # a feed entry's feed and entry_id (rashomon.ingest). Empty for files.
+    # a feed entry's feed and entry_id (rashomon.ingest); and published_from, the dateline a
+    # date was read from when no metadata gave one (rashomon.clean). Empty for files without.
     provenance: dict[str, str] = field(default_factory=dict)
     # In a corpus store's report, for a newer version of a stored article: what changed.
     changed_from: VersionChange | None = None

@@ -1,9 +1,10 @@
-"""Titles a reader sees: never a dateline, never cut mid-word.
+"""Titles a reader sees: never a dateline, never cut mid-word; and the date a dateline prints.
 
 A page's first line is sometimes only its date ("May 2, 2013, 1:12 PM", "8/2/13 at 1:30 PM"),
 and a wire story's first sentence opens with one ("SEOUL, March 13 (TNS) - North Korea has
 sent …"). ``is_dateline`` tells the first kind, ``strip_dateline`` takes the second off, and
-``shorten`` cuts a long text at a word boundary with an ellipsis.
+``shorten`` cuts a long text at a word boundary with an ellipsis. ``dateline_date`` reads the
+date a dateline prints: a page whose metadata gives no publication date often prints one.
 """
 
 from __future__ import annotations
@@ -47,6 +48,32 @@ def is_dateline(text: str) -> bool:
     if not text or not _HAS_DATE.search(text):
         return False
     return _DATE_PIECE.sub("", text).strip() == ""
+
+
+# A full calendar date as a page prints one: "May 2, 2013", "Tuesday, December 20, 2005",
+# "16 December 2008", "December 22nd, 2008", "09/10/2010" (read only when unambiguous).
+_FULL_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b"
+    r"|(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The ISO date a dateline prints ("May 2, 2013, 1:12 PM" → 2013-05-02; "on July 13, 2009
+    at 10:50 AM, updated July 29, 2009": the first), None when ``text`` is no dateline or
+    prints no full date (no year: "Dec. 24 4:33 AM"; numbers that read as two days:
+    "05/02/2013")."""
+    from rashomon.ingest.metadata import normalise_published
+
+    if not is_dateline(text):
+        return None
+    for match in _FULL_DATE.finditer(" ".join(text.split())):
+        date = normalise_published(match.group(0))
+        if date is not None:
+            return date[:10]
+    return None
 
 
 def strip_dateline(text: str) -> str:

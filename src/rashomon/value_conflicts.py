@@ -42,6 +42,8 @@ _PREDICATE_CLASSES = (
     frozenset("give present hand deliver donate gift award grant send receive get".split()),
     frozenset("evacuate flee displace".split()),
     frozenset("miss missing".split()),
+    # Points put on a tally: "Carter scored 14 points" / "Carter added 12".
+    frozenset("score add tally".split()),
 )
 
 

@@ -164,3 +164,12 @@ def test_a_cue_inside_a_relative_clause_tells_that_clause_only(registry):
     assert kinds("Seacom started to have problems on Saturday, which it said were caused by a cable fault.") == ["self"]
     # Out of a relative clause the cue speaks for what it says.
     assert kinds("The flaw has been used to attack two million users, Microsoft says.") == ["named_person"]
+
+
+def test_a_sentence_the_parse_roots_on_its_subject_noun_still_gives_its_claim(registry):
+    # The parse hangs "headed" on "actress" as a modifier; the sentence still says something.
+    found = claims_of("The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.", registry)
+    assert len(found) == 1
+    assert slots(found[0]).get("actor") == "The actress, 33"
+    # a true relative clause is no verb of the sentence: "Students who carried signs" alone says nothing
+    assert claims_of("Students who carried small signs saying Phil Ford 2,290 on one side.", registry) == []

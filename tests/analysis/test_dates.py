@@ -226,3 +226,34 @@ def test_a_year_guessed_from_the_publication_date_never_clashes_alone() -> None:
     assert times_differ(resolve_time("Christmas", published=dt.date(2013, 8, 4)), resolve_time("2013", published=None)) is None
     # Printed years still clash.
     assert times_differ(resolve_time("April 9, 2012", published=None), resolve_time("April 9, 2013", published=None)) is True
+
+
+def test_the_same_words_read_against_two_publication_dates_do_not_differ() -> None:
+    # "found on Saturday" in reports published a week apart: one printed day.
+    first = resolve_time("Saturday", published=dt.date(2013, 6, 9))
+    later = resolve_time("on Saturday", published=dt.date(2013, 6, 15))
+    assert first.value != later.value
+    assert times_differ(first, later) is None
+    # different words still differ: "yesterday" (a Saturday) against "on Friday"
+    yesterday = resolve_time("yesterday", published=dt.date(2013, 8, 4))
+    friday = resolve_time("on Friday", published=dt.date(2013, 8, 5))
+    assert times_differ(yesterday, friday) is True
+
+
+def test_a_day_named_by_its_weekday_clashes_only_by_its_weekday() -> None:
+    # "on Thursday" in a report dated the Monday after is the resolver's guess of a week
+    # (September 9); a printed Thursday a week before is no rival, a printed Friday is.
+    thursday = resolve_time("on Thursday", published=dt.date(2010, 9, 13))
+    assert times_differ(thursday, resolve_time("September 2, 2010", published=None)) is False
+    assert times_differ(thursday, resolve_time("September 10, 2010", published=None)) is True
+
+
+def test_a_day_counted_from_the_report_is_no_rival_of_a_date_years_away() -> None:
+    last_week = resolve_time("last week", published=dt.date(2009, 3, 3))
+    assert times_differ(last_week, resolve_time("In 2005", published=None)) is None
+    yesterday = resolve_time("yesterday", published=dt.date(2013, 8, 4))
+    assert times_differ(yesterday, resolve_time("August 1, 2013", published=None)) is True
+    # a length counted back is no day of the moment: "12 weeks ago" / "six weeks ago" differ
+    twelve = resolve_time("12 weeks ago", published=dt.date(2013, 6, 10))
+    six = resolve_time("six weeks ago", published=dt.date(2013, 6, 18))
+    assert times_differ(twelve, six) is True

@@ -187,3 +187,16 @@ def test_others_are_of_the_kind_counted_before_them(extract) -> None:
     # Not after a measure: "two others" are no miles.
     found = extract("He ran 20 miles and passed two others.")
     assert [q.unit for q in found] == ["mile", "other"]
+
+
+def test_a_number_standing_alone_counts_what_the_number_before_it_counts(extract) -> None:
+    found = extract("Richard Carter scored 14 points and Seth VanDeest scored 13 for the Bulldogs (15-17).")
+    assert [(q.value, q.unit) for q in found if q.value in (14.0, 13.0)] == [(14.0, "point"), (13.0, "point")]
+    found = extract("Hansbrough finished with 20 points and now has 2,302 for his career.")
+    assert [(q.value, q.unit) for q in found] == [(20.0, "point"), (2302.0, "point")]
+    # a record in brackets, or a number a noun follows, is not one of them
+    found = extract("Carter scored 14 points for the Bulldogs (15-17).")
+    assert all(q.unit != "point" for q in found if q.value != 14.0)
+    # nor after a measure: "ran 20 miles and beat 3" counts no miles
+    found = extract("He ran 20 miles and beat 3 on the way.")
+    assert [q.unit for q in found] == ["mile", None]

@@ -185,6 +185,7 @@ def _main_clauses(
     root = roots[0]
     if whole:
         return [(root, [t for t in doc[lo:hi]])]
+    root = _verb_under_subject(root) or root
     heads = [root]
     for child in root.children:
         if child.dep_ in {"conj", "parataxis"} and child.pos_ in {"VERB", "AUX"} and lo <= child.i < hi:
@@ -203,6 +204,26 @@ def _main_clauses(
     for h in heads[1:]:
         clauses.append((h, [t for t in h.subtree if lo <= t.i < hi]))
     return clauses
+
+
+# Finite verb forms: a verb in one of these hung on a noun by the parse is the sentence's own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _verb_under_subject(root: Token) -> Token | None:
+    """The verb of a sentence the parser rooted on its subject noun and hung the verb on as a
+    modifier ("The actress, 33, reportedly headed to a facility": 'headed' an acl of
+    'actress'). Only a finite verb after the noun, not a true relative clause ("officers who
+    responded") nor a reduced one ("an investigation initiated by Kefauver": a participle)."""
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in root.rights:
+        if child.dep_ not in {"acl", "advcl", "amod", "relcl"} or child.pos_ != "VERB" or child.tag_ not in _FINITE:
+            continue
+        if any(g.dep_ in {"nsubj", "nsubjpass", "mark"} or g.tag_ in {"WDT", "WP", "WRB"} for g in child.lefts):
+            continue  # a clause of its own ("who carried signs", "when the jury found")
+        return child
+    return None
 
 
 def _content(head: Token, cue_verbs: dict[int, Cue]) -> tuple[Token | None, list[Token], bool]:
@@ -351,6 +372,9 @@ def _subjects(verb: Token, chain: list[Token]) -> tuple[Token | None, Token | No
     own = {c.dep_: c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
     if own:
         return own.get("nsubj"), own.get("nsubjpass")
+    misparsed = _verb_under_subject(verb.head) if verb.head.dep_ == "ROOT" else None
+    if misparsed is not None and misparsed.i == verb.i:
+        return verb.head, None  # the noun the parse made the root is the verb's subject
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     # (the verb above may be a hearsay cue the chain passed over: "is said to have supplied")
     above = [t for t in reversed(chain[:-1])] + ([verb.head] if verb.dep_ in {"conj", "xcomp"} else [])
@@ -382,8 +406,9 @@ def _np(token: Token, *, with_conj: Token | None = None) -> tuple[int, int]:
     """Token span of an argument: its subtree without relative clauses, dates or trailing
     commas to the right of the head; extended over a stray conjunct."""
     lo, hi = token.left_edge.i, token.i + 1
+    misparsed = _verb_under_subject(token) if token.dep_ == "ROOT" else None  # its own verb
     for child in token.rights:
-        if child.dep_ == "relcl" or _adjunct(child):
+        if child.dep_ == "relcl" or _adjunct(child) or (misparsed is not None and child.i == misparsed.i):
             break
         hi = child.right_edge.i + 1
     if with_conj is not None:

@@ -454,13 +454,29 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
     out.extend(_repeats(doc, text, starts))
     out.sort(key=lambda q: q.start)
     for n, q in enumerate(out):
-        if q.unit == "other":
+        if q.unit == "other" or (q.unit is None and _bare(q, doc, text)):
             # "killed three people and wounded two others": the others are of the kind the
-            # count before them in the sentence counts.
+            # count before them in the sentence counts; so is a number standing alone where
+            # a noun would ("Carter scored 14 points and VanDeest scored 13", "finished with
+            # 20 points and now has 2,302 for his career").
             before = next((p for p in reversed(out[:n]) if p.sentence == q.sentence and p.unit not in {None, "other"}), None)
             if before is not None and before.unit not in _NO_KIND:
                 q.unit = before.unit
     return out
+
+
+def _bare(q: Quantity, doc: Doc, text: str) -> bool:
+    """A number that stands alone as an argument, with no noun after it: the object of a
+    verb or a preposition ("scored 13", "added 12 for the Bulldogs"), not a number in
+    brackets ("(15-17)": a record), a score ("45-35") or a number a noun follows."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or (q.start > 0 and text[q.start - 1] in "(-–") or text[q.end : q.end + 1] in {"-", "–", ")"}:
+        return False
+    root = span.root
+    if root.pos_ != "NUM" or root.dep_ not in {"dobj", "pobj"}:
+        return False
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is None or following.pos_ not in {"NOUN", "PROPN", "NUM"}
 
 
 # Units that measure rather than count a kind of thing: no "others" are of them.
