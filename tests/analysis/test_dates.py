@@ -257,3 +257,10 @@ def test_a_day_counted_from_the_report_is_no_rival_of_a_date_years_away() -> Non
     twelve = resolve_time("12 weeks ago", published=dt.date(2013, 6, 10))
     six = resolve_time("six weeks ago", published=dt.date(2013, 6, 18))
     assert times_differ(twelve, six) is True
+
+
+@pytest.mark.models
+def test_a_date_a_present_passive_schedules_lies_ahead(nlp):
+    text = "The trial is set for June 17.\nThe hearing was held on June 17."
+    article = Article(id="a", path="a.txt", text=text, published="2013-01-03")
+    assert [t.value for t in extract_times(nlp(text), article=article)] == ["2013-06-17", "2012-06-17"]

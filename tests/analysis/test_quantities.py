@@ -200,3 +200,14 @@ def test_a_number_standing_alone_counts_what_the_number_before_it_counts(extract
     # nor after a measure: "ran 20 miles and beat 3" counts no miles
     found = extract("He ran 20 miles and beat 3 on the way.")
     assert [q.unit for q in found] == ["mile", None]
+
+
+def test_a_measure_with_a_half_is_one_number(extract) -> None:
+    found = extract("She lived about a mile and a half away; he ran two and a half miles and 1 1/2 acres burned.")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("about a mile and a half", 1.5, "mile"), ("two and a half miles", 2.5, "mile"), ("1 1/2 acres", 1.5, "acre"),
+    ]
+    assert (found[0].low, found[0].high) == pytest.approx((1.35, 1.65))  # "about" widens it
+    # the tagger's "a mile" gives way to the whole; "half a mile" stays as it was read
+    found = extract("The boat is a mile and a half long and half a mile wide.")
+    assert [(q.value, q.unit) for q in found] == [(1.5, "mile"), (0.5, "mile")]

@@ -88,9 +88,17 @@ def _tense(ent: Span) -> str | None:
         return "future"
     if verb.tag_ == "VB" and "to" in aux:
         return "future"
+    if verb.tag_ == "VBN" and aux & {"is", "are", "am", "'s", "’s"}:
+        # a present passive: "the trial is set for June 17" lies ahead; "is held" may lie
+        # either way
+        return "future" if verb.lemma_.lower() in _SCHEDULING else None
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     return None
+
+
+# Verbs that put an act on a calendar ahead: "is scheduled for", "is set for", "is slated for".
+_SCHEDULING = frozenset({"schedule", "set", "slate", "plan", "expect", "due", "book"})
 
 
 def _is_identifier(ent: Span) -> bool:

@@ -452,6 +452,9 @@ def extract_quantities(doc: Doc, *, article: Article) -> list[Quantity]:
         if q is not None:
             out.append(q)
     out.extend(_repeats(doc, text, starts))
+    halves = _halves(doc, text, starts, out)
+    # (the tagger's "a mile" inside "a mile and a half" gives way to the whole)
+    out = [q for q in out if not any(h.start <= q.start and q.end <= h.end for h in halves)] + halves
     out.sort(key=lambda q: q.start)
     for n, q in enumerate(out):
         if q.unit == "other" or (q.unit is None and _bare(q, doc, text)):
@@ -477,6 +480,42 @@ def _bare(q: Quantity, doc: Doc, text: str) -> bool:
         return False
     following = doc[span.end] if span.end < len(doc) else None
     return following is None or following.pos_ not in {"NOUN", "PROPN", "NUM"}
+
+
+_UNIT_WORDS = sorted({*_MEASURES, *(w for w, base in _PLURALS.items() if base in _MEASURES)}, key=len, reverse=True)
+_HALF = r"(?:and\s+a\s+half|1/2|½)"
+# A measure with a half in it, which the entity tagger does not give as one number: "two and a
+# half miles", "1 1/2 acres", "a mile and a half".
+_HALF_MEASURE = re.compile(
+    r"\b(?:(?P<n>\d{1,4}|" + "|".join(_SMALL) + r"|an?)\s*" + _HALF + r"\s+(?P<u1>"
+    + "|".join(map(re.escape, _UNIT_WORDS)) + r")"
+    r"|(?P<one>an?|one)\s+(?P<u2>" + "|".join(map(re.escape, _UNIT_WORDS)) + r")\s+and\s+a\s+half)\b",
+    re.IGNORECASE,
+)
+
+
+def _halves(doc: Doc, text: str, starts: list[int], found: list[Quantity]) -> list[Quantity]:
+    """Measures with a half ("about a mile and a half", "2 1/2 miles") not already read."""
+    out = []
+    for m in _HALF_MEASURE.finditer(text):
+        if any(q.start < m.end() and m.start() < q.end and q.end > m.end() for q in found):
+            continue  # a number read already that reaches beyond this measure
+        count = (m.group("n") or m.group("one")).lower()
+        whole = 1.0 if count in {"a", "an", "one"} else float(_SMALL.get(count, 0) or count)
+        unit = _norm_unit(m.group("u1") or m.group("u2"))
+        num = _Num(whole + 0.5, whole + 0.5, whole + 0.5)
+        words = _tail_qualifier(text[max(0, m.start() - 40) : m.start()])  # "about"
+        named = _QUALIFIER_RE.match(words) if words else None
+        qualifier = next(_QUALIFIERS[int(k[1:])][0] for k, v in named.groupdict().items() if v) if named else "exact"
+        start = len(text[: m.start()].rstrip()) - len(words.strip()) if words else m.start()
+        low, high = _bounds(num, qualifier)
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        out.append(Quantity(
+            text=text[start : m.end()], start=start, end=m.end(), sentence=_sentence_index(starts, m.start()),
+            value=num.value, low=low, high=high, qualifier=qualifier, unit=unit,
+            measure=measure_of(span) if span is not None else None,
+        ))
+    return out
 
 
 # Units that measure rather than count a kind of thing: no "others" are of them.
