@@ -1294,3 +1294,33 @@ def test_names_of_peoples_are_told_from_other_names_the_tagger_calls_a_people() 
 def test_pronouns_and_titles_across_sentences(text: str, sentence: int, kind: str, name: str, registry) -> None:
     attribution = attribute(text, registry)[sentence]
     assert (attribution.type, attribution.name) == (kind, name)
+
+
+TRANSCRIPT = (
+    "Here is the transcript of the announcement.\n"
+    "President Barack Obama: Before I introduce the nominee, I'd like to say a few words about health care.\n"
+    "We are now closer to the goal of reform than we have ever been.\n"
+    "Over the last several weeks, committees have made unprecedented progress on a plan.\n"
+    "Regina Benjamin: Thank you, Mr. President. I am honored to be nominated.\n"
+)
+
+
+def test_a_transcript_gives_each_line_to_the_speaker_of_its_turn(registry):
+    found = {c.text[:20]: (c.attribution.type, c.attribution.name) for c in claims_of(TRANSCRIPT, registry)}
+    assert found["Before I introduce t"] == ("official", "Barack Obama")
+    assert found["We are now closer to"] == ("official", "Barack Obama")
+    assert found["Over the last severa"] == ("official", "Barack Obama")  # no label: still his turn
+    assert found["I am honored to be n"] == ("named_person", "Regina Benjamin")
+
+
+def test_a_label_that_names_no_person_or_a_lone_label_opens_no_transcript(registry):
+    text = (
+        "The Chiefs lost again on Sunday, their ninth loss of the season at home.\n"
+        "Notes: Chiefs receiver Terrance Copper left the game with a knee injury.\n"
+        "President Barack Obama: We have to play better, and we will.\n"
+        "The team plays the Colts at home next week.\n"
+    )
+    found = {c.text[:20]: c.attribution.type for c in claims_of(text, registry)}
+    assert found["Notes: Chiefs receiv"] == "self"
+    assert found["President Barack Oba"] == "official"
+    assert found["The team plays the C"] == "self"  # one label, no transcript: its own line only

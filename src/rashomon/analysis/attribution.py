@@ -2605,11 +2605,15 @@ def attribute_sentences(
     quoted = quote_spans(article.text)
     bounds = [(s.start_char, s.end_char) for s in sentences]
     long_quotes = long_quotations(article.text)
+    turns = speaker_turns(doc, sentences, article=article, registry=registry, cues=cues)
     result: list[Attribution | None] = []
     for index, sent in enumerate(sentences):
         own = by_sentence.get(index)
         if own:
             result.append(_main_cue(own, sent).attribution)
+            continue
+        if index in turns:
+            result.append(_copy_with_phrase(turns[index]))
             continue
         carried = None
         first = next((t for t in sent if not t.is_space and not t.is_quote and not t.is_punct), None)
@@ -2653,6 +2657,54 @@ def attribute_sentences(
         if previous is not None and previous.type == "self" and first is not None and first.is_quote:
             result[before] = _copy_with_phrase(_main_cue(own, sentences[index]).attribution)
     return result
+
+
+# A line that opens on a speaker's name and a colon, as a transcript gives a turn
+# ("President Barack Obama: Before I introduce …", "Regina Benjamin: Thank you").
+_TURN = re.compile(r"^[ \t]*(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,5}):[ \t]+(?=\S)", re.MULTILINE)
+
+
+def speaker_turns(
+    doc: Doc, sentences: list[Span], *, article: Article, registry: SourceRegistry, cues: list[Cue]
+) -> dict[int, Attribution]:
+    """The speaker of each sentence inside a transcript's turn: a line opening on a person's
+    name and a colon is that person's, and in a transcript so are the lines after it, up to
+    the next line opening on a name and a colon (a transcript: two such lines or more, or one
+    after words that announce a transcript). A label that names no person ("Notes:",
+    "Update:") opens no turn, but ends the one before it."""
+    text = article.text
+    people = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "PERSON"]
+    labels = []
+    for match in _TURN.finditer(text):
+        start, end = match.span("label")
+        labels.append((start, end + 1, any(start <= s and e <= end for s, e in people)))
+    speakers = [(s, e) for s, e, person in labels if person]
+    if not speakers:
+        return {}
+    # A transcript: two speakers' turns, or one after words that announce one ("Here is the
+    # transcript of the announcement.").
+    transcript = len(speakers) >= 2 or bool(re.search(r"\btranscript\b", text[: speakers[0][0]], re.I))
+    out: dict[int, Attribution] = {}
+    for n, (start, end, person) in enumerate(labels):
+        if not person:
+            continue
+        span = doc.char_span(start, end - 1, alignment_mode="expand")
+        sent = next((x for x in sentences if x.start_char <= start < x.end_char), None)
+        if span is None or sent is None:
+            continue
+        attribution = _classify((span.start, span.end), sent, article=article, registry=registry, context=_Context(cues=cues))
+        if attribution.type not in {"named_person", "official"}:
+            continue
+        attribution.phrase, attribution.start, attribution.end = text[start:end], start, end  # "Name:"
+        # the turn: its own line, and in a transcript the lines up to the next label
+        line_end = text.find("\n", end)
+        stop = (labels[n + 1][0] if n + 1 < len(labels) else len(text)) if transcript else (
+            line_end if line_end >= 0 else len(text)
+        )
+        for index, x in enumerate(sentences):
+            if start <= x.start_char < stop or x.start_char <= start < x.end_char:
+                out[index] = attribution
+    return out
 
 
 def _bare_cue(sent: Span, cues: list[Cue]) -> bool:

@@ -116,8 +116,9 @@ def _clause_attribution(
     # said") covers everything before it; a cue before it ("X said A, while B") does not.
     clause_end = max(t.idx + len(t.text) for t in tokens)
     trailing = sentence.start >= clause_end
-    # An opening "According to X," covers every clause after it.
-    opening = (sentence.phrase or "").lower().startswith("according to") and not (
+    # An opening "According to X," covers every clause after it; so does a transcript's
+    # speaker label ("President Barack Obama: Before I introduce …").
+    opening = ((sentence.phrase or "").lower().startswith("according to") or (sentence.phrase or "").endswith(":")) and not (
         sent.text[: sentence.start - sent.start_char].strip(" \t\n\"“‘'(")
     ) if inside else False
     # A cue between two joined clauses ("The stove was running, police said, and a heater had been
