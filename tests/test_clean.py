@@ -255,6 +255,12 @@ def test_comment_form_labels_and_the_outlet_describing_itself_are_debris() -> No
     assert kinds["Comment *"] == kinds["Name *"] == kinds["Email *"] == "boilerplate"
     assert kinds["Harbour Watch is an independent online newspaper based in Busan. It was founded in 2009."] == "outlet_profile"
     assert result.text.split("\n") == ["The fleet left port on Monday, officials said.", "It will fish until the autumn."]
+    # without knowing the outlet: a paper describing itself as one is still its profile
+    unnamed = extract_text(raw, settings=SETTINGS)
+    assert unnamed.text.split("\n") == result.text.split("\n")
+    # only at the end of a text: a paper described in the story stays
+    story = "The Harbour Times is a newspaper that the navy closed in 2019.\n\nIts editor fled to Busan."
+    assert extract_text(story, settings=SETTINGS).text.startswith("The Harbour Times is a newspaper")
 
 
 def test_a_text_without_a_date_takes_the_one_its_dateline_prints() -> None:

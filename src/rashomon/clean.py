@@ -177,7 +177,8 @@ _SELF_DESCRIPTION = re.compile(
     r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},?\s+(?:is|are)\s+(?:(?:headquartered|based) "
     r"in\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,5}(?:provider|company|firm|organi[sz]ation|publisher|"
     r"agency|network|outlet|platform|group|nonprofit|non-profit|manufacturer|developer|"
-    r"supplier|news (?:site|service|outlet|agency|website))\b)"
+    r"supplier|news (?:site|service|outlet|agency|website)|(?:news)?paper|magazine|broadcaster|"
+    r"(?:online|news) (?:publication|daily|weekly)|wire service)\b)"
 )
 # What follows the outlet's own name in its self-description: "<Outlet> works with …".
 _OUTLET_SELF = re.compile(
