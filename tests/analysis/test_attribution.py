@@ -1324,3 +1324,19 @@ def test_a_label_that_names_no_person_or_a_lone_label_opens_no_transcript(regist
     assert found["Notes: Chiefs receiv"] == "self"
     assert found["President Barack Oba"] == "official"
     assert found["The team plays the C"] == "self"  # one label, no transcript: its own line only
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("Police think the fire was set on purpose.", "official", "Police"),
+        ("Analysts expect the company will cut jobs.", "anonymous_source", "Analysts"),
+        ("Sources involved with the franchise are betting that Ross will return.", "anonymous_source",
+         "Sources involved with the franchise"),
+        # the writer's own view is the outlet's
+        ("We expect the phone will sell well in the spring.", "self", None),
+    ],
+)
+def test_a_view_held_is_its_holders_unless_the_writer_holds_it(text: str, kind: str, name: str | None, registry) -> None:
+    attribution = attribute("The story began years ago in New York. " + text, registry)[1]
+    assert (attribution.type, attribution.name) == (kind, name)

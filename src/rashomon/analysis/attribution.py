@@ -35,6 +35,9 @@ REPORTING_VERBS = frozenset(
     "warn argue reply respond comment assert declare allege acknowledge admit stress emphasize "
     "emphasise remark reveal disclose suggest predict conclude indicate continue recall urge "
     "show estimate believe suspect fear tweet testify speculate post assure ask wonder "
+    # (a view held: "Police think the fire was set", "sources are betting that Ross will
+    # return"; never the writer's own "we think", see OPINION_VERBS)
+    "think expect bet "
     # (the verbs of a case argued: "Prosecutors contend that …", "Evans conceded that …", "Howell
     # reminded the jury that …", "Authorities charged it was a brazen act": "charge" only with
     # a clause, see ``_cue_at``)
@@ -42,6 +45,9 @@ REPORTING_VERBS = frozenset(
     # (a court's or a judge's finding: "A federal judge ruled that …")
     "rule".split()
 )
+# Verbs of a view held, which the writer may hold too: "We expect it to sell well" is the
+# outlet's own view, not a source's.
+OPINION_VERBS = frozenset("think expect bet".split())
 # Verbs whose content follows the person told ("told the pastor she was sorry").
 TELLING_VERBS = frozenset("tell inform assure warn remind notify promise".split())
 # Verbs whose subject reports its own finding: the outlet's own reporting ("Daily NK has learned").
@@ -340,6 +346,9 @@ def find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[C
 def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[Cue]:
     text = article.text
     quoted = quote_spans(text)
+    # (a view told inside a quotation over lines is the speaker's account: "The doctors and
+    # trainers thought it was the best move," in a coach's words)
+    over_lines = [(s, e) for _o, s, e in long_quotations(text)]
     context = _Context(mentions=[(s, src) for s, _e, src in registry.find(text)])
     cues: list[Cue] = []
     candidates = _cue_candidates(doc)
@@ -349,7 +358,7 @@ def _find_cues(doc: Doc, *, article: Article, registry: SourceRegistry) -> list[
             if not candidates[i]:
                 continue
             token = doc[i]
-            if _inside(token.idx, quoted):
+            if _inside(token.idx, quoted) or token.lemma_.lower() in OPINION_VERBS and _inside(token.idx, over_lines):
                 continue
             cue = _cue_at(
                 token, sent, index, article=article, registry=registry, context=context, quoted=quoted
@@ -493,6 +502,8 @@ def _cue_at(
         # announced is the subject, and nobody is named as its source.
         return None
     subj = _subject(token)
+    if lemma in OPINION_VERBS and subj is not None and token.doc[subj[0] : subj[1]].text.lower() in {"i", "we"}:
+        return None  # the writer's own view
     if lemma in SELF_VERBS:
         if subj is None or not any(c.dep_ == "ccomp" for c in token.children):
             return None
