@@ -173,12 +173,19 @@ def times_overlap(a: TimeValue, b: TimeValue, *, slack_days: int = 0) -> bool | 
             return True
         grown = {(d - 1 + k) % 366 + 1 for d in sa for k in range(-slack_days, slack_days + 1)}
         return bool(grown & sb)
-    if not (a.resolved and b.resolved and a.earliest and a.latest and b.earliest and b.latest):
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
         return None
     slack = dt.timedelta(days=slack_days)
-    a0, a1 = dt.date.fromisoformat(a.earliest), dt.date.fromisoformat(a.latest)
-    b0, b1 = dt.date.fromisoformat(b.earliest), dt.date.fromisoformat(b.latest)
+    (a0, a1), (b0, b1) = ia, ib
     return a0 - slack <= b1 and b0 - slack <= a1
+
+
+def _interval(tv: TimeValue) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a resolved value may be, None when it is not resolved."""
+    if not (tv.resolved and tv.earliest and tv.latest):
+        return None
+    return dt.date.fromisoformat(tv.earliest), dt.date.fromisoformat(tv.latest)
 
 
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.IGNORECASE)
@@ -252,10 +259,10 @@ def _of_the_moment(value: TimeValue) -> bool:
 
 def _days_apart(a: TimeValue, b: TimeValue) -> int:
     """Days between two resolved intervals (0 when they meet or either is unresolved)."""
-    if not (a.resolved and b.resolved and a.earliest and a.latest and b.earliest and b.latest):
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
         return 0
-    a0, a1 = dt.date.fromisoformat(a.earliest[:10]), dt.date.fromisoformat(a.latest[:10])
-    b0, b1 = dt.date.fromisoformat(b.earliest[:10]), dt.date.fromisoformat(b.latest[:10])
+    (a0, a1), (b0, b1) = ia, ib
     return max((b0 - a1).days, (a0 - b1).days, 0)
 
 

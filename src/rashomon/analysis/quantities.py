@@ -199,10 +199,10 @@ def _parse_entity(text: str, before: str, after: str) -> _Parsed | None:
     t = text.lower().replace("\u2013", "-").replace("\u00a0", " ").strip()
     qualifier = None
     if m := _QUALIFIER_RE.match(t):
-        qualifier = next(_QUALIFIERS[int(k[1:])][0] for k, v in m.groupdict().items() if v)
+        qualifier = _qualifier_name(m)
         t = t[m.end():]
     elif m := _QUALIFIER_RE.match(_tail_qualifier(before)):
-        qualifier = next(_QUALIFIERS[int(k[1:])][0] for k, v in m.groupdict().items() if v)
+        qualifier = _qualifier_name(m)
     currency = None
     if m := re.match(r"(us\$|\$|€|£|¥|₩|₽)\s*", t):
         currency, t = _CURRENCIES[m.group(1)], t[m.end():]
@@ -232,6 +232,11 @@ def _parse_entity(text: str, before: str, after: str) -> _Parsed | None:
         qualifier = "at most"
     return _Parsed(num, qualifier or ("range" if num.value is None and not num.vague else
                                       "vague" if num.vague else "exact"), currency, rest)
+
+
+def _qualifier_name(match: re.Match[str]) -> str:
+    """The name ("about", "at least" …) of the qualifier a _QUALIFIER_RE match found."""
+    return next(_QUALIFIERS[int(k[1:])][0] for k, v in match.groupdict().items() if v)
 
 
 def _tail_qualifier(before: str) -> str:
@@ -506,7 +511,7 @@ def _halves(doc: Doc, text: str, starts: list[int], found: list[Quantity]) -> li
         num = _Num(whole + 0.5, whole + 0.5, whole + 0.5)
         words = _tail_qualifier(text[max(0, m.start() - 40) : m.start()])  # "about"
         named = _QUALIFIER_RE.match(words) if words else None
-        qualifier = next(_QUALIFIERS[int(k[1:])][0] for k, v in named.groupdict().items() if v) if named else "exact"
+        qualifier = _qualifier_name(named) if named else "exact"
         start = len(text[: m.start()].rstrip()) - len(words.strip()) if words else m.start()
         low, high = _bounds(num, qualifier)
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
