@@ -823,3 +823,29 @@ def test_a_tally_told_with_have_is_the_one_another_verb_tells(verb: str, told: s
     _tally(c, "1,212 points", 1212, "have")
     assert "conflict" not in [f.kind for f in compare_story([a, c], settings=settings, embedder=BagOfWords())]
 
+
+
+def test_a_merged_conflict_keeps_which_of_its_values_were_found_to_differ() -> None:
+    from rashomon.records import Evidence, Finding
+    from rashomon.value_conflicts import merged_conflict
+
+    def said(article: str, value: str) -> Evidence:
+        return Evidence(article=article, outlet=article.upper(), sentence="", start=0, end=9, value=value)
+
+    # "four months" (a) differs from "136 days" (b) and from "four and a half months" (c);
+    # b and c were never found to differ (they agree).
+    pairs = [
+        Finding(kind="conflict", slot="time", unit="duration", differing=[[0, 1]],
+                evidence=[said("a", "four months"), said("b", "136 days")]),
+        Finding(kind="conflict", slot="time", unit="duration", differing=[[0, 1]],
+                evidence=[said("a", "four months"), said("c", "four and a half months")]),
+    ]
+    merged = merged_conflict(pairs)
+    assert [e.article for e in merged.evidence] == ["a", "b", "c"]
+    assert merged.differing == [[0, 1], [0, 2]]
+    assert statement(merged) == (
+        "Length of time differs: 136 days (B) vs four months (A); four and a half months (C) vs four months (A)"
+    )
+    # Every two values found to differ: one line of values, as before.
+    pairs[1].evidence[1] = said("c", "136 days")
+    assert statement(merged_conflict(pairs)) == "Length of time differs: 136 days (B, C) vs four months (A)"

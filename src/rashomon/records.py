@@ -324,6 +324,11 @@ class Finding:
     first_reported: str | None = None
     first_outlets: list[str] = field(default_factory=list)
     first_articles: list[str] = field(default_factory=list)
+    # For a conflict or an update: the pairs of evidence positions ([i, j], i < j) whose values
+    # were compared and found to conflict (to have moved on, for an update). Two values in no
+    # pair were not found to differ: "four months" against both "136 days" and "four and a
+    # half months" puts those two in one finding, and they agree.
+    differing: list[list[int]] = field(default_factory=list)
 
 
 @dataclass

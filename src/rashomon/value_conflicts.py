@@ -517,6 +517,7 @@ def conflict_time(
         unit="duration" if _is_duration(a) else None,
         evidence=[evidence_of(left, a.value or a.text), evidence_of(right, b.value or b.text)],
         cause=cause,
+        differing=[[0, 1]],
     )
 
 
@@ -550,6 +551,7 @@ def conflict_quantity(
                     unit=a.unit,
                     evidence=[evidence_of(left, a.text), evidence_of(right, b.text)],
                     cause="digits_swapped" if _digit_swap(a.text, b.text) and not _disputed(left, right) else None,
+                    differing=[[0, 1]],
                 )
     return None
 
@@ -622,19 +624,32 @@ def conflict_place(left: ClaimRef, right: ClaimRef) -> Finding | None:
         statement="",
         evidence=[evidence_of(left, a.text), evidence_of(right, b.text)],
         cause="places_apart",
+        differing=[[0, 1]],
     )
 
 
 def merged_conflict(findings: list[Finding]) -> Finding:
     """One finding for several pairwise conflicts (or updates) of one kind and slot that share
-    claims: every side's claim with its value, the first finding's unit, and its cause when
-    all agree."""
+    claims: every side's claim with its value, the pairs of them found to differ (each
+    finding's first two evidence, or its own ``differing``), the first finding's unit, and its
+    cause when all agree."""
     first = findings[0]
     evidence: list[Evidence] = []
+
+    def position(e: Evidence) -> int:
+        for n, x in enumerate(evidence):
+            if e.article == x.article and e.start == x.start:
+                return n
+        evidence.append(e)
+        return len(evidence) - 1
+
+    differing: list[list[int]] = []
     for finding in findings:
-        for e in finding.evidence:
-            if not any(e.article == x.article and e.start == x.start for x in evidence):
-                evidence.append(e)
+        at = [position(e) for e in finding.evidence]
+        for i, j in finding.differing or ([[0, 1]] if len(at) > 1 else []):
+            pair = sorted((at[i], at[j]))
+            if pair[0] != pair[1] and pair not in differing:
+                differing.append(pair)
     causes = {f.cause for f in findings}
     return Finding(
         kind=first.kind,
@@ -644,6 +659,7 @@ def merged_conflict(findings: list[Finding]) -> Finding:
         evidence=evidence,
         cause=first.cause if len(causes) == 1 else None,
         score=first.score,
+        differing=sorted(differing),
     )
 
 

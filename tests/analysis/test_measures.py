@@ -182,3 +182,9 @@ def test_a_participle_on_the_counted_noun_says_what_it_counts(nlp) -> None:  # n
     doc = nlp("Police said 89 people were arrested.")
     assert measure_of(doc[2:3]).predicate == "arrest"
 
+
+
+def test_a_gerund_after_a_preposition_has_the_subject_of_its_clause(nlp) -> None:  # noqa: ANN001
+    m = _measure(nlp, "LaRue returned to Mississippi after serving more than four years in prison.",
+                 "more than four years")
+    assert (m.predicate, m.subject) == ("serve", "LaRue")

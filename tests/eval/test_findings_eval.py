@@ -137,6 +137,25 @@ def test_a_length_of_time_conflict_answers_to_a_gold_time_or_quantity_item() -> 
     assert score_findings(gold, {"1/ecb": run}).dev.conflicts_found == 0
 
 
+def test_a_conflict_answers_for_the_pairs_of_values_it_found_to_differ_only() -> None:
+    run = _run()
+    conflict = run.report.stories[0].findings[0]
+    # A third report's claim in the finding, with a value of its own, that was found to differ
+    # from the first report's only: against the second report's it is no conflict.
+    article = Article(id="1_3ecb", path="1_3ecb", text="About six people died.")
+    run.report.articles.append(article)
+    run.spans["1_3ecb"] = [(0, len(article.text), 0)]
+    conflict.evidence.append(Evidence(article="1_3ecb", outlet="1_3ecb", sentence="", start=0, end=10,
+                                      value="about six"))
+    conflict.differing = [[0, 1], [0, 2]]
+    second, third = Ref("1_2ecb", 0, "Six"), Ref("1_3ecb", 0, "About six")
+    gold = FindingsGold(values=(GoldValue("v1", "1/ecb", "compatible", "quantity", second, third),), pairs=(),
+                        attributions=(), held_out_topics=frozenset())
+    assert score_findings(gold, {"1/ecb": run}).dev.false_alarms == 0
+    conflict.differing = []  # a finding that does not say: every two differing values
+    assert score_findings(gold, {"1/ecb": run}).dev.false_alarms == 1
+
+
 def test_judged_reported_pairs_score_the_share_linked_that_state_one_fact() -> None:
     a, b = Ref("1_1ecb", 0), Ref("1_2ecb", 0)
     other = (Ref("1_1ecb", 1), Ref("1_2ecb", 1))

@@ -375,6 +375,11 @@ def _subject(verb: Token, *, value: Span) -> Token | None:
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.pos_ in _VERBAL:
             verb = verb.head
             continue
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBAL:
+            # "He was released after serving four years": a gerund after a preposition has
+            # the subject of the clause the preposition belongs to.
+            verb = verb.head.head
+            continue
         return None
     return None
 

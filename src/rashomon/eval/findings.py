@@ -375,18 +375,24 @@ def predictions(run: SubtopicRun, wanted_attribution: Iterable[SentenceKey] = ()
     for story in run.report.stories:
         for finding in story.findings:
             keys, valued = [], []
-            for e in finding.evidence:
+            sentence_of: dict[int, tuple[str, int]] = {}
+            for n, e in enumerate(finding.evidence):
                 number = run.sentence_at(e.article, e.start, e.end)
                 if number is not None:
                     keys.append((e.article, number))
+                    sentence_of[n] = (e.article, number)
                     if e.value is not None:
                         valued.append((e.article, number, e.value))
             if finding.kind in {"corroborated", "conflict", "update"}:
                 out.linked.update(
                     frozenset((a, b)) for n, a in enumerate(keys) for b in keys[n + 1 :] if a[0] != b[0]
                 )
-            # The sides of a conflict or an update: evidence with differing values.
+            # The sides of a conflict or an update: the pairs of evidence found to differ (a
+            # finding without them: every two evidence with differing values).
             sides = [
+                (sentence_of[i], sentence_of[j]) for i, j in finding.differing
+                if i in sentence_of and j in sentence_of and sentence_of[i][0] != sentence_of[j][0]
+            ] if finding.differing else [
                 (a[:2], b[:2]) for n, a in enumerate(valued) for b in valued[n + 1 :]
                 if a[0] != b[0] and a[2] != b[2]
             ]
