@@ -513,6 +513,11 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("British carrier Vodafone said it will sell the phone in March.", "named_person", "Vodafone"),
         ("U.S. mobile operator T-Mobile announced it will offer the phone.", "named_person", "T-Mobile"),
         ("U.S. officials said the phone will be banned.", "official", None),
+        # Other verbs that report a clause.
+        ("Users have complained that the update installation messages kept coming back.", "anonymous_source", None),
+        ("Microsoft cautions that the protection only applies to the HTML message.", "named_person", "Microsoft"),
+        ("Producer Steven Moffat hinted that a female Doctor remained possible.", "named_person", "Steven Moffat"),
+        ("The judge agreed in the hearing that Lohan should remain at the clinic.", "self", None),
         # "added" with an object adds a sum, not words.
         ("Peyton Hillis added 101 yards for the Chiefs, who had 352 yards rushing in a losing effort.", "self", None),
         ("The fire at the old warehouse was set on purpose, a witness added.", "anonymous_source", None),

@@ -43,7 +43,11 @@ REPORTING_VERBS = frozenset(
     # a clause, see ``_cue_at``)
     "contend concede remind charge "
     # (a court's or a judge's finding: "A federal judge ruled that …")
-    "rule".split()
+    "rule "
+    # (the other verbs that report a clause: "Users have complained that …", "Microsoft
+    # cautions that …", "Moffat hinted that …", "he maintained that …", "jurors swore that …";
+    # not "the judge agreed that …", a ruling told as fact)
+    "complain caution hint maintain swear boast brag joke".split()
 )
 # Verbs of a view held, which the writer may hold too: "We expect it to sell well" is the
 # outlet's own view, not a source's.
