@@ -704,7 +704,8 @@ STATEMENT_NOUNS = frozenset("statement remarks comments message text excerpt tra
 # the verb that gives the words out ("His lawyer offered the explanation that …").
 CONTENT_NOUNS = frozenset(
     "announcement statement explanation claim assertion assurance admission warning confirmation "
-    "allegation contention".split()
+    "allegation contention accusation argument complaint denial insistence prediction suggestion "
+    "acknowledgment acknowledgement".split()
 )
 # Verbs by which hearsay goes round with what it tells ("word emerged that …", "word is that …").
 HEARSAY_SPREADING = frozenset("be emerge circulate spread surface leak swirl".split())
