@@ -519,6 +519,9 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("Producer Steven Moffat hinted that a female Doctor remained possible.", "named_person", "Steven Moffat"),
         ("The judge agreed in the hearing that Lohan should remain at the clinic.", "self", None),
         ("The denial by the ministry that any ships were seized came on Tuesday.", "official", None),
+        # A passive report carried in a statement or a document is the document's.
+        ("It was confirmed in a statement from her people that Tara Reid has checked into rehab.", "document", None),
+        ("The nomination was announced in a press release on Friday.", "document", None),
         # "added" with an object adds a sum, not words.
         ("Peyton Hillis added 101 yards for the Chiefs, who had 352 yards rushing in a losing effort.", "self", None),
         ("The fire at the old warehouse was set on purpose, a witness added.", "anonymous_source", None),

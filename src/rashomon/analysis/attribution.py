@@ -470,6 +470,16 @@ def _cue_at(
         if attribution.type in NEWS_KINDS:
             _set_phrase(attribution, token.doc, carrier.head.i, speaker[1], article.text)
             return Cue(index, token.i, speaker, attribution, content=token.i)
+    paper = _carrying_document(token) if token.pos_ == "VERB" and _passive_without_agent(token) and lemma in REPORTING_VERBS else None
+    if paper is not None:
+        # "In a statement from her people, it was confirmed …", "was announced in a press
+        # release": the document that carried it is the source.
+        lo, hi = _np_span(paper)
+        clause = [c.left_edge.i for c in paper.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.i > paper.i]
+        speaker = (lo, min([hi, *clause]))  # not the clause it carries ("… that Reid has checked in")
+        attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
+        _set_phrase(attribution, token.doc, min(paper.head.i, token.i), max(speaker[1], token.i + 1), article.text)
+        return Cue(index, token.i, speaker, attribution, content=token.i)
     hearsay = _hearsay_passive(token, lemma)
     if hearsay is not None:
         # "The deal is said to be for 8 years", "…, it was reported Wednesday", "The Angels are
@@ -632,6 +642,18 @@ def _carrier(verb: Token) -> Token | None:
             obj.pos_ == "PROPN" and _outlet_name(phrase)
         ):
             return obj
+    return None
+
+
+def _carrying_document(verb: Token) -> Token | None:
+    """The object of an "in" phrase of a passive verb that names a statement or a document
+    ("was confirmed in a statement from her people", "was announced in a press release"),
+    else None."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            obj = _child(prep, "pobj")
+            if obj is not None and (obj.lower_ in STATEMENT_NOUNS or obj.lower_ in DOCUMENT_HEADS):
+                return obj
     return None
 
 
