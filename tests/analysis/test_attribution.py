@@ -522,6 +522,11 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         # A passive report carried in a statement or a document is the document's.
         ("It was confirmed in a statement from her people that Tara Reid has checked into rehab.", "document", None),
         ("The nomination was announced in a press release on Friday.", "document", None),
+        # An "as" clause that names who reported it, before or after the main clause.
+        ("As first reported by TMZ, Lohan checked in on Thursday.", "news_outlet", "TMZ"),
+        ("The ships were seized on Monday, as Reuters reported.", "news_outlet", "Reuters"),
+        ("The road was closed on Monday, as police noted.", "official", None),
+        ("He cried as he said goodbye to his family.", "self", None),
         # "added" with an object adds a sum, not words.
         ("Peyton Hillis added 101 yards for the Chiefs, who had 352 yards rushing in a losing effort.", "self", None),
         ("The fire at the old warehouse was set on purpose, a witness added.", "anonymous_source", None),

@@ -504,13 +504,16 @@ def _cue_at(
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    if passive and agent_obj is not None and lemma in REPORTING_VERBS - {"quote", "cite"}:
+    # ("As first reported by TMZ, Lohan checked in": a participle with its agent, no "was".)
+    elided = _as_clause_content(token, lemma) if agent_obj is not None else None
+    if (passive or elided is not None) and agent_obj is not None and lemma in REPORTING_VERBS - {"quote", "cite"}:
         # "His death was confirmed by Rob Jones": the agent is the source, the clause itself
         # (what was confirmed, announced, reported) the content.
         speaker = _np_span(agent_obj)
         attribution = _classify(speaker, sent, article=article, registry=registry, context=context)
-        _set_phrase(attribution, token.doc, agent.i, speaker[1], article.text)
-        return Cue(index, token.i, speaker, attribution, content=token.i)
+        _set_phrase(attribution, token.doc, agent.i if elided is None else token.left_edge.i, speaker[1], article.text)
+        # ("As reported by Reuters, the ships were seized": the main clause is what was reported.)
+        return Cue(index, token.i, speaker, attribution, content=(elided or token).i)
     if passive and agent_obj is None and lemma in REPORTING_VERBS - {"quote", "cite", "say"} and not as_saying_child(token):
         # "'I love you' was written on the wall", "It was announced that …": what was written or
         # announced is the subject, and nobody is named as its source.
@@ -1000,14 +1003,23 @@ def _as_clause_content(verb: Token, lemma: str) -> Token | None:
     if lemma not in REPORTING_VERBS or verb.dep_ != "advcl":
         return None
     head = verb.head
-    if head.i <= verb.i or head.pos_ not in {"VERB", "AUX"}:
+    if head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
         return None
-    if _child(verb, "nsubj") is None or any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} for c in verb.children):
+    if _child(verb, "nsubj") is None and _child(verb, "agent") is None or any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} for c in verb.children
+    ):
         return None  # "As he said goodbye, he cried": a said thing, not an elided report
-    after = verb.right_edge.i + 1
-    return head if after < head.i and verb.doc[after].text == "," else None
+    doc = verb.doc
+    if head.i > verb.i:
+        # "As police noted, the road was closed", "As first reported by TMZ, Lohan …"
+        after = verb.right_edge.i + 1
+        return head if after < head.i and doc[after].text == "," else None
+    # "The road was closed, as police noted.": the clause closes the sentence after a comma.
+    before = verb.left_edge.i - 1
+    closing = all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1 : verb.sent.end])
+    return head if before >= 0 and doc[before].text == "," and closing else None
 
 
 def _leading_clause(verb: Token, lemma: str) -> Token | None:
