@@ -169,12 +169,13 @@ def test_same_unit_of_two_subjects_or_scopes_is_no_conflict() -> None:
     b.quantities[0].measure = Measure(predicate="throw", subject="Manning", subject_start=0, subject_end=3)
     a.mentions.append(Mention("The", "PERSON", 0, 3, 0, key="garrard"))
     b.mentions.append(Mention("The", "PERSON", 0, 3, 0, key="manning"))
+    # Neither a conflict nor a corroboration: two claims that agree on no count of one unit.
     findings = compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())
-    assert [f.kind for f in findings] == ["corroborated"]
+    assert [f.kind for f in findings] == ["unique", "unique"]
     # The same player, once in the first half only: two parts of the game.
     b.mentions[0].key = "garrard"
     b.quantities[0].measure = Measure(predicate="throw", subject="Garrard", subject_start=0, subject_end=3, scope=["half"])
-    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["corroborated"]
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["unique", "unique"]
     # The same player and the same scope: a conflict.
     b.quantities[0].measure = Measure(predicate="throw", subject="Garrard", subject_start=0, subject_end=3)
     assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]
@@ -225,14 +226,15 @@ def test_an_age_one_year_on_is_an_update_and_two_acts_are_not_compared() -> None
     assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["update"]
     a.published = b.published = "2013-05-02"
     assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]
-    # "missed four games" / "played in 10 games": two acts, even as each claim's main verb.
+    # "missed four games" / "played in 10 games": two acts, even as each claim's main verb; no
+    # conflict, and no corroboration either (they agree on no count of games).
     c = article("c1", "Wire", ["Bush missed four games this season after knee surgery."])
     d = article("d1", "Daily", ["Bush played in 10 games this season after knee surgery."])
     add_quantity(c, 0, "four", 4, "game")
     add_quantity(d, 0, "10", 10, "game")
     c.quantities[0].measure = Measure(predicate="miss")
     d.quantities[0].measure = Measure(predicate="play")
-    assert [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())] == ["corroborated"]
+    assert [f.kind for f in compare_story([c, d], settings=SETTINGS, embedder=BagOfWords())] == ["unique", "unique"]
 
 
 def test_durations_compare_by_length_but_offsets_do_not() -> None:
@@ -849,3 +851,22 @@ def test_a_merged_conflict_keeps_which_of_its_values_were_found_to_differ() -> N
     # Every two values found to differ: one line of values, as before.
     pairs[1].evidence[1] = said("c", "136 days")
     assert statement(merged_conflict(pairs)) == "Length of time differs: 136 days (B, C) vs four months (A)"
+
+
+def test_claims_that_agree_on_no_count_of_one_unit_do_not_corroborate() -> None:
+    # Two acts the measures cannot tell are one ("cut" / "eliminate"): no conflict is shown,
+    # and the two are not shown as confirming each other either.
+    a = article("a1", "Wire", ["The carmaker will cut 1,200 jobs at its Detroit plant next year."])
+    b = article("b1", "Daily", ["The carmaker will eliminate 2,100 jobs at its Detroit plant next year."])
+    c = article("c1", "Post", ["The carmaker will cut 1,200 jobs at its Detroit plant next year, the union said."])
+    for art, phrase, n in ((a, "1,200", 1200), (b, "2,100", 2100), (c, "1,200", 1200)):
+        add_quantity(art, 0, phrase, n, "job")
+        art.claims[0].slots.append(Slot("action", "cut" if art is not b else "eliminate", 0, 3,
+                                        "cut" if art is not b else "eliminate"))
+    for art, verb in ((a, "cut"), (b, "eliminate"), (c, "cut")):
+        art.quantities[0].measure = Measure(predicate=verb)
+    findings = compare_story([a, b, c], settings=SETTINGS, embedder=BagOfWords())
+    assert not [f for f in findings if f.kind == "conflict"]
+    together = [{e.article for e in f.evidence} for f in findings if f.kind == "corroborated"]
+    assert {"a1", "c1"} in together
+    assert not any({"a1", "b1"} <= group or {"b1", "c1"} <= group for group in together)

@@ -22,6 +22,7 @@ from rashomon.embed import Embedder
 from rashomon.claim_refs import ClaimRef, claim_quantities, claim_times, entity_keys, evidence_of, fill_origins
 from rashomon.lexical import cosines, stems
 from rashomon.origins import Origins, restated
+from rashomon.analysis.quantities import quantities_compatible
 from rashomon.value_conflicts import (
     Readings,
     conflict_place,
@@ -188,9 +189,31 @@ def _action(claim: Claim) -> str | None:
     return actions[0].value if actions else None
 
 
+def _counts_disagree(left: ClaimRef, right: ClaimRef) -> bool:
+    """Two claims that count the same unit and agree on none of those counts, which no
+    conflict finding would show: "The company said it would cut 1,200 jobs" / "plans to
+    eliminate 2,100 jobs"."""
+    lq, rq = claim_quantities(left), claim_quantities(right)
+    # (Not ages: "23-year-old Laci" / "Peterson, a 32-year-old salesman" are two people's; nor
+    # converted amounts: "€110 billion ($143 billion)" / "($158 billion)" is one sum at two
+    # rates.)
+    pairs = [
+        (x, y) for x in lq for y in rq
+        if x.unit is not None and x.unit == y.unit and x.unit != "age"
+        and not any(m is not None and m.conversion for m in (x.measure, y.measure))
+    ]
+    if not pairs or any(quantities_compatible(x, y) is not False for x, y in pairs):
+        return False
+    return conflict_quantity(left, right) is None
+
+
 def _drop_disagreeing(refs: list[ClaimRef], sims: np.ndarray, threshold: float) -> set[tuple[int, int]]:
     """Claims that do not assert the same proposition never corroborate each other, however
-    alike their words: one negated and the other not ("have not been problematic" / "locked
+    alike their words: two that count one unit and agree on none of those counts, unless a
+    conflict finding shows them (_counts_disagree: "cut 1,200 jobs" / "eliminate 2,100
+    jobs"; on the development split of gold/findings corroboration went P 0.937 R 0.710 ->
+    P 0.942 R 0.706 and the share of reported pairs judged blind to state one fact 0.583 ->
+    0.592); one negated and the other not ("have not been problematic" / "locked
     in tense negotiations"), or two different acts ("pleaded not guilty" / "was found
     guilty"; "launched an investigation" / "was subpoenaed") unless they are close enough to
     be the same statement (``_SAME_STATEMENT`` above the link threshold); nor do accounts of
@@ -211,6 +234,9 @@ def _drop_disagreeing(refs: list[ClaimRef], sims: np.ndarray, threshold: float) 
     alike: set[tuple[int, int]] = set()  # two acts, worded alike
     for i, j in zip(rows.tolist(), cols.tolist()):
         a, b = refs[i].claim, refs[j].claim
+        if _counts_disagree(refs[i], refs[j]):
+            sims[i, j] = sims[j, i] = 0.0  # claims that agree on no count of one unit
+            continue
         if episodes_apart(refs[i], refs[j]):
             sims[i, j] = sims[j, i] = 0.0  # two episodes' lengths or counts (value_conflicts)
             continue
