@@ -870,3 +870,17 @@ def test_claims_that_agree_on_no_count_of_one_unit_do_not_corroborate() -> None:
     together = [{e.article for e in f.evidence} for f in findings if f.kind == "corroborated"]
     assert {"a1", "c1"} in together
     assert not any({"a1", "b1"} <= group or {"b1", "c1"} <= group for group in together)
+
+
+def test_the_killed_and_the_dead_are_one_count() -> None:
+    # "The fire killed three people" (whom it killed) / "Four people died in the fire" (who died).
+    a = article("a1", "Wire", ["The warehouse fire killed three people early on Sunday morning."])
+    b = article("b1", "Daily", ["Four people died in the warehouse fire early on Sunday morning."])
+    add_quantity(a, 0, "three", 3, "person")
+    add_quantity(b, 0, "Four", 4, "person")
+    a.quantities[0].measure = Measure(predicate="kill", subject="fire", subject_start=19, subject_end=23)
+    b.quantities[0].measure = Measure(predicate="die")
+    assert [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())] == ["conflict"]
+    # Those someone died with are not whom the fire killed: a subject of "died" that is no count.
+    b.quantities[0].measure = Measure(predicate="die", subject="firefighter", subject_start=0, subject_end=4)
+    assert "conflict" not in [f.kind for f in compare_story([a, b], settings=SETTINGS, embedder=BagOfWords())]

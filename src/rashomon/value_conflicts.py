@@ -251,6 +251,10 @@ def same_measure(left: ClaimRef, a: Measure | None, right: ClaimRef, b: Measure 
     if a.object and b.object and a.object != b.object:
         return False  # "won a Tony in 2004" / "won an Emmy in 2005"
     pa, pb = predicate_class(a.predicate), predicate_class(b.predicate)
+    if {pa, pb} == _KILLED_AND_DEAD and (a if pa == _DIED else b).subject_start is None:
+        # "The fire killed three people" / "Four people died in the fire": both count the
+        # dead (the number of those who died is the subject of "died").
+        pa = pb
     if pa is not None and pb is not None and pa != pb:
         # Two acts ("missed four games" / "played in 10 games", "broke three cables" / "five
         # cables were cut in January"), even when each is its claim's main verb: letting those
@@ -265,6 +269,10 @@ def same_measure(left: ClaimRef, a: Measure | None, right: ClaimRef, b: Measure 
         # game) / "now has 2,302 points" (the career).
         return pa == pb and ka is not None and ka == kb
     return True
+
+
+_DIED = predicate_class("die")
+_KILLED_AND_DEAD = frozenset({predicate_class("kill"), _DIED})
 
 
 def _update(left: ClaimRef, a: Quantity, right: ClaimRef, b: Quantity) -> bool:
