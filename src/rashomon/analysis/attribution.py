@@ -2377,7 +2377,12 @@ def _outlet_name(span: Span) -> bool:
         return True
     if any(w.lower().startswith("news") or w.lower().endswith("news") for w in words):
         return True  # "Newsday", "Fox News"
-    return any(t.lower_ in {"news", "newspaper", "magazine", "network", "broadcaster"} for t in span.root.subtree)
+    # (not in a clause describing the name: "Brown, speaking at a news conference, said")
+    clauses = {t.i for c in span.root.children if c.dep_ in {"acl", "relcl"} for t in c.subtree}
+    return any(
+        t.lower_ in {"news", "newspaper", "magazine", "network", "broadcaster"} and t.i not in clauses
+        for t in span.root.subtree
+    )
 
 
 def _title_path(token: Token, head: Token) -> bool:
