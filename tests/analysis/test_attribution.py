@@ -529,6 +529,7 @@ def test_speech_acts_offices_and_definite_descriptions(registry, text, expected)
         ("He cried as he said goodbye to his family.", "self", None),
         # A clause describing the speaker names no outlet by its words.
         ("Brown, speaking at a news conference, said the plant would stay open.", "named_person", "Brown"),
+        ("Jones, the network's chief executive, said ratings had risen.", "named_person", "Jones"),
         # "added" with an object adds a sum, not words.
         ("Peyton Hillis added 101 yards for the Chiefs, who had 352 yards rushing in a losing effort.", "self", None),
         ("The fire at the old warehouse was set on purpose, a witness added.", "anonymous_source", None),

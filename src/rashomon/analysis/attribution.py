@@ -2377,10 +2377,13 @@ def _outlet_name(span: Span) -> bool:
         return True
     if any(w.lower().startswith("news") or w.lower().endswith("news") for w in words):
         return True  # "Newsday", "Fox News"
-    # (not in a clause describing the name: "Brown, speaking at a news conference, said")
+    # (not in a clause describing the name, "Brown, speaking at a news conference, said", nor as
+    # the owner of a post, "Jones, the network's chief executive, said")
     clauses = {t.i for c in span.root.children if c.dep_ in {"acl", "relcl"} for t in c.subtree}
+    doc = span.doc
     return any(
         t.lower_ in {"news", "newspaper", "magazine", "network", "broadcaster"} and t.i not in clauses
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "POS")
         for t in span.root.subtree
     )
 
