@@ -330,6 +330,9 @@ def test_an_unnamed_document_is_a_document_not_an_anonymous_source(registry) -> 
         # a quotation of its own after a speaker's words is theirs
         ("“We are ready,” Costa told reporters. “The money is there.”",
          [("named_person", "Costa"), ("named_person", "Costa")]),
+        # a surname alone the tagger took for a plural noun at the start of its sentence
+        ("The 76ers fired coach Maurice Cheeks on Saturday. Cheeks told The Philadelphia Inquirer he was hurt.",
+         [("self", None), ("named_person", "Maurice Cheeks")]),
     ],
 )
 def test_speech_acts_offices_and_definite_descriptions(registry, text, expected):

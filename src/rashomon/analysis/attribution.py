@@ -2188,7 +2188,11 @@ def _named_before(tokens: Span, article: Article, doc: Doc) -> Span | None:
     """The earlier full name of a person referred to by a lone proper noun the tagger did not
     take for a person ("Han told reporters" after "Minister Han Sung-woo")."""
     words = [t for t in tokens if t.lower_ not in {"the", "a", "an"}]
-    if len(words) != 1 or words[0].pos_ != "PROPN" or words[0].ent_type_ == "PERSON":
+    # (or a capitalised noun: "Cheeks told The Philadelphia Inquirer" after "Maurice Cheeks",
+    # the surname tagged as a plural noun at the start of its sentence)
+    if len(words) != 1 or words[0].ent_type_ == "PERSON" or not (
+        words[0].pos_ == "PROPN" or words[0].pos_ == "NOUN" and words[0].text[:1].isupper()
+    ):
         return None
     name = _full_name(doc[words[0].i : words[0].i + 1], article)
     if name == words[0].text:
