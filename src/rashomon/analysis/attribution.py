@@ -27,6 +27,8 @@ from rashomon.sources import Source, SourceRegistry
 from rashomon.analysis.nlp import doc_ents, sentence_spans
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span, Token
 
 # Verbs that introduce reported content ("X said that …", "…, X added.").
@@ -460,7 +462,8 @@ def _cue_at(
     if stance is not None:
         return stance
     lemma = token.lemma_.lower()
-    carrier = _carrier(token) if token.pos_ == "VERB" and _passive_without_agent(token) and lemma in REPORTING_VERBS else None
+    agentless = token.pos_ == "VERB" and _passive_without_agent(token) and lemma in REPORTING_VERBS
+    carrier = _carrier(token) if agentless else None
     if carrier is not None:
         # "The offer first was reported Friday night on the team-owned radio station, AM 830",
         # "It was reported in the Boston Herald that …": the outlet that carried it is the
@@ -470,7 +473,7 @@ def _cue_at(
         if attribution.type in NEWS_KINDS:
             _set_phrase(attribution, token.doc, carrier.head.i, speaker[1], article.text)
             return Cue(index, token.i, speaker, attribution, content=token.i)
-    paper = _carrying_document(token) if token.pos_ == "VERB" and _passive_without_agent(token) and lemma in REPORTING_VERBS else None
+    paper = _carrying_document(token) if agentless else None
     if paper is not None:
         # "In a statement from her people, it was confirmed …", "was announced in a press
         # release": the document that carried it is the source.
@@ -631,33 +634,36 @@ def _passive_without_agent(verb: Token) -> bool:
     )
 
 
+def _carried_in(verb: Token, prepositions: set[str], carries: Callable[[Token], bool]) -> Token | None:
+    """The object of the first phrase of ``prepositions`` of a verb for which ``carries``
+    holds, else None."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        obj = _child(prep, "pobj")
+        if obj is not None and carries(obj):
+            return obj
+    return None
+
+
 def _carrier(verb: Token) -> Token | None:
     """The object of an "on" or "in" phrase of a passive verb that names the press ("was
     reported on the radio station", "was reported in the Boston Herald"), else None."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"on", "in"}:
-            continue
-        obj = _child(prep, "pobj")
-        if obj is None:
-            continue
+
+    def press(obj: Token) -> bool:
         phrase = verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
-        if _press(obj) or obj.lower_ in OUTLET_NOUNS or any(c.dep_ == "compound" and _press(c) for c in obj.children) or (
+        return _press(obj) or obj.lower_ in OUTLET_NOUNS or any(c.dep_ == "compound" and _press(c) for c in obj.children) or (
             obj.pos_ == "PROPN" and _outlet_name(phrase)
-        ):
-            return obj
-    return None
+        )
+
+    return _carried_in(verb, {"on", "in"}, press)
 
 
 def _carrying_document(verb: Token) -> Token | None:
     """The object of an "in" phrase of a passive verb that names a statement or a document
     ("was confirmed in a statement from her people", "was announced in a press release"),
     else None."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            obj = _child(prep, "pobj")
-            if obj is not None and (obj.lower_ in STATEMENT_NOUNS or obj.lower_ in DOCUMENT_HEADS):
-                return obj
-    return None
+    return _carried_in(verb, {"in"}, lambda obj: obj.lower_ in STATEMENT_NOUNS or obj.lower_ in DOCUMENT_HEADS)
 
 
 def _quoted_object(verb: Token, quoted: list[tuple[int, int]]) -> bool:

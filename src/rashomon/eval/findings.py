@@ -374,15 +374,15 @@ def predictions(run: SubtopicRun, wanted_attribution: Iterable[SentenceKey] = ()
     out = Predictions()
     for story in run.report.stories:
         for finding in story.findings:
-            keys, valued = [], []
-            sentence_of: dict[int, tuple[str, int]] = {}
+            valued = []
+            sentence_of: dict[int, tuple[str, int]] = {}  # evidence position -> its sentence
             for n, e in enumerate(finding.evidence):
                 number = run.sentence_at(e.article, e.start, e.end)
                 if number is not None:
-                    keys.append((e.article, number))
                     sentence_of[n] = (e.article, number)
                     if e.value is not None:
                         valued.append((e.article, number, e.value))
+            keys = list(sentence_of.values())
             if finding.kind in {"corroborated", "conflict", "update"}:
                 out.linked.update(
                     frozenset((a, b)) for n, a in enumerate(keys) for b in keys[n + 1 :] if a[0] != b[0]

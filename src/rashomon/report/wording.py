@@ -91,32 +91,30 @@ def value_text(finding: Finding, value: str) -> str:
     return date_text(value, iso=True) if finding.slot == "time" else value
 
 
-def _unpaired(finding: Finding, values: list[str]) -> bool:
-    """Whether two of a conflict's values were not found to differ (``Finding.differing``):
-    "four months" against "136 days" and against "four and a half months", which agree."""
-    if not finding.differing:
-        return False
-    paired = {
-        frozenset((finding.evidence[i].value, finding.evidence[j].value)) for i, j in finding.differing
-        if max(i, j) < len(finding.evidence)
+def _differing_pairs(finding: Finding) -> set[tuple[str, str]]:
+    """The pairs of values (each sorted) that a conflict's ``differing`` says were found to
+    differ."""
+    return {
+        tuple(sorted((finding.evidence[i].value or "", finding.evidence[j].value or "")))
+        for i, j in finding.differing if max(i, j) < len(finding.evidence)
     }
-    return any(frozenset((a, b)) not in paired for n, a in enumerate(values) for b in values[n + 1 :])
 
 
 def statement(finding: Finding) -> str:
     """The finding in one sentence, as the reports show it: "Date differs: 2024-02-18 (A) vs
-    2024-01-18 (B)"; when two of its values were not found to differ, each pair that was
+    2024-01-18 (B)"; when two of its values were not found to differ ("four months" against
+    "136 days" and against "four and a half months", which agree), each pair that was
     ("… four months (A) vs 136 days (B); four months (A) vs four and a half months (C)")."""
     if finding.kind in {"conflict", "update"}:
-        values = differing_values(finding)
-        shown = {value: f"{value_text(finding, value)} ({', '.join(outlets)})" for value, outlets in values}
-        if _unpaired(finding, list(shown)):
-            pairs = sorted({
-                tuple(sorted((finding.evidence[i].value or "", finding.evidence[j].value or "")))
-                for i, j in finding.differing if max(i, j) < len(finding.evidence)
-            })
+        shown = {
+            value: f"{value_text(finding, value)} ({', '.join(outlets)})"
+            for value, outlets in differing_values(finding)
+        }
+        pairs = _differing_pairs(finding)
+        values = sorted(shown)
+        if pairs and any((a, b) not in pairs for n, a in enumerate(values) for b in values[n + 1 :]):
             return label(finding) + ": " + "; ".join(
-                f"{shown[a]} vs {shown[b]}" for a, b in pairs if a in shown and b in shown and a != b
+                f"{shown[a]} vs {shown[b]}" for a, b in sorted(pairs) if a in shown and b in shown and a != b
             )
         return label(finding) + ": " + " vs ".join(shown.values())
     evidence = finding.evidence
